@@ -1,0 +1,61 @@
+"""Depth independence, measured in-process (no network, one reader): the median time of
+archive page 2 against deep pages, interleaved so that load from elsewhere hits both alike.
+
+    NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-1000000 /work/main/.venv/bin/python bench/depth.py
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+os.environ.setdefault("NEWSDESK_HTTPS", "0")
+os.environ["NEWSDESK_PAGE_CACHE"] = "0"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.test import Client  # noqa: E402
+
+from newsdesk.content.services import pagecounts, reading  # noqa: E402
+from newsdesk.content.services.pages import listing_page  # noqa: E402
+
+ROUNDS = int(os.environ.get("ROUNDS", "60"))
+PAGES = [2, 556, 1000, 1900]
+
+
+def median_ms(samples):
+    return statistics.median(samples) * 1000
+
+
+def main():
+    client = Client(HTTP_HOST="127.0.0.1")
+    total = reading.archive().count()
+    pages = [n for n in PAGES if (n - 1) * 10 < total]
+    views = {n: [] for n in pages}
+    service = {n: [] for n in pages}
+    for n in pages:  # warm up
+        client.get(f"/blog/page/{n}/")
+    for _ in range(ROUNDS):
+        for n in pages:
+            started = time.perf_counter()
+            response = client.get(f"/blog/page/{n}/")
+            views[n].append(time.perf_counter() - started)
+            assert response.status_code == 200, n
+            started = time.perf_counter()
+            listing_page(reading.archive(), pagecounts.ALL, n)
+            service[n].append(time.perf_counter() - started)
+    print(f"{total:,} live stories, {ROUNDS} interleaved rounds, median per request")
+    print("| page | whole view ms | paging service ms | view vs page 2 |")
+    print("|---:|---:|---:|---:|")
+    for n in pages:
+        ratio = median_ms(views[n]) / median_ms(views[2])
+        print(f"| {n:,} | {median_ms(views[n]):.2f} | {median_ms(service[n]):.2f} | {ratio:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

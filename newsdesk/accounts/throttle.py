@@ -1,0 +1,70 @@
+"""Failed-login throttling, per account and per client address.
+
+Counters live in the cache (Redis in production, so every worker shares them). A window
+starts at the first failure; after LIMIT failures inside it, further attempts for that
+account, or from that address, are refused without checking the password until it ends.
+A successful login clears the account's counter.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Limits:
+    per_account: int
+    per_address: int
+    window_seconds: int
+
+
+def limits() -> Limits:
+    return Limits(
+        per_account=getattr(settings, "NEWSDESK_LOGIN_FAILURES_PER_ACCOUNT", 5),
+        per_address=getattr(settings, "NEWSDESK_LOGIN_FAILURES_PER_ADDRESS", 20),
+        window_seconds=getattr(settings, "NEWSDESK_LOGIN_LOCKOUT_SECONDS", 15 * 60),
+    )
+
+
+def client_address(request) -> str:
+    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy
+    # rewrites it, and a spoofable key would make the per-address limit useless.
+    return (request.META.get("REMOTE_ADDR") if request is not None else None) or "unknown"
+
+
+def _key(kind: str, value: str) -> str:
+    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
+    return f"login-failures:{kind}:{digest}"
+
+
+def _keys(username: str | None, request) -> list[tuple[str, int]]:
+    limit = limits()
+    keys = [(_key("address", client_address(request)), limit.per_address)]
+    if username:
+        keys.append((_key("account", username), limit.per_account))
+    return keys
+
+
+def is_locked(username: str | None, request) -> bool:
+    return any((cache.get(key) or 0) >= limit for key, limit in _keys(username, request))
+
+
+def record_failure(username: str | None, request) -> None:
+    window = limits().window_seconds
+    for key, _limit in _keys(username, request):
+        if cache.add(key, 1, timeout=window):
+            continue
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=window)
+
+
+def clear_account(username: str) -> None:
+    cache.delete(_key("account", username))
+
+
+def lockout_minutes() -> int:
+    return max(1, limits().window_seconds // 60)

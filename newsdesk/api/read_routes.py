@@ -1,0 +1,120 @@
+"""Public read endpoints. Stories come through the same visibility rule as the site."""
+
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from newsdesk.api import auth, ninjs
+from newsdesk.api.schemas import (
+    ErrorOut,
+    PersonOut,
+    SectionOut,
+    SourceOut,
+    StoryOut,
+    StoryPageOut,
+    TagOut,
+)
+from newsdesk.api.story_queries import MAX_LIMIT, StoryFilters, story_page
+from newsdesk.api.story_writes import FieldError, utc_or_error
+from newsdesk.content.models import Person, Section, Source, Tag
+from newsdesk.content.services import reading
+
+
+class BoundedLimitOffset(LimitOffsetPagination):
+    """Sections, tags, people and sources: short lists, plain limit/offset, bounded so a
+    huge number is a 422 and not a database overflow."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=10_000_000)
+
+
+def _no_nul(location: str, **values) -> None:
+    """PostgreSQL cannot compare text with NUL in it: a clear 422 instead of a 500."""
+    for name, value in values.items():
+        if value and "\x00" in value:
+            raise FieldError(name, "must not contain NUL characters", location)
+
+
+router = Router(tags=["read"])  # write_routes adds its operations to this one too
+
+READ_ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+@router.get("/stories", response={200: StoryPageOut, 401: ErrorOut, 422: ErrorOut})
+def list_stories(
+    request,
+    section: str | None = None,
+    tag: str | None = None,
+    author: str | None = None,
+    source: str | None = None,
+    language: str | None = None,
+    published_after: datetime | None = None,
+    published_before: datetime | None = None,
+    cursor: str | None = Query(None, max_length=200),  # noqa: B008  ninja declares params so
+    limit: int = Query(20, ge=1, le=MAX_LIMIT),  # noqa: B008
+):
+    """Live stories, newest first. Follow `next` (or pass `next_cursor`) for older ones."""
+    auth.reader(request)  # a key, if sent, must be valid
+    _no_nul("query", section=section, tag=tag, author=author, source=source, language=language)
+    filters = StoryFilters(
+        section,
+        tag,
+        author,
+        source,
+        language,
+        utc_or_error("published_after", published_after, "query"),
+        utc_or_error("published_before", published_before, "query"),
+    )
+    items, next_cursor = story_page(filters, cursor, limit)
+    next_url = None
+    if next_cursor:
+        query = {k: v for k, v in request.GET.items() if k != "cursor"}
+        query["cursor"] = next_cursor
+        next_url = request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
+    return {"items": items, "next_cursor": next_cursor, "next": next_url}
+
+
+@router.get("/stories/{story_id}", response={200: StoryOut, **READ_ERRORS})
+def get_story(request, story_id: int):
+    return reading.story_for_reader(story_id, auth.reader(request))
+
+
+@router.get("/stories/{story_id}/ninjs", response={200: dict, **READ_ERRORS})
+def get_story_ninjs(request, story_id: int):
+    """The story as IPTC ninjs 2.0."""
+    story = reading.story_for_reader(story_id, auth.reader(request))
+    return ninjs.story_as_ninjs(request, story)
+
+
+@router.get("/sections", response={200: list[SectionOut], 422: ErrorOut})
+@paginate(BoundedLimitOffset)
+def list_sections(request):
+    return Section.objects.order_by("order", "name", "pk")
+
+
+@router.get("/sections/{slug}", response={200: SectionOut, 404: ErrorOut})
+def get_section(request, slug: str):
+    _no_nul("path", slug=slug)
+    return get_object_or_404(Section, slug=slug)
+
+
+@router.get("/tags", response={200: list[TagOut], 422: ErrorOut})
+@paginate(BoundedLimitOffset)
+def list_tags(request):
+    return Tag.objects.order_by("name", "pk")
+
+
+@router.get("/people", response={200: list[PersonOut], 422: ErrorOut})
+@paginate(BoundedLimitOffset)
+def list_people(request):
+    return Person.objects.order_by("name", "pk")
+
+
+@router.get("/sources", response={200: list[SourceOut], 422: ErrorOut})
+@paginate(BoundedLimitOffset)
+def list_sources(request):
+    return Source.objects.order_by("name", "pk")

@@ -1,0 +1,84 @@
+"""The story list of the API: filters and keyset ("cursor") pagination.
+
+Stories are ordered newest first by (published_at, id). A cursor names the last story of a
+page; the next page is "older than that one", an index range scan whatever the depth, where
+OFFSET would read and discard every earlier row.
+"""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.db.models import Q, QuerySet
+
+from newsdesk.content.services.visibility import live_stories, with_listing_relations
+
+MAX_LIMIT = 100
+
+
+class BadCursor(ValueError):
+    """The cursor was not made by this API (edited, truncated or from elsewhere)."""
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    section: str | None = None
+    tag: str | None = None
+    author: str | None = None
+    source: str | None = None
+    language: str | None = None
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+
+def encode_cursor(published_at: datetime, pk: int) -> str:
+    raw = json.dumps([published_at.isoformat(), pk]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        when, pk = json.loads(raw)
+        when = datetime.fromisoformat(when)
+        if when.tzinfo is None:
+            raise ValueError("naive time")
+        return when.astimezone(UTC), int(pk)
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError, OverflowError):
+        raise BadCursor("Invalid cursor: pass back the next_cursor of a previous page.") from None
+
+
+def filtered_stories(filters: StoryFilters) -> QuerySet:
+    stories = live_stories()
+    if filters.section:
+        stories = stories.filter(section__slug=filters.section)
+    if filters.tag:
+        stories = stories.filter(tags__slug=filters.tag)
+    if filters.author:
+        stories = stories.filter(bylines__slug=filters.author)
+    if filters.source:
+        stories = stories.filter(sources__slug=filters.source)
+    if filters.language:
+        stories = stories.filter(language=filters.language)
+    if filters.published_after:
+        stories = stories.filter(published_at__gt=filters.published_after)
+    if filters.published_before:
+        stories = stories.filter(published_at__lt=filters.published_before)
+    return stories
+
+
+def story_page(filters: StoryFilters, cursor: str | None, limit: int):
+    """(stories, next_cursor): at most `limit` stories after `cursor`, newest first."""
+    stories = filtered_stories(filters)
+    if cursor:
+        when, pk = decode_cursor(cursor)
+        stories = stories.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
+    limit = max(1, min(limit, MAX_LIMIT))
+    page = list(with_listing_relations(stories.order_by("-published_at", "-pk"))[: limit + 1])
+    if len(page) <= limit:
+        return page, None
+    page = page[:limit]
+    last = page[-1]
+    return page, encode_cursor(last.published_at, last.pk)

@@ -1,0 +1,109 @@
+"""Write endpoints: a key with the write scope, the owner's permissions, rate-limited."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from ninja import File, Form, Schema, UploadedFile
+from ninja.throttling import AuthRateThrottle
+
+from newsdesk.api import image_uploads, story_writes
+from newsdesk.api.auth import WRITE_AUTH
+from newsdesk.api.read_routes import router
+from newsdesk.api.schemas import ErrorOut, ImageOut, StoryIn, StoryOut, StoryPatch, TransitionIn
+from newsdesk.content.models import Story
+from newsdesk.content.services import reading
+from newsdesk.content.services.media import MediaNotSaved
+from newsdesk.content.services.visibility import with_page_relations
+
+
+def write_rate() -> str:
+    return getattr(settings, "NEWSDESK_API_WRITE_RATE", "120/m")
+
+
+class WriteRateThrottle(AuthRateThrottle):
+    """Per key, NEWSDESK_API_WRITE_RATE (e.g. "120/m"), read at request time."""
+
+    scope = "api-write"
+
+    def __init__(self):
+        super().__init__(write_rate())
+
+    def allow_request(self, request) -> bool:
+        self.rate = write_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request)
+
+
+# Same router as the reads (one URL pattern per path); each write says auth and throttle.
+WRITE = {"auth": WRITE_AUTH, "throttle": [WriteRateThrottle()], "tags": ["write"]}
+
+WRITE_ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
+
+
+def _fresh(story: Story, user) -> Story:
+    return reading.story_for_reader(story.pk, user)
+
+
+def _editable(story_id: int) -> Story:
+    return get_object_or_404(
+        with_page_relations(Story.objects.filter(deleted_at__isnull=True)), pk=story_id
+    )
+
+
+@router.post("/stories", response={201: StoryOut, **WRITE_ERRORS}, **WRITE)
+def create_story(request, payload: StoryIn):
+    """A new draft story."""
+    story = story_writes.create_story(request.user, payload.dict())
+    return 201, _fresh(story, request.user)
+
+
+@router.patch("/stories/{story_id}", response={200: StoryOut, **WRITE_ERRORS}, **WRITE)
+def update_story(request, story_id: int, payload: StoryPatch):
+    story = _editable(story_id)
+    story_writes.update_story(request.user, story, payload.dict(exclude_unset=True))
+    return _fresh(story, request.user)
+
+
+@router.post(
+    "/stories/{story_id}/transitions",
+    response={200: StoryOut, **WRITE_ERRORS, 409: ErrorOut},
+    **WRITE,
+)
+def transition_story(request, story_id: int, payload: TransitionIn):
+    """Publish (now or at `at`), unpublish, or send back to draft or review, as the desk
+    would: 403 if the key's owner may not, 409 if not from the story's state, 422 naming
+    what is missing (headline, body, section, alt text) if it is not ready to publish."""
+    story = _editable(story_id)
+    story_writes.transition(request.user, story, payload.to, at=payload.at, note=payload.note)
+    return _fresh(story, request.user)
+
+
+class ImageFields(Schema):
+    title: str = ""
+    alt_text: str = ""
+    caption: str = ""
+    credit: str = ""
+
+
+@router.post(
+    "/images", response={201: ImageOut, 503: ErrorOut, 507: ErrorOut, **WRITE_ERRORS}, **WRITE
+)
+def upload_image(request, fields: Form[ImageFields], file: File[UploadedFile]):
+    """507 when the media storage is full, 503 when it cannot write: nothing is kept then."""
+    try:
+        image, errors = image_uploads.upload_image(request.user, fields.dict(), {"file": file})
+    except MediaNotSaved as error:
+        return (507 if error.full else 503), {"detail": str(error)}
+    if errors:
+        detail = [
+            {"loc": ["form", field], "msg": " ".join(messages), "type": "value_error"}
+            for field, messages in errors.items()
+        ]
+        return 422, {"detail": detail}
+    return 201, image

@@ -1,0 +1,77 @@
+import os
+import shutil
+import sys
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+# Chosen by measurement (bench/README.md): the faster of the two on the same pages.
+DEFAULT_SERVER = "granian"
+
+
+def default_workers() -> int:
+    """One worker per core plus one: Django pages are CPU-bound, so more workers than cores
+    only add memory and context switches (measured in bench/)."""
+    return (os.cpu_count() or 1) + 1
+
+
+class Command(BaseCommand):
+    help = "Serve the site with a production server (gunicorn or granian); static via whitenoise."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_CONCURRENCY", 0)) or None,
+            help="Worker processes (default: cores + 1).",
+        )
+        parser.add_argument(
+            "--server",
+            choices=["gunicorn", "granian"],
+            default=os.environ.get("NEWSDESK_SERVER", DEFAULT_SERVER),
+        )
+        parser.add_argument("--quiet", action="store_true", help="No access log.")
+
+    def handle(self, *args, host, port, workers, server, quiet, **options):
+        workers = workers or default_workers()
+        if server == "granian":
+            if not shutil.which("granian", path=os.path.dirname(sys.executable)):
+                raise CommandError("granian is not installed: pip install granian")
+            argv = [
+                os.path.join(os.path.dirname(sys.executable), "granian"),
+                "--interface",
+                "wsgi",
+                "--host",
+                host,
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--no-ws",
+            ]
+            if not quiet:
+                argv.append("--access-log")
+            argv.append("newsdesk.wsgi:application")
+        else:
+            argv = [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "newsdesk.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--forwarded-allow-ips",
+                os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            ]
+            if not quiet:
+                argv += ["--access-logfile", "-"]
+        self.stdout.write(
+            f"Serving {settings.NEWSDESK_SITE_NAME} on http://{host}:{port}/ "
+            f"with {workers} {server} workers"
+        )
+        sys.stdout.flush()
+        os.execv(argv[0], argv)  # noqa: S606  (replace this process with the server)

@@ -1,0 +1,142 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text, sanitize_html
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    SCHEDULED = "scheduled", "Scheduled"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished"
+
+
+# A story is visible when its status says it may be and its time has come: a scheduled
+# story goes live by the clock alone, with no job flipping a flag.
+LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
+
+
+class Kind(models.TextChoices):
+    ARTICLE = "article", "Article"
+    PHOTO = "photo", "Photo story"
+    LIVE = "live", "Live blog"
+
+
+class Story(models.Model):
+    headline = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=SLUG_MAX_LENGTH, allow_unicode=True, blank=True)
+    standfirst = models.TextField(blank=True, help_text="The summary under the headline.")
+    body = models.TextField(blank=True, help_text="Rich text; sanitized on every save.")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ARTICLE)
+    section = models.ForeignKey(
+        "content.Section", null=True, blank=True, on_delete=models.PROTECT, related_name="stories"
+    )
+    tags = models.ManyToManyField("content.Tag", blank=True, related_name="stories")
+    bylines = models.ManyToManyField(
+        "content.Person", blank=True, through="content.Byline", related_name="stories"
+    )
+    sources = models.ManyToManyField("content.Source", blank=True, related_name="stories")
+    source_url = models.URLField(
+        max_length=1000, blank=True, help_text="Link to the original copy."
+    )
+    featured_image = models.ForeignKey(
+        "content.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    featured_caption = models.TextField(
+        blank=True, help_text="Caption for this story; the image's own caption when empty."
+    )
+    language = models.CharField(max_length=16, default=settings.LANGUAGE_CODE)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+    pinned = models.BooleanField(default=False, help_text="Keep at the top of the home page.")
+    version = models.PositiveIntegerField(default=1, editable=False)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "stories"
+        permissions = [
+            ("publish_story", "Can publish, schedule, unpublish and correct stories"),
+            ("edit_others_story", "Can edit stories written by other people"),
+        ]
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="story_live_idx"),
+            models.Index(fields=["section", "status", "-published_at"], name="story_section_idx"),
+            # Newest-first lists walk these backwards and stop after a page: no sort, whatever
+            # the status filter (an IN on a leading status column forces one). Status and
+            # trash ride along so rows skipped within a day are judged from the index alone.
+            models.Index(
+                fields=["published_at", "id", "status", "deleted_at"], name="story_time_idx"
+            ),
+            models.Index(
+                fields=["section", "published_at", "id", "status", "deleted_at"],
+                name="story_section_time_idx",
+            ),
+            # The home page's pinned stories, without scanning every unpinned one.
+            models.Index(
+                fields=["-published_at"], condition=models.Q(pinned=True), name="story_pinned_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = make_slug(self.headline)
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("public:story", kwargs={"pk": self.pk, "slug": self.slug or "story"})
+
+    @property
+    def caption(self) -> str:
+        if self.featured_caption:
+            return self.featured_caption
+        return self.featured_image.caption if self.featured_image else ""
+
+    @property
+    def summary(self) -> str:
+        return self.standfirst or plain_text(self.body)[:280]
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status in LIVE_STATUSES
+            and self.deleted_at is None
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def was_updated(self) -> bool:
+        """Readers see "Updated" only for a real change after publication, not a re-save."""
+        if not self.published_at:
+            return False
+        return (self.updated_at - self.published_at).total_seconds() > 60
+
+
+class Byline(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE)
+    person = models.ForeignKey("content.Person", on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "person"], name="unique_byline"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} on {self.story}"

@@ -1,0 +1,47 @@
+from django.db import models
+from django.urls import reverse
+
+from newsdesk.content.models.naming import NamedWithSlug
+from newsdesk.content.text import SLUG_MAX_LENGTH
+
+
+class Section(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWithSlug)
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=SLUG_MAX_LENGTH, unique=True, allow_unicode=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0, help_text="Position in the navigation.")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    show_in_nav = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+
+    def get_absolute_url(self):
+        return reverse("public:section", kwargs={"slug": self.slug})
+
+
+class Tag(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWithSlug)
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=SLUG_MAX_LENGTH, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+
+
+    def get_absolute_url(self):
+        return reverse("public:tag", kwargs={"slug": self.slug})
+
+
+class Source(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWithSlug)
+    """A news agency or outlet whose copy the newsroom republishes ("Source: IRNA")."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=SLUG_MAX_LENGTH, unique=True, allow_unicode=True)
+    url = models.URLField(blank=True, help_text="The agency's web site.")
+
+    class Meta:
+        ordering = ["name"]
+

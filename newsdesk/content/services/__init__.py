@@ -1,0 +1,1 @@
+"""Services every other app calls to read or change content (one module per concern)."""

@@ -1,0 +1,195 @@
+"""The media library: checking uploads, keeping originals without location data, and
+resized renditions (WebP plus a JPEG/PNG fallback) made once and reused.
+
+    store_upload(uploaded_file, user, alt_text="", caption="", credit="", title="") -> Image
+    save_original(image, filename, content) -> Image   # raises MediaNotSaved
+    rendition_widths(image) -> list[int];  rendition(image, width, fmt) -> Rendition
+"""
+
+import errno
+import io
+import os
+import secrets
+import warnings
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from PIL import Image as PILImage
+from PIL import ImageOps
+
+from newsdesk.content.models import Image, Rendition
+from newsdesk.content.services import permissions
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 50_000_000  # e.g. 8660 × 5773; larger is a decompression bomb or a scan
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+RENDITION_WIDTHS = (320, 640, 960, 1280, 1600)
+FALLBACK_FORMAT = {"JPEG": "jpeg", "PNG": "png", "WEBP": "jpeg"}
+GPS_IFD = 0x8825
+FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+
+
+class MediaNotSaved(Exception):
+    """The storage could not write the picture (full disk, quota, permissions): nothing of
+    the upload was kept, neither a row nor a piece of the file."""
+
+    def __init__(self, error: OSError):
+        self.full = error.errno in FULL_ERRNOS
+        if self.full:
+            message = (
+                "The media storage is full: nothing was saved. Ask the site's administrator "
+                "to free some space, then upload the picture again."
+            )
+        else:
+            message = (
+                f"The media storage could not write the picture ({error.strerror or error}): "
+                "nothing was saved. Please try again later."
+            )
+        super().__init__(message)
+
+
+def _remove(storage, name: str):
+    try:
+        if storage.exists(name):
+            storage.delete(name)
+    except OSError:
+        pass  # the storage is failing already; the original error is what the user needs
+
+
+def save_original(record: Image, filename: str, content) -> Image:
+    """Write the picture's file, then its row; when either fails, neither is left behind.
+    A disk that fills up mid-write leaves a partial file (Django's FileSystemStorage does not
+    remove it): it is removed here. The name has a random part, so what is removed can only
+    be this upload's own file, never another one written at the same moment."""
+    stem, extension = os.path.splitext(os.path.basename(filename or "picture"))
+    field, storage = record.file.field, record.file.storage
+    unique = f"{stem[:80] or 'picture'}-{secrets.token_hex(4)}{extension.lower()}"
+    name = storage.get_available_name(
+        field.generate_filename(record, unique), max_length=field.max_length
+    )
+    try:
+        record.file = storage.save(name, content, max_length=field.max_length)
+        record.save()
+    except OSError as error:
+        _remove(storage, name)
+        raise MediaNotSaved(error) from error
+    except BaseException:
+        _remove(storage, name)
+        raise
+    return record
+
+
+def _open_checked(data: bytes) -> PILImage.Image:
+    """Open and fully check an image, turning every way it can be bad into one clear error."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+        try:
+            probe = PILImage.open(io.BytesIO(data))
+            if probe.format not in ALLOWED_FORMATS:
+                raise ValidationError(
+                    f"{probe.format or 'This'} files are not accepted: upload JPEG, PNG or WebP."
+                )
+            if probe.width * probe.height > MAX_PIXELS:
+                raise ValidationError(
+                    f"The picture is {probe.width}×{probe.height} pixels; the limit is "
+                    f"{MAX_PIXELS // 1_000_000} megapixels."
+                )
+            probe.verify()
+            image = PILImage.open(io.BytesIO(data))
+            image.load()
+        except ValidationError:
+            raise
+        except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+            raise ValidationError(
+                "The picture is too large to open safely (decompression bomb)."
+            ) from None
+        except Exception:
+            raise ValidationError("The file is not a readable JPEG, PNG or WebP image.") from None
+    return image
+
+
+def _without_location(data: bytes, image: PILImage.Image) -> bytes:
+    """The original bytes, or when they carry GPS data, the same picture without it."""
+    exif = image.getexif()
+    if GPS_IFD not in exif:
+        return data
+    del exif[GPS_IFD]
+    out = io.BytesIO()
+    options = {"exif": exif.tobytes()}
+    if image.format == "JPEG":
+        options["quality"] = "keep"  # reuse the original quantisation: no visible loss
+    elif image.format == "WEBP":
+        options.update(lossless=False, quality=95)
+    image.save(out, image.format, **options)
+    return out.getvalue()
+
+
+def store_upload(uploaded, user, alt_text="", caption="", credit="", title="") -> Image:
+    if not permissions.can_upload_media(user):
+        raise PermissionDenied("You may not upload pictures.")
+    if uploaded.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            f"The file is {uploaded.size // (1024 * 1024)} MB; the limit is "
+            f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+        )
+    data = uploaded.read()
+    image = _open_checked(data)
+    clean = _without_location(data, image)
+    stem = (uploaded.name or "picture").rsplit(".", 1)[0][:80] or "picture"
+    record = Image(
+        title=title or stem, alt_text=alt_text, caption=caption, credit=credit, uploaded_by=user
+    )
+    save_original(record, f"{stem}.{ALLOWED_FORMATS[image.format]}", ContentFile(clean))
+    from newsdesk.content.tasks import make_image_renditions
+
+    transaction.on_commit(lambda: make_image_renditions.enqueue(record.pk))
+    return record
+
+
+def rendition_widths(image: Image) -> list[int]:
+    """Widths worth making for this original: never upscaled, always at least one."""
+    if not image.width:
+        return []
+    widths = [w for w in RENDITION_WIDTHS if w < image.width]
+    return sorted(set(widths) | {min(image.width, RENDITION_WIDTHS[-1])})
+
+
+def fallback_format(image: Image) -> str:
+    name = image.file.name.lower()
+    return "png" if name.endswith(".png") else "jpeg"
+
+
+def rendition(image: Image, width: int, fmt: str) -> Rendition:
+    """The `width`-pixel-wide copy in `fmt` ("webp", "jpeg", "png"), made on first request."""
+    existing = Rendition.objects.filter(image=image, width=width, format=fmt).first()
+    if existing:
+        return existing
+    with image.file.open("rb") as source:
+        picture = ImageOps.exif_transpose(PILImage.open(source))
+        picture.thumbnail((width, width * 10))
+        if fmt == "jpeg" and picture.mode not in ("RGB", "L"):
+            picture = picture.convert("RGB")
+        out = io.BytesIO()
+        picture.save(out, fmt.upper(), quality=80)
+    made = Rendition(image=image, width=width, format=fmt)
+    made.file.save(f"{image.pk}-{width}.{fmt}", ContentFile(out.getvalue()), save=False)
+    try:
+        with transaction.atomic():
+            made.save()
+    except IntegrityError:  # made by a concurrent request meanwhile
+        made.file.delete(save=False)
+        return Rendition.objects.get(image=image, width=width, format=fmt)
+    return made
+
+
+def make_all_renditions(image_id: int) -> int:
+    image = Image.objects.filter(pk=image_id).first()
+    if image is None:
+        return 0
+    count = 0
+    for width in rendition_widths(image):
+        for fmt in ("webp", fallback_format(image)):
+            rendition(image, width, fmt)
+            count += 1
+    return count

@@ -1,0 +1,150 @@
+"""Per-day story counts for every story list (archive, section, tag, author).
+
+Numbered pages are located from these counts (see services/pages.py). A count covers
+stories whose status may make them visible (published or scheduled, not in the trash),
+whatever their time: the reading side counts only past days from here and counts today
+live, so a scheduled story joins the pages by the clock alone.
+
+Counts are recomputed for the touched (list, day) pairs on every save, delete, tag or
+byline change, inside the writer's transaction and under a row lock, so concurrent writers
+cannot lose an update. Writes that bypass model signals (`QuerySet.update`, raw SQL) must be
+followed by `newsdesk recount-pages`.
+"""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncDate
+
+from newsdesk.content.models import LIVE_STATUSES, Byline, PageCount, Story
+
+ALL = "all"
+
+
+def section_key(section_id) -> str:
+    return f"section:{section_id}"
+
+
+def tag_key(tag_id) -> str:
+    return f"tag:{tag_id}"
+
+
+def author_key(person_id) -> str:
+    return f"author:{person_id}"
+
+
+def day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def day_of(moment: datetime) -> date:
+    return moment.astimezone(UTC).date()
+
+
+def counted_stories() -> QuerySet[Story]:
+    """Stories a count covers: those whose status lets them be read once their time comes."""
+    return Story.objects.filter(
+        status__in=LIVE_STATUSES, deleted_at__isnull=True, published_at__isnull=False
+    )
+
+
+def list_filter(queryset: QuerySet[Story], list_key: str) -> QuerySet[Story]:
+    kind, _, ident = list_key.partition(":")
+    if kind == ALL:
+        return queryset
+    if kind == "section":
+        return queryset.filter(section_id=int(ident))
+    if kind == "tag":
+        return queryset.filter(tags__id=int(ident))
+    if kind == "author":
+        return queryset.filter(byline__person_id=int(ident))
+    raise ValueError(f"Unknown story list {list_key!r}")
+
+
+def story_lists(story_id: int) -> tuple[datetime | None, set[str]]:
+    """The publication time and the lists a story counts in now, read from the database."""
+    row = counted_stories().filter(pk=story_id).values("published_at", "section_id").first()
+    if row is None:
+        return None, set()
+    keys = {ALL}
+    if row["section_id"]:
+        keys.add(section_key(row["section_id"]))
+    keys |= {
+        tag_key(t)
+        for t in Story.tags.through.objects.filter(story_id=story_id).values_list(
+            "tag_id", flat=True
+        )
+    }
+    keys |= {
+        author_key(p)
+        for p in Byline.objects.filter(story_id=story_id).values_list("person_id", flat=True)
+    }
+    return row["published_at"], keys
+
+
+def recount(pairs) -> None:
+    """Recount the given (list_key, day) pairs from the stories table."""
+    pairs = sorted(set(pairs))  # a fixed lock order keeps concurrent writers from deadlocking
+    if not pairs:
+        return
+    with transaction.atomic():
+        for list_key, day in pairs:
+            _lock_row(list_key, day)
+            start = day_start(day)
+            stories = (
+                list_filter(counted_stories(), list_key)
+                .filter(published_at__gte=start, published_at__lt=start + timedelta(days=1))
+                .count()
+            )
+            PageCount.objects.filter(list_key=list_key, day=day).update(stories=stories)
+
+
+def _lock_row(list_key, day) -> None:
+    try:
+        with transaction.atomic():
+            PageCount.objects.get_or_create(list_key=list_key, day=day)
+    except IntegrityError:  # another writer created it first; it exists now
+        pass
+    # Holding this lock until commit serializes writers of the same count (PostgreSQL).
+    PageCount.objects.select_for_update().filter(list_key=list_key, day=day).first()
+
+
+def rebuild_counts() -> int:
+    """Recompute every count from scratch (after bulk loads or writes that skip signals)."""
+    day = TruncDate("published_at", tzinfo=UTC)
+    rows = []
+    base = counted_stories()
+    for item in base.values(d=day).annotate(n=Count("id")).order_by():
+        rows.append(PageCount(list_key=ALL, day=item["d"], stories=item["n"]))
+    for item in (
+        base.filter(section__isnull=False)
+        .values("section_id", d=day)
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        rows.append(
+            PageCount(list_key=section_key(item["section_id"]), day=item["d"], stories=item["n"])
+        )
+    for item in (
+        base.values("tags__id", d=day)
+        .filter(tags__id__isnull=False)
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        rows.append(PageCount(list_key=tag_key(item["tags__id"]), day=item["d"], stories=item["n"]))
+    for item in (
+        base.values("byline__person_id", d=day)
+        .filter(byline__person_id__isnull=False)
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        rows.append(
+            PageCount(
+                list_key=author_key(item["byline__person_id"]), day=item["d"], stories=item["n"]
+            )
+        )
+    with transaction.atomic():
+        PageCount.objects.all().delete()
+        PageCount.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)

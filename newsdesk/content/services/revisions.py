@@ -1,0 +1,146 @@
+"""Saving edits safely: every save stores a revision, and a save based on an old version is
+refused (optimistic concurrency) so that nobody's work overwrites anybody else's.
+
+    save_story(story, changes, user, base_version) -> Story   # raises EditConflict
+    restore(revision, user) -> Story                          # a new revision
+    diff(old_fields, new_fields) -> list[FieldDiff]
+"""
+
+import difflib
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from newsdesk.content.body_images import enrich_library_images
+from newsdesk.content.embeds import mark_embeds
+from newsdesk.content.models import Revision, Story
+from newsdesk.content.services import permissions, publishing
+from newsdesk.content.text import plain_text
+
+# The story fields a revision keeps (foreign keys by id) and how the diff names them.
+TRACKED_FIELDS = {
+    "headline": "Headline",
+    "standfirst": "Standfirst",
+    "body": "Body",
+    "kind": "Kind",
+    "section_id": "Section",
+    "featured_image_id": "Featured picture",
+    "featured_caption": "Caption",
+    "language": "Language",
+    "source_url": "Source link",
+}
+
+
+class EditConflict(Exception):
+    """Someone saved the story after `base_version` was loaded."""
+
+    def __init__(self, story: Story, base_version: int):
+        self.story = story
+        self.base_version = base_version
+        latest = story.revisions.select_related("user").first()
+        self.by = latest.user if latest else None
+        name = (self.by.get_full_name() or self.by.get_username()) if self.by else "Someone"
+        super().__init__(
+            f"{name} saved this story (version {story.version}) while you were editing "
+            f"version {base_version}. Your text is kept below: compare, then save again."
+        )
+
+
+def _prepare_body(html: str) -> str:
+    """Embeds to safe placeholders, library pictures sized and responsive (then, on save,
+    the one sanitizer)."""
+    return enrich_library_images(mark_embeds(html))
+
+
+def snapshot(story: Story) -> dict:
+    return {name: getattr(story, name) for name in TRACKED_FIELDS}
+
+
+def record(story: Story, user, note: str = "") -> Revision:
+    return Revision.objects.create(
+        story=story, version=story.version, user=user, fields=snapshot(story), note=note
+    )
+
+
+def create_story(fields: dict, user, tags=()) -> Story:
+    if not permissions.can_create(user):
+        raise PermissionDenied("You may not write stories.")
+    if "body" in fields:
+        fields = {**fields, "body": _prepare_body(fields["body"])}
+    with transaction.atomic():
+        story = Story(created_by=user, **fields)
+        story.save()
+        if tags:
+            story.tags.set(tags)
+        record(story, user, note="Created")
+    return story
+
+
+def save_story(story: Story, changes: dict, user, base_version: int, note: str = "") -> Story:
+    """Apply `changes` (field → value) if nobody saved since `base_version`."""
+    if not permissions.can_edit(user, story):
+        raise PermissionDenied("You may not edit this story.")
+    tags = changes.pop("tags", None)
+    if "body" in changes:
+        changes["body"] = _prepare_body(changes["body"])
+    with transaction.atomic():
+        current = Story.objects.select_for_update().get(pk=story.pk)
+        if current.version != int(base_version):
+            raise EditConflict(current, int(base_version))
+        for name, value in changes.items():
+            setattr(current, name, value)
+        current.version += 1
+        publishing.save_changes(current, user)
+        if tags is not None:
+            current.tags.set(tags)
+        record(current, user, note=note)
+    return current
+
+
+def restore(revision: Revision, user) -> Story:
+    """Bring back an old revision's text as a new revision (history is never rewritten)."""
+    story = revision.story
+    return save_story(
+        story,
+        dict(revision.fields),
+        user,
+        base_version=story.version,
+        note=f"Restored version {revision.version}",
+    )
+
+
+@dataclass
+class FieldDiff:
+    label: str
+    old: str
+    new: str
+    # (op, text) with op in "equal" / "delete" / "insert", word by word
+    chunks: list
+
+
+def _readable(name: str, value) -> str:
+    if name == "body":
+        return plain_text(value)
+    return "" if value is None else str(value)
+
+
+def diff(old: dict, new: dict) -> list[FieldDiff]:
+    """Word-level differences between two field snapshots, only for fields that changed."""
+    result = []
+    for name, label in TRACKED_FIELDS.items():
+        a, b = _readable(name, old.get(name)), _readable(name, new.get(name))
+        if a == b:
+            continue
+        words_a, words_b = a.split(), b.split()
+        chunks = []
+        matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op in ("delete", "replace"):
+                chunks.append(("delete", " ".join(words_a[i1:i2])))
+            if op in ("insert", "replace"):
+                chunks.append(("insert", " ".join(words_b[j1:j2])))
+            if op == "equal":
+                chunks.append(("equal", " ".join(words_a[i1:i2])))
+        result.append(FieldDiff(label, a, b, chunks))
+    return result

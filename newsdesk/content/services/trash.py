@@ -1,0 +1,58 @@
+"""The trash: deleting a story hides it for a while before it is gone for good.
+
+Stories get here through the desk workflow (workflow.trash). A trashed story keeps
+every field and relation; only `deleted_at` is set, so restoring is
+exact. Editors can restore it for TRASH_DAYS; `newsdesk purgetrash` deletes older ones.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from newsdesk.content.models import Story
+from newsdesk.content.signals import story_restored
+
+
+class RestoreExpired(Exception):
+    """The story has been in the trash longer than editors may restore it."""
+
+
+def trash_days() -> int:
+    return getattr(settings, "NEWSDESK_TRASH_DAYS", 30)
+
+
+def _after_commit(signal, story, user):
+    transaction.on_commit(lambda: signal.send(sender=Story, story=story, user=user))
+
+
+def restore(story: Story, user=None, now=None) -> Story:
+    if story.deleted_at is None:
+        return story
+    if story.deleted_at < (now or timezone.now()) - timedelta(days=trash_days()):
+        raise RestoreExpired(f"{story} was deleted more than {trash_days()} days ago.")
+    with transaction.atomic():
+        story.deleted_at = None
+        Story.objects.filter(pk=story.pk).update(deleted_at=None)
+        _after_commit(story_restored, story, user)
+    return story
+
+
+def trashed_stories():
+    return Story.objects.filter(deleted_at__isnull=False).order_by("-deleted_at")
+
+
+def expired(now=None):
+    cutoff = (now or timezone.now()) - timedelta(days=trash_days())
+    return Story.objects.filter(deleted_at__lt=cutoff)
+
+
+def purge_expired(now=None) -> int:
+    """Delete for good the stories trashed more than TRASH_DAYS ago; returns how many."""
+    count = 0
+    for story in expired(now).iterator():
+        with transaction.atomic():
+            story.delete()
+        count += 1
+    return count

@@ -1,0 +1,36 @@
+from django.urls import path
+
+from newsdesk.desk.views import history, media, stories
+
+app_name = "desk"
+
+urlpatterns = [
+    path("", stories.story_list, name="story-list"),
+    path("stories/new/", stories.story_create, name="story-create"),
+    path("stories/<int:pk>/", stories.story_edit, name="story-edit"),
+    path("stories/<int:pk>/state/", stories.story_transition, name="story-transition"),
+    path("stories/<int:pk>/delete/", stories.story_delete, name="story-delete"),
+    path("stories/<int:pk>/presence/", stories.story_presence, name="story-presence"),
+    path("stories/<int:pk>/gallery/", stories.gallery_add, name="gallery-add"),
+    path(
+        "stories/<int:pk>/gallery/<int:item_pk>/remove/",
+        stories.gallery_remove,
+        name="gallery-remove",
+    ),
+    path(
+        "stories/<int:pk>/gallery/<int:item_pk>/move/",
+        stories.gallery_move,
+        name="gallery-move",
+    ),
+    path("stories/<int:pk>/revisions/", history.revision_list, name="revisions"),
+    path(
+        "stories/<int:pk>/revisions/<int:version>/restore/",
+        history.revision_restore,
+        name="revision-restore",
+    ),
+    path("stories/<int:pk>/notes/", history.correction_add, name="correction-add"),
+    path("stories/<int:pk>/preview-link/", history.preview_link, name="preview-link"),
+    path("preview/<str:token>/", history.shared_preview, name="preview"),
+    path("media/", media.library, name="media"),
+    path("media/<int:pk>/", media.image_edit, name="image-edit"),
+]

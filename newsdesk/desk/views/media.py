@@ -1,0 +1,57 @@
+"""The media library: upload (checked, location stripped) and describe pictures."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from newsdesk.content.models import Image
+from newsdesk.content.services import media, permissions
+from newsdesk.desk.access import desk_view
+from newsdesk.desk.forms import ImageDetailsForm, UploadForm
+
+
+@desk_view
+def library(request):
+    form, status = UploadForm(), None
+    if request.method == "POST":
+        if not permissions.can_upload_media(request.user):
+            raise PermissionDenied("You may not upload pictures.")
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                image = media.store_upload(
+                    data["file"],
+                    request.user,
+                    alt_text=data["alt_text"],
+                    caption=data["caption"],
+                    credit=data["credit"],
+                )
+            except ValidationError as error:
+                form.add_error("file", error)
+            except media.MediaNotSaved as error:
+                form.add_error("file", str(error))
+                status = 507 if error.full else 503
+            else:
+                messages.success(request, f"Uploaded “{image}”.")
+                return redirect("desk:media")
+    images = Image.objects.all()[:60]
+    return render(
+        request,
+        "desk/media.html",
+        {"form": form, "images": images},
+        status=status or (400 if form.errors else 200),
+    )
+
+
+@desk_view
+def image_edit(request, pk):
+    image = get_object_or_404(Image, pk=pk)
+    if request.method == "POST" and not request.user.has_perm("content.change_image"):
+        raise PermissionDenied("You may not change pictures.")
+    form = ImageDetailsForm(request.POST or None, instance=image)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Picture details saved.")
+        return redirect("desk:media")
+    return render(request, "desk/image_edit.html", {"form": form, "image": image})

@@ -1,0 +1,209 @@
+"""Story list, writing and editing. Thin: rules live in content/services."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from newsdesk.content.models import Image, Status, Story
+from newsdesk.content.services import permissions, presence, revisions, workflow
+from newsdesk.desk.access import desk_view, story_or_404
+from newsdesk.desk.forms import CorrectionForm, GalleryAddForm, StoryForm, TransitionForm
+from newsdesk.ops import submissions
+
+
+@desk_view
+def story_list(request):
+    stories = Story.objects.filter(deleted_at__isnull=True).select_related("section", "created_by")
+    if not request.user.has_perm("content.edit_others_story"):
+        stories = stories.filter(created_by=request.user)
+    state = request.GET.get("state", "")
+    if state in Status.values:
+        stories = stories.filter(status=state)
+    needs_review = []
+    if permissions.can_publish(request.user):
+        needs_review = Story.objects.filter(status=Status.REVIEW, deleted_at__isnull=True)
+        needs_review = needs_review.select_related("section", "created_by").order_by("updated_at")
+    context = {
+        "stories": stories.order_by("-updated_at")[:100],
+        "needs_review": needs_review,
+        "states": Status.choices,
+        "state": state,
+    }
+    return render(request, "desk/story_list.html", context)
+
+
+@desk_view
+def story_create(request):
+    if not permissions.can_create(request.user):
+        raise PermissionDenied("You may not write stories.")
+    form = StoryForm(request.POST or None, initial={"submission": submissions.new_token()})
+    if request.method == "POST" and form.is_valid():
+        changes = form.changes()
+        tags = changes.pop("tags")
+        story_id, created = submissions.submit_once(
+            request.user,
+            form.cleaned_data["submission"],
+            lambda: revisions.create_story(changes, request.user, tags=tags).pk,
+        )
+        if created:
+            messages.success(request, "Story created.")
+        else:
+            messages.warning(
+                request,
+                "This form was already sent: the story was created once, the second send "
+                "made nothing new. This is that story.",
+            )
+        return redirect("desk:story-edit", pk=story_id)
+    context = {"form": form, "story": None, "library": Image.objects.all()[:24]}
+    return render(request, "desk/story_edit.html", context)
+
+
+@desk_view
+def story_edit(request, pk):
+    story = story_or_404(pk)
+    if not permissions.can_edit(request.user, story):
+        raise PermissionDenied("You may not edit this story.")
+    conflict = None
+    if request.method == "POST":
+        form = StoryForm(request.POST, instance=Story.objects.get(pk=story.pk))
+        if form.is_valid():
+            try:
+                revisions.save_story(
+                    story, form.changes(), request.user, form.cleaned_data["version"] or 0
+                )
+            except revisions.EditConflict as error:
+                conflict = _conflict_context(error, form)
+                if error.by == request.user and not conflict["mine_vs_theirs"]:
+                    # The same save sent twice (a double click): the first one did it.
+                    messages.info(request, "Already saved: this form was sent twice.")
+                    return redirect("desk:story-edit", pk=story.pk)
+                # Keep the user's text in the form; the hidden version moves on so that a
+                # deliberate second save (after reading the diff) goes through.
+                form.data = form.data.copy()
+                form.data["version"] = error.story.version
+            else:
+                messages.success(request, "Saved.")
+                return redirect("desk:story-edit", pk=story.pk)
+    else:
+        form = StoryForm(instance=story, initial={"version": story.version})
+    presence.heartbeat(story, request.user)
+    return render(request, "desk/story_edit.html", _edit_context(request, story, form, conflict))
+
+
+def _conflict_context(error, form):
+    base = error.story.revisions.filter(version=error.base_version).first()
+    theirs = revisions.snapshot(error.story)
+    mine = {**theirs, **{k: v for k, v in form.changes().items() if k != "tags"}}
+    for name in ("section", "featured_image"):
+        value = mine.pop(name, None)
+        mine[f"{name}_id"] = value.pk if value else None
+    return {
+        "message": str(error),
+        "their_changes": revisions.diff(base.fields if base else {}, theirs),
+        "mine_vs_theirs": revisions.diff(theirs, mine),
+    }
+
+
+def _edit_context(request, story, form, conflict=None):
+    return {
+        "form": form,
+        "story": story,
+        "conflict": conflict,
+        "others": presence.other_editors(story, request.user),
+        "transitions": [
+            (state, Status(state).label)
+            for state in workflow.available_transitions(story, request.user)
+        ],
+        "problems": workflow.publication_problems(story),
+        "events": story.events.select_related("user")[:20],
+        "gallery": workflow.gallery_for(story),
+        "gallery_form": GalleryAddForm(),
+        "correction_form": CorrectionForm(),
+        "can_publish": permissions.can_publish(request.user),
+        "can_delete": permissions.can_delete(request.user, story),
+        "library": Image.objects.all()[:24],
+    }
+
+
+@desk_view
+@require_POST
+def story_transition(request, pk):
+    story = story_or_404(pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a valid state and time.")
+        return redirect("desk:story-edit", pk=pk)
+    data = form.cleaned_data
+    try:
+        workflow.transition(story, data["to_state"], request.user, data["note"], at=data["at"])
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    except ValueError:
+        messages.error(request, "Unknown state.")
+    else:
+        messages.success(request, f"Story is now {story.get_status_display().lower()}.")
+    if permissions.can_edit(request.user, story):
+        return redirect("desk:story-edit", pk=pk)
+    return redirect("desk:story-list")
+
+
+@desk_view
+@require_POST
+def story_delete(request, pk):
+    story = story_or_404(pk)
+    workflow.trash(story, request.user, request.POST.get("note", ""))
+    messages.success(request, f"“{story.headline}” moved to the trash.")
+    return redirect("desk:story-list")
+
+
+@desk_view
+@require_POST
+def story_presence(request, pk):
+    """Heartbeat from an open editor page (every 30 s) or its goodbye when it closes."""
+    story = story_or_404(pk)
+    if not permissions.can_edit(request.user, story):
+        raise PermissionDenied("You may not edit this story.")
+    if request.POST.get("leave"):
+        presence.leave(story, request.user)
+        return JsonResponse({"others": []})
+    presence.heartbeat(story, request.user)
+    others = presence.other_editors(story, request.user)
+    return JsonResponse({"others": [u.get_full_name() or u.get_username() for u in others]})
+
+
+@desk_view
+@require_POST
+def gallery_add(request, pk):
+    from newsdesk.content.services import galleries
+
+    story = story_or_404(pk)
+    form = GalleryAddForm(request.POST)
+    if form.is_valid():
+        galleries.add_picture(story, request.user, **form.cleaned_data)
+        messages.success(request, "Picture added to the gallery.")
+    else:
+        messages.error(request, "Choose a picture from the library.")
+    return redirect("desk:story-edit", pk=pk)
+
+
+@desk_view
+@require_POST
+def gallery_remove(request, pk, item_pk):
+    from newsdesk.content.services import galleries
+
+    galleries.remove_picture(story_or_404(pk), request.user, item_pk)
+    messages.success(request, "Picture removed from the gallery.")
+    return redirect("desk:story-edit", pk=pk)
+
+
+@desk_view
+@require_POST
+def gallery_move(request, pk, item_pk):
+    from newsdesk.content.services import galleries
+
+    offset = -1 if request.POST.get("direction") == "up" else 1
+    galleries.move_picture(story_or_404(pk), request.user, item_pk, offset)
+    return redirect("desk:story-edit", pk=pk)

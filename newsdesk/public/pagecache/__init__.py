@@ -1,0 +1,1 @@
+"""Anonymous pages cached as files, purged exactly on content events (see store.py)."""

@@ -1,0 +1,151 @@
+"""Readers' pages. Thin: each view asks a content service and renders a template."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from newsdesk.content.models import Person, Section, Tag
+from newsdesk.content.services import pagecounts, reading
+from newsdesk.content.services.pages import PageNotFound, listing_page
+from newsdesk.public.breadcrumbs import Crumb
+from newsdesk.public.pagecache.purge import story_key
+
+
+def _story_keys(stories) -> set[str]:
+    return {story_key(story.pk) for story in stories if story is not None}
+
+
+def home(request):
+    context = reading.home_page()
+    response = render(request, "public/home.html", context)
+    shown = [context["lead"], *context["latest"]]
+    shown += [story for _, stories in context["section_blocks"] for story in stories]
+    response.page_cache_keys = {"home"} | _story_keys(shown)
+    return response
+
+
+def archive(request, number=None):
+    return _listing(
+        request,
+        reading.archive(),
+        pagecounts.ALL,
+        number,
+        url_name="public:archive",
+        heading="Blog",
+        crumbs=[Crumb("Blog", reverse("public:archive"))],
+    )
+
+
+def section(request, slug, number=None):
+    section = get_object_or_404(Section, slug=slug)
+    return _listing(
+        request,
+        reading.section_stories(section),
+        pagecounts.section_key(section.pk),
+        number,
+        url_name="public:section",
+        url_kwargs={"slug": section.slug},
+        heading=section.name,
+        description=section.description,
+        crumbs=[Crumb(section.name, section.get_absolute_url())],
+        extra={"section": section},
+    )
+
+
+def tag(request, slug, number=None):
+    tag = get_object_or_404(Tag, slug=slug)
+    return _listing(
+        request,
+        reading.tag_stories(tag),
+        pagecounts.tag_key(tag.pk),
+        number,
+        url_name="public:tag",
+        url_kwargs={"slug": tag.slug},
+        heading=f"Tag: {tag.name}",
+        crumbs=[Crumb(f"Tag: {tag.name}", tag.get_absolute_url())],
+        extra={"tag": tag},
+    )
+
+
+def author(request, slug, number=None):
+    person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    return _listing(
+        request,
+        reading.author_stories(person),
+        pagecounts.author_key(person.pk),
+        number,
+        url_name="public:author",
+        url_kwargs={"slug": person.slug},
+        heading=person.name,
+        description=person.bio,
+        crumbs=[Crumb(person.name, person.get_absolute_url())],
+        extra={"person": person},
+    )
+
+
+def story_redirect(request, pk):
+    story = reading.story_for_reader(pk, request.user)
+    return redirect(story, permanent=story.is_live)
+
+
+def story(request, pk, slug):
+    story = reading.story_for_reader(pk, request.user)
+    if slug != story.slug:
+        return redirect(story, permanent=story.is_live)
+    crumbs = [Crumb(story.section.name, story.section.get_absolute_url())] if story.section else []
+    context = {
+        "story": story,
+        "is_preview": not story.is_live,
+        "bylines": [byline.person for byline in story.byline_set.all()],
+        "more": reading.more_from_section(story),
+        "crumbs": crumbs + [Crumb(story.headline, None)],
+    }
+    response = render(request, "public/story.html", context)
+    response.page_cache_keys = _story_keys([story, *context["more"]])
+    return response
+
+
+def _listing(
+    request,
+    queryset,
+    list_key,
+    number,
+    *,
+    url_name,
+    heading,
+    crumbs,
+    url_kwargs=None,
+    description="",
+    extra=None,
+):
+    url_kwargs = url_kwargs or {}
+    first_url = reverse(url_name, kwargs=url_kwargs)
+    if number is not None and str(number) == "1":
+        return redirect(first_url, permanent=True)
+    try:
+        page = listing_page(queryset, list_key, 1 if number is None else number)
+    except PageNotFound:
+        raise Http404("No such page") from None
+
+    def page_url(n):
+        return (
+            first_url if n == 1 else reverse(f"{url_name}-page", kwargs={**url_kwargs, "number": n})
+        )
+
+    if page.number > 1:
+        crumbs = crumbs + [Crumb(f"Page {page.number}", None)]
+    context = {
+        "page": page,
+        "stories": page.items,
+        "heading": heading,
+        "description": description,
+        "crumbs": crumbs,
+        "pager": [(n, page_url(n) if n else None) for n in page.window()],
+        "previous_url": page_url(page.previous_number) if page.has_previous else None,
+        "next_url": page_url(page.next_number) if page.has_next else None,
+        **(extra or {}),
+    }
+    response = render(request, "public/listing.html", context)
+    response.page_cache_keys = {f"list-{list_key}"} | _story_keys(page.items)
+    response.page_listing = (list_key, page.number)
+    return response

@@ -1,0 +1,166 @@
+"""SQLite FTS5: a full-text table kept current by triggers on the story table.
+
+The FTS table stores plain text (HTML stripped, folded by newsdesk.search.query.fold)
+under rowid = story id. Triggers call two Python functions registered on every
+connection (see register_functions), so stories written by any path are indexed — the
+ORM, bulk_create, raw SQL — in the same transaction as the write.
+Tokenizer: unicode61 (Unicode word boundaries, diacritics removed) wrapped by porter
+(English stemming; words in other scripts pass through unstemmed).
+"""
+
+# SQL here is assembled from this module's constants (table, function and config names);
+# everything a user typed is passed as a parameter.
+# ruff: noqa: S608
+
+from collections.abc import Iterable
+
+from django.db import connection as default_connection
+from django.db import transaction
+from django.db.models import F
+
+from newsdesk.content.models import Story
+from newsdesk.content.text import plain_text
+from newsdesk.search.backends.base import (
+    BODY_WEIGHT,
+    HEADLINE_WEIGHT,
+    MARK_END,
+    MARK_START,
+    STANDFIRST_WEIGHT,
+    Highlight,
+    SearchBackend,
+)
+from newsdesk.search.query import Query, Term, fold
+
+TABLE = "newsdesk_search_fts"
+STORY_TABLE = Story._meta.db_table
+
+_INDEX_ROW = (
+    f"INSERT INTO {TABLE}(rowid, headline, standfirst, body) VALUES "
+    "(new.id, newsdesk_search_text(new.headline), newsdesk_search_text(new.standfirst), "
+    "newsdesk_search_html(new.body));"
+)
+SCHEMA = [
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(
+        headline, standfirst, body,
+        tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')""",
+    f"""CREATE TRIGGER IF NOT EXISTS newsdesk_search_story_ai AFTER INSERT ON {STORY_TABLE}
+        BEGIN {_INDEX_ROW} END""",
+    f"""CREATE TRIGGER IF NOT EXISTS newsdesk_search_story_au
+        AFTER UPDATE OF headline, standfirst, body ON {STORY_TABLE}
+        BEGIN DELETE FROM {TABLE} WHERE rowid = old.id; {_INDEX_ROW} END""",
+    f"""CREATE TRIGGER IF NOT EXISTS newsdesk_search_story_ad AFTER DELETE ON {STORY_TABLE}
+        BEGIN DELETE FROM {TABLE} WHERE rowid = old.id; END""",
+]
+DROP = [
+    "DROP TRIGGER IF EXISTS newsdesk_search_story_ai",
+    "DROP TRIGGER IF EXISTS newsdesk_search_story_au",
+    "DROP TRIGGER IF EXISTS newsdesk_search_story_ad",
+    f"DROP TABLE IF EXISTS {TABLE}",
+]
+
+
+def index_text(text) -> str:
+    return fold(text or "")
+
+
+def index_html(html) -> str:
+    return fold(plain_text(html or ""))
+
+
+def register_functions(sqlite_connection) -> None:
+    """The functions the triggers call; registered on each new SQLite connection."""
+    sqlite_connection.create_function("newsdesk_search_text", 1, index_text, deterministic=True)
+    sqlite_connection.create_function("newsdesk_search_html", 1, index_html, deterministic=True)
+
+
+def _term(term: Term, prefix: bool = False) -> str:
+    # Word pieces hold only letters and digits, so quoting them cannot be escaped from.
+    return '"' + " ".join(term.words) + '"' + ("*" if prefix else "")
+
+
+def match_expression(query: Query, prefix: bool = False) -> str:
+    """The FTS5 MATCH string for `query`: every term quoted, operators added by us."""
+    last_group = len(query.groups) - 1
+    groups = []
+    for index, group in enumerate(query.groups):
+        alternatives = [
+            _term(term, prefix and index == last_group and position == len(group) - 1)
+            for position, term in enumerate(group)
+        ]
+        groups.append("(" + " OR ".join(alternatives) + ")")
+    expression = " AND ".join(groups)
+    for term in query.excluded:
+        expression += " NOT " + _term(term)
+    return expression
+
+
+class SQLiteBackend(SearchBackend):
+    vendor = "sqlite"
+    table = TABLE
+
+    def install(self, connection=None) -> None:
+        with (connection or default_connection).cursor() as cursor:
+            for statement in SCHEMA:
+                cursor.execute(statement)
+
+    def uninstall(self, connection=None) -> None:
+        with (connection or default_connection).cursor() as cursor:
+            for statement in DROP:
+                cursor.execute(statement)
+
+    def filter(self, queryset, query: Query, *, prefix: bool = False):
+        rank = f"bm25({TABLE}, {HEADLINE_WEIGHT}, {STANDFIRST_WEIGHT}, {BODY_WEIGHT})"
+        return queryset.extra(  # noqa: S610  (only our own SQL; the query is a parameter)
+            tables=[TABLE],
+            # The unary + stops the planner from probing the FTS table once per story
+            # row (it guesses the story-status index is selective when the table has no
+            # statistics): the match drives, each hit is looked up by primary key.
+            where=[f"{STORY_TABLE}.id = +{TABLE}.rowid", f"{TABLE} MATCH %s"],
+            params=[match_expression(query, prefix)],
+            select={"search_rank": rank},
+        )
+
+    def by_relevance(self, queryset):
+        # bm25() is lower for better matches.
+        return queryset.order_by("search_rank", F("published_at").desc(nulls_last=True), "-id")
+
+    def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
+        ids = [int(pk) for pk in story_ids]
+        if not ids or query.is_empty:
+            return {}
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT rowid, highlight({TABLE}, 0, %s, %s), "
+            f"snippet({TABLE}, 2, %s, %s, '…', 32), snippet({TABLE}, 1, %s, %s, '…', 32) "
+            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})"
+        )
+        marks = [MARK_START, MARK_END]
+        with default_connection.cursor() as cursor:
+            cursor.execute(sql, [*marks * 3, match_expression(query), *ids])
+            rows = cursor.fetchall()
+        found = {}
+        for pk, headline, body_snippet, standfirst_snippet in rows:
+            # The body's snippet, unless only the standfirst matched.
+            snippet = body_snippet if MARK_START in (body_snippet or "") else standfirst_snippet
+            found[pk] = Highlight(headline or "", snippet or "")
+        return found
+
+    def reindex(self, story_ids: Iterable[int]) -> None:
+        ids = [int(pk) for pk in story_ids]
+        if not ids:
+            return
+        placeholders = ", ".join(["%s"] * len(ids))
+        with transaction.atomic(), default_connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", ids)
+            cursor.execute(self._copy_sql(f"id IN ({placeholders})"), ids)
+
+    def _after_rebuild(self, cursor) -> None:
+        cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+
+    @staticmethod
+    def _copy_sql(where: str) -> str:
+        return (
+            f"INSERT INTO {TABLE}(rowid, headline, standfirst, body) SELECT id, "
+            "newsdesk_search_text(headline), newsdesk_search_text(standfirst), "
+            f"newsdesk_search_html(body) FROM {STORY_TABLE} WHERE {where}"
+        )

@@ -1,0 +1,73 @@
+"""The search form: the query, filters and sort. Invalid filters are reported and
+ignored; the query itself is never rejected (it is cut to MAX_QUERY_LENGTH)."""
+
+from django import forms
+
+from newsdesk.content.models import Person, Section, Source
+from newsdesk.search.query import clean_query_text
+from newsdesk.search.services import SORT_DATE, SORT_RELEVANCE, SearchFilters
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    """A choice by slug; text no slug can hold (NUL bytes) is invalid before any query."""
+
+    def to_python(self, value):
+        if value and "\x00" in str(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search for", required=False, strip=True)
+    section = SlugChoiceField(
+        Section.objects.all(), to_field_name="slug", required=False, empty_label="All sections"
+    )
+    author = SlugChoiceField(
+        Person.objects.all(), to_field_name="slug", required=False, empty_label="Any author"
+    )
+    source = SlugChoiceField(
+        Source.objects.all(), to_field_name="slug", required=False, empty_label="Any source"
+    )
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        choices=[(SORT_RELEVANCE, "Relevance"), (SORT_DATE, "Newest first")],
+        required=False,
+    )
+
+    def clean_q(self):
+        return clean_query_text(self.cleaned_data.get("q"))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+    def valid(self, name):
+        """A field's cleaned value, or None when it was invalid (the error is shown)."""
+        return None if name in self.errors else self.cleaned_data.get(name)
+
+    @property
+    def query_text(self) -> str:
+        return clean_query_text(self.data.get("q", ""))
+
+    @property
+    def sort_value(self) -> str:
+        return self.valid("sort") or SORT_RELEVANCE
+
+    def filters(self) -> SearchFilters:
+        return SearchFilters(
+            section=self.valid("section"),
+            author=self.valid("author"),
+            source=self.valid("source"),
+            date_from=self.valid("date_from"),
+            date_to=self.valid("date_to"),
+        )

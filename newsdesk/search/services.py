@@ -1,0 +1,129 @@
+"""Searching stories: the one entry point for the public page, the desk and the API.
+
+The set of stories a user may see comes from newsdesk.content.services.visibility; the
+backend only narrows and ranks it, and the filters are plain ORM conditions.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import F
+from django.utils import timezone
+from django.utils.html import escape
+
+from newsdesk.content.models import Person, Section, Source, Story
+from newsdesk.content.services.pages import StoryPage, page_size, parse_page_number
+from newsdesk.content.services.visibility import (
+    live_stories,
+    visible_stories,
+    with_listing_relations,
+)
+from newsdesk.search.backends import backend_for
+from newsdesk.search.backends.base import marked_html, unmarked
+from newsdesk.search.query import Query, parse_query
+
+SORT_RELEVANCE, SORT_DATE = "relevance", "date"
+SUGGESTION_COUNT = 8
+
+
+@dataclass
+class SearchFilters:
+    section: Section | None = None
+    author: Person | None = None
+    source: Source | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def apply(self, queryset):
+        if self.section:
+            queryset = queryset.filter(section=self.section)
+        if self.author:
+            queryset = queryset.filter(bylines=self.author)
+        if self.source:
+            queryset = queryset.filter(sources=self.source)
+        # Whole days in the site's time zone, the same days the date bar shows.
+        if self.date_from:
+            queryset = queryset.filter(published_at__gte=_start_of(self.date_from))
+        if self.date_to:
+            queryset = queryset.filter(published_at__lt=_start_of(self.date_to + timedelta(1)))
+        return queryset
+
+
+@dataclass
+class SearchResults:
+    query: Query
+    page: StoryPage
+    total: int = 0
+    stories: list = field(default_factory=list)
+
+
+class PageOutOfRange(Exception):
+    """The page number is not a page of these results."""
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def search(
+    text,
+    *,
+    filters: SearchFilters | None = None,
+    sort: str = SORT_RELEVANCE,
+    page=1,
+    user=None,
+    include_drafts: bool = False,
+    per_page: int | None = None,
+) -> SearchResults:
+    """One page of stories matching `text`. Readers search live stories; with
+    `include_drafts` (staff only) every story not in the trash is searched.
+    Each story on the page carries `search_headline` and `search_snippet` (safe HTML)."""
+    query = parse_query(text)
+    number = parse_page_number(page)
+    if query.is_empty:
+        return SearchResults(query=query, page=StoryPage(number=1, num_pages=1))
+    stories = visible_stories(user) if include_drafts else live_stories()
+    stories = (filters or SearchFilters()).apply(stories)
+    backend = backend_for()
+    matches = backend.filter(stories, query)
+    if sort == SORT_DATE:
+        ordered = matches.order_by(F("published_at").desc(nulls_last=True), "-updated_at", "-id")
+    else:
+        ordered = backend.by_relevance(matches)
+    per_page = per_page or page_size()
+    total = matches.count()
+    num_pages = max(1, -(-total // per_page))
+    if number > num_pages:
+        raise PageOutOfRange(number)
+    start = (number - 1) * per_page
+    # Order and cut with the ids alone, so the sort does not carry whole stories (bodies
+    # included) for every match; then load the page's stories with their relations.
+    page_ids = list(ordered.values_list("id", flat=True)[start : start + per_page])
+    loaded = with_listing_relations(Story.objects.filter(pk__in=page_ids)).in_bulk()
+    items = [loaded[pk] for pk in page_ids if pk in loaded]
+    highlights = backend.highlights(query, [story.pk for story in items])
+    for story in items:
+        found = highlights.get(story.pk)
+        story.search_headline = _headline_html(story.headline, found.headline if found else "")
+        story.search_snippet = marked_html(found.snippet) if found else ""
+    page_obj = StoryPage(number=number, num_pages=num_pages, items=items)
+    return SearchResults(query=query, page=page_obj, total=total, stories=items)
+
+
+def _headline_html(headline: str, marked: str):
+    """The highlighted headline, when the index's copy reads the same as the original;
+    folding (Arabic vowel marks, letter forms) changes the text, and readers should see
+    the headline as written, so then it is shown unmarked."""
+    if marked and unmarked(marked) == headline:
+        return marked_html(marked)
+    return escape(headline)
+
+
+def suggest(text, limit: int = SUGGESTION_COUNT) -> list:
+    """Live stories for the words typed so far, the last word matched as a prefix."""
+    query = parse_query(text)
+    if query.is_empty:
+        return []
+    backend = backend_for()
+    matches = backend.filter(live_stories(), query, prefix=True)
+    return list(backend.by_relevance(matches).only("id", "slug", "headline")[:limit])

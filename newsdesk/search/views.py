@@ -1,0 +1,65 @@
+"""The search pages: readers' /search/ and the staff search over drafts /search/desk/."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from newsdesk.content.services.pages import PageNotFound
+from newsdesk.search import services
+from newsdesk.search.forms import SearchForm
+
+
+def search_page(request):
+    return _render_search(request, "search/results.html", include_drafts=False)
+
+
+@staff_member_required
+def desk_search(request):
+    return _render_search(request, "search/desk.html", include_drafts=True)
+
+
+def _render_search(request, template, *, include_drafts):
+    form = SearchForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()  # collects errors; each invalid filter is ignored, never fatal
+    text = form.query_text if form.is_bound else ""
+    context = {
+        "form": form,
+        "query_text": text,
+        "results": None,
+        "crumbs": [{"label": "Search", "url": None}],
+    }
+    if text:
+        try:
+            results = services.search(
+                text,
+                filters=form.filters(),
+                sort=form.sort_value,
+                page=request.GET.get("page", 1),
+                user=request.user,
+                include_drafts=include_drafts,
+            )
+        except (PageNotFound, services.PageOutOfRange):
+            raise Http404("No such page of results") from None
+        context.update(results=results, **_pager(request, results.page))
+    return render(request, template, context)
+
+
+def _pager(request, page):
+    base = request.GET.copy()
+
+    def page_url(number):
+        params = base.copy()
+        params.pop("page", None)
+        if number > 1:
+            params["page"] = number
+        return f"{request.path}?{params.urlencode()}"
+
+    return {
+        "page": page,
+        "pager": [(n, page_url(n) if n else None) for n in page.window()],
+        "previous_url": page_url(page.previous_number) if page.has_previous else None,
+        "next_url": page_url(page.next_number) if page.has_next else None,
+        "search_url": reverse("search:search"),
+    }

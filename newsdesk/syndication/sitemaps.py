@@ -1,0 +1,146 @@
+"""Sitemaps on django.contrib.sitemaps: an index, paginated story sitemaps with the image
+extension, small sitemaps for sections/tags/authors, and a Google News sitemap.
+
+Stories are paged by primary-key range, not by OFFSET: page N holds the live stories whose
+id falls in ((N-1)·limit, N·limit]. Every page is one index range scan, so page 20 of a
+million-story site costs what page 1 costs. A page holds at most `limit` URLs (fewer where
+stories were deleted or are unpublished).
+"""
+
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Max
+from django.utils import timezone
+from django.views.decorators.cache import cache_page
+
+from newsdesk.content.models import Person, Section, Story, Tag
+from newsdesk.content.services.visibility import live_stories
+
+# Google News takes stories of the last two days, at most 1,000 per sitemap.
+NEWS_WINDOW = timedelta(days=2)
+NEWS_LIMIT = 1000
+CACHE_SECONDS = 300
+
+
+def stories_per_sitemap() -> int:
+    return min(50_000, getattr(settings, "NEWSDESK_SITEMAP_LIMIT", 50_000))
+
+
+class _RangePage:
+    def __init__(self, object_list):
+        self.object_list = object_list
+
+
+class IdRangePaginator:
+    """The two things the sitemap views ask of a paginator, answered without COUNT/OFFSET."""
+
+    def __init__(self, queryset, per_page: int):
+        self.queryset = queryset
+        self.per_page = per_page
+
+    @property
+    def num_pages(self) -> int:
+        highest = Story.objects.aggregate(highest=Max("pk"))["highest"] or 0
+        return max(1, -(-highest // self.per_page))
+
+    def page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(number) from None
+        if number < 1 or number > self.num_pages:
+            raise EmptyPage(number)
+        low, high = (number - 1) * self.per_page, number * self.per_page
+        return _RangePage(self.queryset.filter(pk__gt=low, pk__lte=high).order_by("pk"))
+
+
+class StorySitemap(Sitemap):
+    def items(self):
+        return (
+            live_stories()
+            .select_related("featured_image")
+            .only("pk", "slug", "headline", "published_at", "updated_at", "featured_image")
+        )
+
+    @property
+    def paginator(self):
+        return IdRangePaginator(self.items(), stories_per_sitemap())
+
+    def lastmod(self, story):
+        return max(story.updated_at, story.published_at)
+
+    def get_latest_lastmod(self):
+        # Django's default walks every item to find the newest; the index must stay cheap.
+        return None
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            image = url["item"].featured_image
+            url["image"] = f"{protocol}://{domain}{image.file.url}" if image else None
+        return urls
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "hourly"
+
+    def items(self):
+        return Section.objects.order_by("pk")
+
+
+class TagSitemap(Sitemap):
+    def items(self):
+        return Tag.objects.filter(stories__in=live_stories()).distinct().order_by("pk")
+
+
+class AuthorSitemap(Sitemap):
+    def items(self):
+        return Person.objects.filter(stories__in=live_stories()).distinct().order_by("pk")
+
+
+class NewsSitemap(Sitemap):
+    """Stories of the last two days, for Google News."""
+
+    limit = NEWS_LIMIT
+
+    def items(self):
+        now = timezone.now()
+        return (
+            live_stories(now)
+            .filter(published_at__gte=now - NEWS_WINDOW)
+            .order_by("-published_at", "-id")[:NEWS_LIMIT]
+        )
+
+    def lastmod(self, story):
+        return max(story.updated_at, story.published_at)
+
+
+SITEMAPS = {
+    "stories": StorySitemap,
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+    "authors": AuthorSitemap,
+}
+
+index = cache_page(CACHE_SECONDS)(
+    partial(
+        sitemap_views.index,
+        sitemaps=SITEMAPS,
+        sitemap_url_name="syndication:sitemap-section",
+    )
+)
+section = cache_page(CACHE_SECONDS)(
+    partial(sitemap_views.sitemap, sitemaps=SITEMAPS, template_name="syndication/sitemap.xml")
+)
+news = cache_page(CACHE_SECONDS)(
+    partial(
+        sitemap_views.sitemap,
+        sitemaps={"news": NewsSitemap},
+        template_name="syndication/news_sitemap.xml",
+    )
+)

@@ -1,0 +1,90 @@
+"""schema.org JSON-LD for story and listing pages (NewsArticle, BreadcrumbList).
+
+Plain dicts built from the story; the template tags turn them into <script> elements. URLs
+are absolute, built from the request, because search engines read them out of context.
+"""
+
+import json
+
+from django.conf import settings
+from django.templatetags.static import static
+
+# Google shows at most 110 characters of a NewsArticle headline.
+HEADLINE_MAX = 110
+
+# Keep "</script>" and HTML comment openers out of an inline JSON block.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def as_script_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+
+
+def logo_url(request) -> str:
+    custom = getattr(settings, "NEWSDESK_LOGO_URL", "")
+    return custom or request.build_absolute_uri(static("syndication/logo.png"))
+
+
+def image_url(request, story) -> str:
+    if story.featured_image and story.featured_image.file:
+        return request.build_absolute_uri(story.featured_image.file.url)
+    return ""
+
+
+def publisher(request) -> dict:
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.NEWSDESK_SITE_NAME,
+        "url": request.build_absolute_uri("/"),
+        "logo": {"@type": "ImageObject", "url": logo_url(request)},
+    }
+
+
+def news_article(request, story, bylines) -> dict:
+    url = request.build_absolute_uri(story.get_absolute_url())
+    headline = story.headline
+    if len(headline) > HEADLINE_MAX:
+        headline = headline[: HEADLINE_MAX - 1].rstrip() + "…"
+    authors = [
+        {
+            "@type": "Person",
+            "name": person.name,
+            "url": request.build_absolute_uri(person.get_absolute_url()),
+        }
+        for person in bylines
+    ] or [{"@type": "Organization", "name": settings.NEWSDESK_SITE_NAME}]
+    published = story.published_at or story.created_at
+    modified = max(story.updated_at, published)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline,
+        "description": story.summary[:300],
+        "image": [image_url(request, story) or logo_url(request)],
+        "datePublished": published.isoformat(timespec="seconds"),
+        "dateModified": modified.isoformat(timespec="seconds"),
+        "author": authors,
+        "publisher": publisher(request),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "isAccessibleForFree": True,
+        "inLanguage": story.language,
+    }
+    if story.section:
+        data["articleSection"] = story.section.name
+    return data
+
+
+def breadcrumb_list(request, crumbs) -> dict:
+    """Home first, then each crumb; the last crumb (no link) is the current page."""
+    items = [("Home", request.build_absolute_uri("/"))]
+    for crumb in crumbs:
+        items.append((crumb.label, request.build_absolute_uri(crumb.url or request.path)))
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": url}
+            for n, (name, url) in enumerate(items, start=1)
+        ],
+    }

@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from newsdesk.wire.models import Feed, OldURL, WireItem, WireSource
+
+
+class FeedInline(admin.TabularInline):
+    model = Feed
+    extra = 1
+    fields = ["url", "next_poll_at", "failures", "last_success_at", "last_error"]
+    readonly_fields = ["failures", "last_success_at", "last_error"]
+
+
+@admin.register(WireSource)
+class WireSourceAdmin(admin.ModelAdmin):
+    list_display = ["source", "poll_minutes", "rule", "default_section", "enabled"]
+    list_filter = ["rule", "enabled"]
+    inlines = [FeedInline]
+
+
+@admin.register(WireItem)
+class WireItemAdmin(admin.ModelAdmin):
+    list_display = ["headline", "source", "kind", "status", "fetched_at"]
+    list_filter = ["status", "kind", "source"]
+    search_fields = ["headline", "guid", "link"]
+    readonly_fields = ["raw", "error", "story", "group", "fetched_at"]
+    exclude = ["shingle_hashes"]
+
+
+@admin.register(OldURL)
+class OldURLAdmin(admin.ModelAdmin):
+    list_display = ["path", "story"]
+    search_fields = ["path"]

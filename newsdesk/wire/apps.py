@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WireConfig(AppConfig):
+    name = "newsdesk.wire"
+    label = "wire"
+    verbose_name = "Wire desk"

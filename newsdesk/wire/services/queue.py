@@ -1,0 +1,83 @@
+"""What an editor does with a wire item: accept it as a draft story, merge it into an
+existing story, or reject it. Every function checks the user's permissions itself, so the
+desk views and the API cannot forget to."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from newsdesk.content.models import Status, Story
+from newsdesk.wire.models import ItemStatus, WireItem
+
+OPEN_STATUSES = (ItemStatus.NEW, ItemStatus.FAILED)
+
+
+def _require(user, perm):
+    # user=None is the system itself (the "create drafts automatically" rule).
+    if user is not None and not (user.is_active and user.is_staff and user.has_perm(perm)):
+        raise PermissionDenied(f"You need the {perm!r} permission.")
+
+
+def _require_open(item: WireItem):
+    if item.status not in OPEN_STATUSES:
+        raise ValidationError(f"This item was already {item.get_status_display().lower()}.")
+
+
+def accept(item: WireItem, user=None) -> Story:
+    """A draft story from the item, crediting its source and linking to the original."""
+    _require(user, "content.add_story")
+    with transaction.atomic():
+        item = WireItem.objects.select_for_update().get(pk=item.pk)
+        _require_open(item)
+        wire = getattr(item.source, "wire", None) if item.source_id else None
+        story = Story(
+            headline=item.headline or "Untitled wire item",
+            standfirst=item.summary if item.body else "",
+            body=item.body or f"<p>{item.summary}</p>" if item.summary else item.body,
+            section=wire.default_section if wire else None,
+            source_url=item.link,
+            status=Status.DRAFT,
+            created_by=user,
+        )
+        if item.language:
+            story.language = item.language
+        story.save()
+        if item.source_id:
+            story.sources.add(item.source_id)
+        item.status, item.story = ItemStatus.ACCEPTED, story
+        item.save(update_fields=["status", "story"])
+    return story
+
+
+def merge(item: WireItem, story: Story, user=None) -> Story:
+    """Credit the item's agency on an existing story (the editor folds the copy in)."""
+    _require(user, "content.change_story")
+    with transaction.atomic():
+        item = WireItem.objects.select_for_update().get(pk=item.pk)
+        _require_open(item)
+        if item.source_id:
+            story.sources.add(item.source_id)
+        item.status, item.story = ItemStatus.MERGED, story
+        item.save(update_fields=["status", "story"])
+    return story
+
+
+def reject(item: WireItem, user=None) -> WireItem:
+    _require(user, "wire.change_wireitem")
+    with transaction.atomic():
+        item = WireItem.objects.select_for_update().get(pk=item.pk)
+        _require_open(item)
+        item.status = ItemStatus.REJECTED
+        item.save(update_fields=["status"])
+    return item
+
+
+def other_versions(item: WireItem):
+    """The item's near-duplicates from the same group, for "N versions" and to offer as
+    extra sources after accepting one."""
+    if not item.group_id:
+        return WireItem.objects.none()
+    return (
+        WireItem.objects.filter(group_id=item.group_id).exclude(pk=item.pk).select_related("source")
+    )

@@ -1,0 +1,250 @@
+"""Creating Newsdesk objects from parsed WordPress export records, one object at a time.
+
+Every function is idempotent: an ImportRecord (origin, kind, foreign id) remembers what
+was made, so a second run (or a run resumed after an error) finds it and makes nothing new.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import unquote, urlsplit
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from newsdesk.content.models import Byline, Image, Person, Section, Status, Story, Tag
+from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug
+from newsdesk.net import FetchError, UnsafeURL, fetch
+from newsdesk.wire.models import ImportedComment, ImportRecord, OldURL
+from newsdesk.wire.services.wordpress_markup import to_html
+
+STATUSES = {
+    "publish": Status.PUBLISHED,
+    "future": Status.SCHEDULED,
+    "draft": Status.DRAFT,
+    "pending": Status.REVIEW,
+    # Private posts were for logged-in WordPress users only: kept, but off the public site.
+    "private": Status.UNPUBLISHED,
+}
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class Skip(Exception):
+    """This record is not imported; the message is the reason shown in the report."""
+
+
+def wp_datetime(gmt: str, local: str = "", rfc822: str = ""):
+    if gmt and not gmt.startswith("0000"):
+        try:
+            return datetime.strptime(gmt, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+        except ValueError:
+            pass
+    if rfc822:
+        try:
+            return parsedate_to_datetime(rfc822)
+        except (TypeError, ValueError):
+            pass
+    if local and not local.startswith("0000"):
+        try:
+            naive = datetime.strptime(local, "%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            return None
+        return timezone.make_aware(naive)
+    return None
+
+
+def unique_slug(model, text: str) -> str:
+    base = make_slug(text) or "item"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
+    return slug
+
+
+class Records:
+    """The objects of one import run, with caches so 100,000 posts need few lookups."""
+
+    def __init__(self, origin: str, download: bool = True):
+        self.origin, self.download = origin, download
+        self.sections: dict[str, Section] = {}
+        self.tags: dict[str, Tag] = {}
+        self.people: dict[str, Person] = {}
+
+    def record(self, kind, foreign_id):
+        return ImportRecord.objects.filter(
+            origin=self.origin, kind=kind, foreign_id=str(foreign_id)
+        ).first()
+
+    def remember(self, kind, foreign_id, object_id=None, note=""):
+        ImportRecord.objects.update_or_create(
+            origin=self.origin,
+            kind=kind,
+            foreign_id=str(foreign_id),
+            defaults={"object_id": object_id, "note": note[:1000]},
+        )
+
+    # Taxonomy and people -------------------------------------------------------------
+    def section(self, slug: str, name: str = "", parent_slug: str = "") -> Section:
+        slug = make_slug(unquote(slug)) or make_slug(name)
+        section = self.sections.get(slug) or Section.objects.filter(slug=slug).first()
+        created = section is None
+        if created:
+            section = Section.objects.create(slug=slug, name=name or slug)
+        if name and section.name != name and section.name == section.slug:
+            section.name = name  # a placeholder made for a child that came first
+            section.save(update_fields=["name"])
+        if parent_slug and section.parent_id is None:
+            parent = self.section(parent_slug)
+            if parent.pk != section.pk:
+                section.parent = parent
+                section.save(update_fields=["parent"])
+        self.sections[slug] = section
+        return section
+
+    def tag(self, slug: str, name: str = "") -> Tag:
+        slug = make_slug(unquote(slug)) or make_slug(name)
+        if slug not in self.tags:
+            self.tags[slug] = Tag.objects.get_or_create(slug=slug, defaults={"name": name or slug})[
+                0
+            ]
+        return self.tags[slug]
+
+    def person(self, login: str, display_name: str = "") -> Person:
+        if login in self.people:
+            return self.people[login]
+        found = self.record("author", login)
+        person = Person.objects.filter(pk=found.object_id).first() if found else None
+        if person is None:
+            name = display_name or login
+            person = Person.objects.create(name=name, slug=unique_slug(Person, name))
+            self.remember("author", login, person.pk)
+        self.people[login] = person
+        return person
+
+    # Attachments ---------------------------------------------------------------------
+    def attachment(self, post: dict) -> str:
+        """Returns "downloaded", "kept as URL" or "already imported"."""
+        if self.record("attachment", post["post_id"]):
+            return "already imported"
+        url = post.get("attachment_url", "")
+        image = self._download(url, post) if self.download and url else None
+        self.remember("attachment", post["post_id"], image.pk if image else None, note=url)
+        return "downloaded" if image else "kept as URL"
+
+    def _download(self, url: str, post: dict) -> Image | None:
+        try:
+            result = fetch(url, accept="image/*", max_bytes=ATTACHMENT_MAX_BYTES, timeout=20)
+            if result.status != 200:
+                return None
+            PILImage.open(io.BytesIO(result.content)).verify()
+        except (FetchError, UnsafeURL, OSError, SyntaxError, ValueError):
+            return None
+        image = Image(
+            title=post.get("title", "")[:255],
+            alt_text=post["meta"].get("_wp_attachment_image_alt", "")[:500],
+            caption=post.get("excerpt", ""),
+        )
+        name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or "attachment"
+        image.file.save(name[-100:], ContentFile(result.content), save=False)
+        image.save()
+        return image
+
+    def attachment_url(self, attachment_id: str) -> str | None:
+        found = self.record("attachment", attachment_id)
+        if found is None:
+            return None
+        image = Image.objects.filter(pk=found.object_id).first() if found.object_id else None
+        return image.file.url if image else (found.note or None)
+
+    # Posts and pages -----------------------------------------------------------------
+    def post(self, post: dict) -> tuple[str, Story | None]:
+        """Import a post or page; returns ("created" | "already imported", story)."""
+        found = self.record("post", post["post_id"])
+        if found is not None:
+            return "already imported", Story.objects.filter(pk=found.object_id).first()
+        status = STATUSES.get(post.get("status", ""))
+        if status is None:
+            raise Skip(f"status {post.get('status') or 'missing'!r} is not imported")
+        if not (post.get("title") or post.get("content")):
+            raise Skip("neither a title nor content")
+        published = wp_datetime(
+            post.get("post_date_gmt", ""), post.get("post_date", ""), post.get("pubDate", "")
+        )
+        if status in (Status.PUBLISHED, Status.SCHEDULED) and published is None:
+            raise Skip("published without a valid date")
+        categories = [c for c in post["terms"] if c[0] == "category"]
+        story = Story(
+            headline=(post.get("title") or "Untitled")[:300],
+            slug=make_slug(unquote(post.get("post_name", ""))) or make_slug(post.get("title", "")),
+            standfirst=post.get("excerpt", ""),
+            body=to_html(post.get("content", ""), self.attachment_url),
+            status=status,
+            published_at=published if status != Status.DRAFT else None,
+            pinned=post.get("is_sticky") == "1",
+            section=self.section(categories[0][1], categories[0][2]) if categories else None,
+        )
+        if published:
+            story.created_at = story.updated_at = published
+        story.save()
+        tags = [self.tag(slug, name) for kind, slug, name in post["terms"] if kind == "post_tag"]
+        if tags:
+            story.tags.add(*tags)
+        if post.get("creator"):
+            Byline.objects.create(story=story, person=self.person(post["creator"]))
+        for comment in post["comments"]:
+            self._comment(story, comment)
+        self._old_urls(story, post)
+        if post["meta"].get("_thumbnail_id"):
+            self.remember(
+                "thumbnail", post["post_id"], story.pk, note=post["meta"]["_thumbnail_id"]
+            )
+        ImportRecord.objects.create(
+            origin=self.origin, kind="post", foreign_id=str(post["post_id"]), object_id=story.pk
+        )
+        return "created", story
+
+    def _comment(self, story: Story, comment: dict):
+        ImportedComment.objects.get_or_create(
+            story=story,
+            foreign_id=comment.get("comment_id", ""),
+            defaults={
+                "author": comment.get("comment_author", "")[:255],
+                "author_email": comment.get("comment_author_email", "")[:255],
+                "author_url": comment.get("comment_author_url", "")[:500],
+                "content": comment.get("comment_content", ""),
+                "posted_at": wp_datetime(
+                    comment.get("comment_date_gmt", ""), comment.get("comment_date", "")
+                ),
+                "approved": comment.get("comment_approved") == "1",
+                "parent_foreign_id": comment.get("comment_parent", "0"),
+            },
+        )
+
+    def _old_urls(self, story: Story, post: dict):
+        paths = {f"/?p={post['post_id']}"}
+        local = post.get("post_date", "")
+        slug = unquote(post.get("post_name", ""))
+        if post.get("post_type") == "post" and slug and local[:4].isdigit() and local[:4] != "0000":
+            paths.add(f"/{local[:4]}/{local[5:7]}/{local[8:10]}/{slug}/")
+        link_path = unquote(urlsplit(post.get("link", "")).path)
+        if link_path and link_path != "/" and not urlsplit(post.get("link", "")).query:
+            paths.add(link_path)
+        # An address already taken (another import) keeps its first story.
+        OldURL.objects.bulk_create(
+            [OldURL(path=path[:500], story=story) for path in paths], ignore_conflicts=True
+        )
+
+    def link_featured_images(self) -> int:
+        linked = 0
+        for thumb in ImportRecord.objects.filter(origin=self.origin, kind="thumbnail").iterator():
+            found = self.record("attachment", thumb.note)
+            if found and found.object_id:
+                linked += Story.objects.filter(pk=thumb.object_id, featured_image=None).update(
+                    featured_image_id=found.object_id
+                )
+        return linked

@@ -1,0 +1,163 @@
+"""The wire queue for editors: thin views over newsdesk.wire.services."""
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from newsdesk.content.models import Story
+from newsdesk.net import FetchError, UnsafeURL, check_url
+from newsdesk.wire.forms import ImportURLForm, MergeForm, NinjsUploadForm, QueueFilterForm
+from newsdesk.wire.models import ItemStatus, WireItem, WireSource
+from newsdesk.wire.services import queue
+from newsdesk.wire.services.extraction import import_url
+from newsdesk.wire.services.ninjs import import_ninjs
+from newsdesk.wire.tasks import import_url_job
+
+PAGE_SIZE = 50
+
+
+@staff_member_required
+def queue_list(request):
+    form = QueueFilterForm(request.GET or None)
+    items = WireItem.objects.select_related("source").annotate(
+        versions=Count("group__items", distinct=True)
+    )
+    status = ""
+    if form.is_valid():
+        data = form.cleaned_data
+        status = data["status"]
+        if data["q"]:
+            items = items.filter(Q(headline__icontains=data["q"]) | Q(body__icontains=data["q"]))
+        if data["source"]:
+            items = items.filter(source=data["source"])
+        if data["section"]:
+            items = items.filter(source__wire__default_section=data["section"])
+    if not status:
+        items = items.filter(status__in=queue.OPEN_STATUSES)
+    elif status != "all":
+        items = items.filter(status=status)
+    page = Paginator(items.order_by("-fetched_at", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "wire/queue.html", {"form": form, "page": page, "query": query.urlencode()}
+    )
+
+
+@staff_member_required
+def item_detail(request, pk):
+    item = get_object_or_404(WireItem.objects.select_related("source", "story"), pk=pk)
+    return render(
+        request,
+        "wire/item.html",
+        {
+            "item": item,
+            "others": queue.other_versions(item),
+            "merge_form": MergeForm(),
+            "is_open": item.status in queue.OPEN_STATUSES,
+        },
+    )
+
+
+def _act(request, action):
+    try:
+        result = action()
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        return None
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return None
+    return result
+
+
+@staff_member_required
+@require_POST
+def accept(request, pk):
+    item = get_object_or_404(WireItem, pk=pk)
+    story = _act(request, lambda: queue.accept(item, request.user))
+    if story is not None:
+        messages.success(request, f"Draft story {story.pk} created from the wire item.")
+    return redirect("wire:item", pk=pk)
+
+
+@staff_member_required
+@require_POST
+def reject(request, pk):
+    item = get_object_or_404(WireItem, pk=pk)
+    if _act(request, lambda: queue.reject(item, request.user)) is not None:
+        messages.success(request, "Item rejected.")
+    return redirect("wire:item", pk=pk)
+
+
+@staff_member_required
+@require_POST
+def merge(request, pk):
+    item = get_object_or_404(WireItem, pk=pk)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the number of the story to merge into.")
+        return redirect("wire:item", pk=pk)
+    story = Story.objects.filter(pk=form.cleaned_data["story"], deleted_at__isnull=True).first()
+    if story is None:
+        messages.error(request, f"There is no story {form.cleaned_data['story']}.")
+        return redirect("wire:item", pk=pk)
+    if _act(request, lambda: queue.merge(item, story, request.user)) is not None:
+        messages.success(request, f"Merged into story {story.pk}; its source is credited.")
+    return redirect("wire:item", pk=pk)
+
+
+@staff_member_required
+def import_page(request):
+    form = ImportURLForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and form.cleaned_data["background"]:
+        try:
+            check_url(form.cleaned_data["url"])  # refuse now what the worker would refuse
+        except (UnsafeURL, FetchError) as exc:
+            form.add_error("url", f"The page could not be imported: {exc}")
+        else:
+            source = form.cleaned_data["source"]
+            import_url_job.enqueue(form.cleaned_data["url"], source.pk if source else None)
+            messages.success(request, "The page will appear in the wire queue once fetched.")
+            return redirect("wire:queue")
+    elif request.method == "POST" and form.is_valid():
+        try:
+            item = import_url(form.cleaned_data["url"], source=form.cleaned_data["source"])
+        except (UnsafeURL, FetchError) as exc:
+            form.add_error("url", f"The page could not be imported: {exc}")
+        else:
+            messages.success(request, "Page imported into the wire queue.")
+            return redirect("wire:item", pk=item.pk)
+    return render(
+        request, "wire/import_url.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@staff_member_required
+def upload_ninjs(request):
+    form = NinjsUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        item = import_ninjs(form.cleaned_data["file"].read(), source=form.cleaned_data["source"])
+        if item is None:
+            messages.info(request, "This document was already in the wire queue.")
+            return redirect("wire:queue")
+        if item.status == ItemStatus.FAILED:
+            messages.error(request, f"Stored, but it could not be read: {item.error}")
+        else:
+            messages.success(request, "ninjs document added to the wire queue.")
+        return redirect("wire:item", pk=item.pk)
+    return render(
+        request, "wire/upload_ninjs.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@staff_member_required
+def sources(request):
+    rows = WireSource.objects.select_related("source", "default_section").prefetch_related("feeds")
+    return render(request, "wire/sources.html", {"sources": rows})

@@ -1,0 +1,1 @@
+from tests.localhttp import local_http  # noqa: F401

@@ -1,0 +1,39 @@
+"""Shared fixtures. Tests run on SQLite by default and on PostgreSQL when DATABASE_URL
+points at one (pytest-django creates and drops the test database)."""
+
+import pytest
+
+from tests.builders import NewsroomBuilder
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Cached page files would outlive each test's database; tests/perf switch it on."""
+    settings.NEWSDESK_PAGE_CACHE = False
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def newsroom(db):
+    """A builder for sections, people, sources and stories (see tests/builders.py)."""
+    return NewsroomBuilder()
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return django_user_model.objects.create_user(
+        "editor", "editor@example.org", "a-long-test-password", is_staff=True, is_superuser=True
+    )

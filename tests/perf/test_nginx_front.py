@@ -1,0 +1,117 @@
+"""The shipped nginx front (deploy/nginx/newsdesk.conf) serves cached pages without Python,
+sends editors and query strings to the app, and stops serving a page once it is purged."""
+
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from newsdesk.content.services import publishing
+from newsdesk.public.pagecache import store
+
+REPO = Path(__file__).resolve().parents[2]
+NGINX_PORT, APP_PORT = 8391, 8392
+
+pytestmark = pytest.mark.skipif(not shutil.which("nginx"), reason="needs Debian's nginx")
+
+
+class StandInApp(BaseHTTPRequestHandler):
+    """Where nginx sends what it must not answer from the cache."""
+
+    def do_GET(self):
+        body = b"answered by the app"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def front(settings):
+    # nginx's workers run as an unprivileged user: the cache must be readable by them, and
+    # pytest's own tmp_path is private (0700).
+    tmp_path = Path(tempfile.mkdtemp(prefix="newsdesk-front-"))
+    tmp_path.chmod(0o755)
+    settings.NEWSDESK_PAGE_CACHE = True
+    settings.NEWSDESK_PAGE_CACHE_DIR = tmp_path / "pagecache"
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    (tmp_path / "pagecache").mkdir()
+    app = HTTPServer(("127.0.0.1", APP_PORT), StandInApp)
+    threading.Thread(target=app.serve_forever, daemon=True).start()
+    site = (REPO / "deploy/nginx/newsdesk.conf").read_text()
+    site = (
+        site.replace("@LISTEN@", f"127.0.0.1:{NGINX_PORT}")
+        .replace("@PAGECACHE@", str(tmp_path / "pagecache"))
+        .replace("@STATIC@", str(tmp_path / "static"))
+        .replace("@UPSTREAM@", f"127.0.0.1:{APP_PORT}")
+    )
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(
+        f"daemon off; worker_processes 1; pid {tmp_path}/nginx.pid; "
+        f"error_log {tmp_path}/error.log; events {{}} "
+        f"http {{ access_log off; client_body_temp_path {tmp_path}; proxy_temp_path {tmp_path}; "
+        f"fastcgi_temp_path {tmp_path}; uwsgi_temp_path {tmp_path}; scgi_temp_path {tmp_path}; "
+        f"{site} }}"
+    )
+    nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(tmp_path)])
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{NGINX_PORT}/", timeout=1)
+            break
+        except urllib.error.HTTPError:
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{NGINX_PORT}"
+    nginx.terminate()
+    nginx.wait(10)
+    app.shutdown()
+    app.server_close()
+    shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def get(url, **headers):
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return response.status, dict(response.headers), response.read().decode()
+
+
+def test_nginx_serves_cached_pages_and_forgets_purged_ones(
+    front, client, newsroom, django_capture_on_commit_callbacks
+):
+    story = newsroom.story("Harbour reopens", published_at=timezone.now())
+    url = story.get_absolute_url()
+    assert client.get(url).status_code == 200  # Newsdesk writes the page file
+    assert store.find(url) is not None
+
+    status, headers, body = get(front + url)
+    assert status == 200 and headers["X-Page-Cache"] == "nginx"
+    assert "Harbour reopens" in body and headers["Content-Type"].startswith("text/html")
+    assert "ETag" in headers and "max-age=0" in headers["Cache-Control"]
+
+    # Editors (a session cookie) and query strings never get the cached copy.
+    assert get(front + url, Cookie="sessionid=abc")[2] == "answered by the app"
+    assert get(front + url + "?preview=1")[2] == "answered by the app"
+    # The index beside the pages is not reachable.
+    assert get(front + "/_keys/")[2] == "answered by the app"
+
+    story.headline = "Harbour stays shut"
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.save_changes(story)
+    assert get(front + url)[2] == "answered by the app"  # purged: nginx asks the app

@@ -1,0 +1,188 @@
+"""The page cache: hits, exact purges on content events, validators, editors bypass it."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from newsdesk.content.models import Status, Story
+from newsdesk.content.services import publishing
+from newsdesk.public.pagecache import store
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, tmp_path):
+    settings.NEWSDESK_PAGE_CACHE = True
+    settings.NEWSDESK_PAGE_CACHE_DIR = tmp_path / "pagecache"
+    settings.NEWSDESK_PAGE_SIZE = 3
+    # Plain HTTP and unhashed static names, whatever the environment the run started in.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    return settings.NEWSDESK_PAGE_CACHE_DIR
+
+
+@pytest.fixture
+def site(newsroom):
+    world, sport = newsroom.section("World"), newsroom.section("Sport")
+    tag = newsroom.tag("Oil")
+    now = timezone.now()
+    stories = [
+        newsroom.story(
+            f"World story {i}",
+            section=world,
+            tags=[tag] if i == 4 else [],
+            published_at=now - timedelta(hours=i + 1),
+        )
+        for i in range(9)
+    ]
+    sport_story = newsroom.story("Sport story", section=sport, published_at=now - timedelta(days=3))
+    return {
+        "world": world,
+        "sport": sport,
+        "tag": tag,
+        "stories": stories,
+        "sport_story": sport_story,
+    }
+
+
+def cached(path):
+    return store.find(path) is not None
+
+
+def warm(client, paths):
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+        assert cached(path), path
+
+
+def test_second_read_is_a_hit_with_validators(client, site):
+    story = site["stories"][0]
+    url = story.get_absolute_url()
+    first = client.get(url)
+    assert first.status_code == 200 and "X-Page-Cache" not in first
+    second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert f"story-{story.pk}" in second["Surrogate-Key"].split()
+    assert "public" in second["Cache-Control"] and "s-maxage" in second["Cache-Control"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=second["Last-Modified"]).status_code == 304
+    assert client.get(url + "?utm=1").get("X-Page-Cache") is None  # query strings: no cache
+
+
+def test_update_purges_exactly_what_shows_the_story(
+    client, site, django_capture_on_commit_callbacks
+):
+    stories, world, sport = site["stories"], site["world"], site["sport"]
+    target = stories[4]  # page 2 of the archive and of World, on the Oil tag page
+    paths = {
+        "story": target.get_absolute_url(),
+        "related": stories[0].get_absolute_url(),  # lists it under "more from World"
+        "other_story": stories[8].get_absolute_url(),
+        "sport_story": site["sport_story"].get_absolute_url(),
+        "home": "/",
+        "archive1": "/blog/",
+        "archive2": "/blog/page/2/",
+        "archive3": "/blog/page/3/",
+        "world1": world.get_absolute_url(),
+        "world2": f"{world.get_absolute_url()}page/2/",
+        "sport": sport.get_absolute_url(),
+        "tag": site["tag"].get_absolute_url(),
+    }
+    warm(client, paths.values())
+    target.headline = "A corrected headline"
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.save_changes(target)
+    purged = {name for name, path in paths.items() if not cached(path)}
+    assert purged == {"story", "related", "home", "archive2", "world2", "tag"}
+    for name in ("story", "archive2", "world2", "tag", "home"):
+        page = client.get(paths[name]).content.decode()
+        if name != "home":
+            assert "A corrected headline" in page, name
+        assert "World story 4" not in page
+
+
+def test_publish_and_unpublish_purge_from_the_story_position(
+    client, site, newsroom, django_capture_on_commit_callbacks
+):
+    stories, world, sport = site["stories"], site["world"], site["sport"]
+    paths = [
+        "/blog/",
+        "/blog/page/2/",
+        "/blog/page/3/",
+        "/blog/page/4/",
+        world.get_absolute_url(),
+        sport.get_absolute_url(),
+        stories[1].get_absolute_url(),
+    ]
+    warm(client, paths)
+    # Unpublishing the 6th newest story shifts archive pages 2 on (3 per page), not page 1.
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.unpublish(stories[5])
+    assert [cached(p) for p in paths] == [True, False, False, False, True, True, True]
+    assert "World story 5" not in client.get("/blog/page/2/").content.decode()
+    assert client.get("/blog/page/4/").status_code == 404  # nine stories left: three pages
+    paths.remove("/blog/page/4/")
+    warm(client, paths)
+    draft = newsroom.story("Breaking news", section=sport, status=Status.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.publish(draft)
+    assert [cached(p) for p in paths] == [False, False, False, True, False, True]
+    assert "Breaking news" in client.get("/blog/").content.decode()
+    assert "Breaking news" in client.get(sport.get_absolute_url()).content.decode()
+
+
+def test_editors_always_get_fresh_pages(client, site, editor):
+    story = site["stories"][0]
+    url = story.get_absolute_url()
+    warm(client, [url])
+    Story.objects.filter(pk=story.pk).update(headline="Changed behind the cache")
+    client.force_login(editor)
+    response = client.get(url)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    assert "Changed behind the cache" in response.content.decode()
+
+
+def test_a_scheduled_story_appears_at_its_time_on_cached_pages(client, site, newsroom):
+    warm(client, ["/", "/blog/"])
+    soon = timezone.now() + timedelta(seconds=1.5)
+    newsroom.story(
+        "Embargoed report", status=Status.SCHEDULED, published_at=soon, section=site["world"]
+    )
+    assert "Embargoed report" not in client.get("/blog/").content.decode()
+    time.sleep(max(0, (soon - timezone.now()).total_seconds()) + 0.1)
+    assert "Embargoed report" in client.get("/blog/").content.decode()
+    assert "Embargoed report" in client.get("/").content.decode()
+
+
+def test_not_found_and_redirects_are_not_cached(client, site):
+    story = site["stories"][0]
+    assert client.get("/blog/page/99/").status_code == 404
+    assert not cached("/blog/page/99/")
+    assert client.get(f"/story/{story.pk}/wrong-slug/").status_code == 301
+    assert not cached(f"/story/{story.pk}/wrong-slug/")
+
+
+def test_saves_and_deletes_outside_the_service_purge_too(
+    client, site, django_capture_on_commit_callbacks
+):
+    """A plain save (as the admin does) or a delete purges too, after commit."""
+    story, unrelated = site["stories"][0], site["sport_story"]
+    warm(client, [story.get_absolute_url(), unrelated.get_absolute_url(), "/blog/"])
+    story.headline = "Edited in the admin"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save()
+    assert cached(unrelated.get_absolute_url())
+    assert "Edited in the admin" in client.get(story.get_absolute_url()).content.decode()
+    assert "Edited in the admin" in client.get("/blog/").content.decode()
+    url = story.get_absolute_url()
+    with django_capture_on_commit_callbacks(execute=True):
+        story.delete()
+    assert client.get(url).status_code == 404
+    assert "Edited in the admin" not in client.get("/blog/").content.decode()

@@ -1,0 +1,81 @@
+"""Every public page runs a small, fixed number of queries, whatever its size or depth."""
+
+import pytest
+from django.core.files.base import ContentFile
+
+from newsdesk.content.models import Image
+from tests.builders import jpeg_bytes
+
+# The most each page may run, the same for 3 or 10 stories a page and for any depth:
+# home: pinned ids, newest, section blocks (+ bylines each), navigation;
+# story: story, bylines, tags, sources, more from its section (+ bylines);
+# listing: the section/tag/person, today's count, the day counts (sum, walk), the page's ids,
+# its stories, their bylines.
+# The story page also reads its gallery and its correction notes: one query each.
+MAX_QUERIES = {"home": 6, "story": 8, "listing": 7}
+
+
+@pytest.fixture(autouse=True)
+def plain_http(settings):
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def corpus(newsroom):
+    sections = [newsroom.section(f"Desk {i}") for i in range(5)]
+    tag, person, agency = newsroom.tag(), newsroom.person(), newsroom.source()
+    image = Image(alt_text="A red square")
+    image.file.save("square.jpg", ContentFile(jpeg_bytes()), save=False)
+    image.width, image.height = 64, 48  # the file was read to its end by the save above
+    image.save()
+    stories = []
+    for i in range(40):
+        stories.append(
+            newsroom.story(
+                section=sections[i % 5],
+                tags=[tag, newsroom.tag()] if i % 2 else [tag],
+                bylines=[person, newsroom.person()] if i % 3 else [person],
+                sources=[agency],
+                featured_image=image if i % 4 else None,
+            )
+        )
+    return {"sections": sections, "tag": tag, "person": person, "stories": stories}
+
+
+def urls(corpus):
+    section, tag, person = corpus["sections"][0], corpus["tag"], corpus["person"]
+    story = corpus["stories"][7]
+    return [
+        ("home", "/"),
+        ("story", story.get_absolute_url()),
+        ("listing", "/blog/"),
+        ("listing", "/blog/page/2/"),
+        ("listing", "/blog/page/4/"),
+        ("listing", section.get_absolute_url()),
+        ("listing", f"{section.get_absolute_url()}page/2/"),
+        ("listing", tag.get_absolute_url()),
+        ("listing", f"{tag.get_absolute_url()}page/3/"),
+        ("listing", person.get_absolute_url()),
+        ("listing", f"{person.get_absolute_url()}page/2/"),
+    ]
+
+
+@pytest.mark.parametrize("page_size", [3, 5])
+def test_each_page_stays_under_its_query_budget(
+    client, corpus, settings, page_size, django_assert_max_num_queries
+):
+    settings.NEWSDESK_PAGE_SIZE = page_size
+    for kind, url in urls(corpus):
+        with django_assert_max_num_queries(MAX_QUERIES[kind]):
+            response = client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_past_the_end_is_a_quick_404(client, corpus, django_assert_max_num_queries):
+    # 3 for the page, 1 for the WordPress old-URL lookup every would-be 404 gets.
+    with django_assert_max_num_queries(4):
+        assert client.get("/blog/page/999/").status_code == 404

@@ -1,0 +1,45 @@
+"""Every kind of public page is valid HTML by the W3C Nu checker (vnu, offline on Java)."""
+
+import pytest
+
+from tests.htmlcheck import html_problems
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_are_valid_html(client, newsroom, tmp_path):
+    section = newsroom.section("Middle East")
+    person = newsroom.person("Reza Karimi")
+    tag = newsroom.tag("Diplomacy")
+    image = newsroom.image()
+    stories = newsroom.archive(14, section=section)
+    story = newsroom.story(
+        'Talks & "tension" <in> Vienna',
+        section=section,
+        standfirst="A standfirst with an ampersand & quotes.",
+        body="<h2>Context</h2><p>Text <b>bold</b> <a href='https://example.org'>link</a></p>"
+        "<blockquote><p>A quote</p></blockquote><ul><li>one</li></ul>",
+        featured_image=image,
+        bylines=[person],
+        tags=[tag],
+        sources=[newsroom.source("IRNA", url="https://irna.example.org")],
+    )
+    fa = newsroom.story("خبر فارسی", language="fa", section=section)
+    pages = {
+        "home": "/",
+        "archive": "/blog/",
+        "archive-2": "/blog/page/2/",
+        "story": story.get_absolute_url(),
+        "story-fa": fa.get_absolute_url(),
+        "story-plain": stories[3].get_absolute_url(),
+        "section": section.get_absolute_url(),
+        "tag": tag.get_absolute_url(),
+        "author": person.get_absolute_url(),
+        "not-found": "/no/such/page/",
+    }
+    rendered = {}
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code == (404 if name == "not-found" else 200), url
+        rendered[name] = response.content
+    assert html_problems(rendered, tmp_path) == []

@@ -1,0 +1,107 @@
+"""Home, section, tag and author pages, the date bar, and the error pages."""
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_has_lead_latest_and_a_block_per_section(client, newsroom):
+    world, sport = newsroom.section("World"), newsroom.section("Sport")
+    newsroom.archive(12, section=world)
+    newsroom.story(
+        "Cup final tonight",
+        section=sport,
+        published_at=datetime(2020, 1, 1, tzinfo=ZoneInfo("UTC")),
+    )
+    html = client.get("/").content.decode()
+    lead = re.search(r'<section class="lead".*?</section>', html, re.S).group(0)
+    assert "Archive story 1" in lead
+    latest = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
+    assert "Archive story 2" in latest and "Archive story 11" in latest
+    assert "Archive story 1<" not in latest
+    assert re.search(
+        r'<h2 id="section-\d+" class="block-title"><a href="/section/sport/">Sport</a></h2>', html
+    )
+    assert "Cup final tonight" in html
+
+
+def test_pinned_story_leads_the_home_page(client, newsroom):
+    newsroom.archive(3)
+    newsroom.story(
+        "Pinned analysis", pinned=True, published_at=datetime(2021, 5, 1, tzinfo=ZoneInfo("UTC"))
+    )
+    lead = re.search(r'<section class="lead".*?</section>', client.get("/").content.decode(), re.S)
+    assert "Pinned analysis" in lead.group(0)
+
+
+def test_navigation_lists_sections_in_order(client, newsroom):
+    newsroom.section("Sport", order=2)
+    newsroom.section("Russia Ukraine War", order=1)
+    nav = re.search(
+        r'<nav class="sections".*?</nav>', client.get("/").content.decode(), re.S
+    ).group(0)
+    assert re.findall(r">([^<>]+)</a>", nav) == ["Home", "Russia Ukraine War", "Sport", "Blog"]
+
+
+@override_settings(TIME_ZONE="Asia/Tehran")
+def test_date_bar_shows_today_in_the_site_time_zone(client, db):
+    today = datetime.now(ZoneInfo("Asia/Tehran"))
+    html = client.get("/").content.decode()
+    expected = f"{today:%A}, {today:%B} {today.day}, {today.year}"
+    assert f'<p class="dateline"><time datetime="{today:%Y-%m-%d}">{expected}</time></p>' in html
+
+
+def test_section_page_is_paginated_with_its_own_breadcrumb(client, newsroom):
+    war = newsroom.section("Russia Ukraine War")
+    newsroom.archive(12, section=war)
+    newsroom.story("Elsewhere", section=newsroom.section("Sport"))
+    html = client.get("/section/russia-ukraine-war/page/2/").content.decode()
+    crumbs = re.search(r'<nav class="breadcrumb".*?</nav>', html, re.S).group(0)
+    assert re.findall(r">([^<>]+)</(?:a|span)>", crumbs) == ["Home", "Russia Ukraine War", "Page 2"]
+    assert "Archive story 11" in html and "Elsewhere" not in html
+    assert 'aria-current="page">Russia Ukraine War</a>' in html
+    assert client.get("/section/russia-ukraine-war/page/3/").status_code == 404
+    assert client.get("/section/no-such-section/").status_code == 404
+
+
+def test_tag_and_author_pages_list_their_stories(client, newsroom):
+    energy, person = (
+        newsroom.tag("Energy"),
+        newsroom.person("Olena Marchenko", bio="Kyiv correspondent."),
+    )
+    newsroom.story("Tagged story", tags=[energy])
+    newsroom.story("Her story", bylines=[person])
+    newsroom.story("Unrelated")
+    tag_html = client.get("/tag/energy/").content.decode()
+    assert "Tagged story" in tag_html and "Unrelated" not in tag_html and "Tag: Energy" in tag_html
+    author_html = client.get("/author/olena-marchenko/").content.decode()
+    assert "Her story" in author_html and "Unrelated" not in author_html
+    assert "Kyiv correspondent." in author_html
+    assert client.get("/tag/energy/page/1/")["Location"] == "/tag/energy/"
+
+
+def test_404_page_is_in_the_site_style(client, db):
+    response = client.get("/no/such/page/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Page not found" in html
+    assert 'class="site-header"' in html and "site.css" in html
+
+
+def test_500_page_is_in_the_site_style(db):
+    from django.test import Client
+    from django.urls import path
+
+    def boom(request):
+        raise RuntimeError("deliberate failure")
+
+    urlpatterns = [path("boom/", boom)]
+    with override_settings(ROOT_URLCONF=type("Urls", (), {"urlpatterns": urlpatterns})):
+        response = Client(raise_request_exception=False).get("/boom/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()

@@ -1,0 +1,122 @@
+from datetime import timedelta
+
+import feedparser
+import pytest
+from django.utils import timezone
+
+from newsdesk.content.models import Status, Story
+
+HOSTILE = "Tom & Jerry <script>alert(1)</script> 🎉 حمله به کی‌یف \x0b\x1f\x08 end"
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    feed = feedparser.parse(response.content)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    return response, feed
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_site_feed_lists_live_stories_newest_first(client, newsroom, url):
+    older = newsroom.story("Older story", published_at=timezone.now() - timedelta(hours=2))
+    newer = newsroom.story("Newer story", published_at=timezone.now() - timedelta(hours=1))
+    newsroom.story("A draft", status=Status.DRAFT)
+    newsroom.story("Tomorrow", status=Status.SCHEDULED, published_at=timezone.now() + timedelta(1))
+    _, feed = parse(client, url)
+    assert [entry.title for entry in feed.entries] == ["Newer story", "Older story"]
+    assert feed.entries[0].link == f"http://testserver{newer.get_absolute_url()}"
+    assert feed.entries[1].link.endswith(older.get_absolute_url())
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_hostile_headline_stays_valid(client, newsroom, url):
+    newsroom.story(HOSTILE, standfirst="Fish & chips < 5 \x07 pounds", body="<p>A &amp; B</p>")
+    _, feed = parse(client, url)
+    title = feed.entries[0].title
+    assert title.startswith("Tom & Jerry <script>alert(1)</script> 🎉 حمله به کی‌یف")
+    assert "\x0b" not in title and title.endswith(" end")
+
+
+def test_full_content_or_summary_by_setting(client, newsroom, settings):
+    newsroom.story("Full", standfirst="Short summary", body="<p>The whole body text.</p>")
+    _, feed = parse(client, "/feeds/atom/")
+    assert "The whole body text." in feed.entries[0].summary
+    settings.NEWSDESK_FEED_FULL_CONTENT = False
+    _, feed = parse(client, "/feeds/atom/")
+    assert feed.entries[0].summary == "Short summary"
+
+
+def test_enclosure_for_featured_image_and_author_and_tags(client, newsroom):
+    person = newsroom.person("Sara Reporter")
+    tag = newsroom.tag("Economy")
+    story = newsroom.story(
+        "Pictured", featured_image=newsroom.image(), bylines=[person], tags=[tag]
+    )
+    _, feed = parse(client, "/feeds/rss/")
+    entry = feed.entries[0]
+    enclosure = entry.enclosures[0]
+    assert enclosure.href == f"http://testserver{story.featured_image.file.url}"
+    assert enclosure.type == "image/jpeg"
+    assert int(enclosure.length) == story.featured_image.file.size
+    assert entry.author == "Sara Reporter"
+    assert [t.term for t in entry.tags] == ["Economy"]
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_updated_story_carries_its_update_date(client, newsroom, url):
+    published = timezone.now() - timedelta(hours=5)
+    story = newsroom.story("Corrected", published_at=published)
+    Story.objects.filter(pk=story.pk).update(updated_at=published + timedelta(hours=2))
+    plain = newsroom.story("Untouched", published_at=published - timedelta(hours=1))
+    _, feed = parse(client, url)
+    by_title = {entry.title: entry for entry in feed.entries}
+    corrected = by_title["Corrected"]
+    assert corrected.updated_parsed[:5] == (published + timedelta(hours=2)).utctimetuple()[:5]
+    assert corrected.published_parsed[:5] == published.utctimetuple()[:5]
+    untouched = by_title[plain.headline]
+    assert untouched.get("updated_parsed", untouched.published_parsed) == (
+        untouched.published_parsed
+    )
+
+
+def test_section_tag_and_author_feeds_hold_only_their_stories(client, newsroom):
+    world, sport = newsroom.section("World"), newsroom.section("Sport")
+    tag, person = newsroom.tag("Elections"), newsroom.person("Ali Writer")
+    newsroom.story("World story", section=world, tags=[tag])
+    newsroom.story("Sport story", section=sport, bylines=[person])
+    for kind in ("rss", "atom"):
+        _, feed = parse(client, f"/feeds/section/{world.slug}/{kind}/")
+        assert [e.title for e in feed.entries] == ["World story"]
+        assert feed.feed.title.startswith("World")
+        _, feed = parse(client, f"/feeds/tag/{tag.slug}/{kind}/")
+        assert [e.title for e in feed.entries] == ["World story"]
+        _, feed = parse(client, f"/feeds/author/{person.slug}/{kind}/")
+        assert [e.title for e in feed.entries] == ["Sport story"]
+
+
+def test_unicode_section_slug_and_unknown_slug(client, newsroom):
+    section = newsroom.section("سیاست")
+    newsroom.story("داستان", section=section)
+    _, feed = parse(client, f"/feeds/section/{section.slug}/rss/")
+    assert feed.entries[0].title == "داستان"
+    assert client.get("/feeds/section/no-such-section/rss/").status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_hostile_names_in_section_tag_and_author_feeds(client, newsroom, kind):
+    section = newsroom.section("News & <Views> \x0c", description="R&D \x01 <b>")
+    tag = newsroom.tag("Tag & \x02 co")
+    person = newsroom.person("Ana \x1b O'Brien & Co")
+    newsroom.story(HOSTILE, section=section, tags=[tag], bylines=[person])
+    for url in (
+        f"/feeds/section/{section.slug}/{kind}/",
+        f"/feeds/tag/{tag.slug}/{kind}/",
+        f"/feeds/author/{person.slug}/{kind}/",
+    ):
+        _, feed = parse(client, url)
+        assert len(feed.entries) == 1
+        assert feed.entries[0].author == "Ana  O'Brien & Co"
+        assert feed.entries[0].tags[0].term == "Tag &  co"
+    _, feed = parse(client, f"/feeds/section/{section.slug}/{kind}/")
+    assert feed.feed.title.startswith("News & <Views> ")

@@ -1,0 +1,114 @@
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from lxml import etree
+
+from newsdesk.content.models import Status, Story
+
+NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "image": "http://www.google.com/schemas/sitemap-image/1.1",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+
+
+def xml(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.fromstring(response.content, parser)
+
+
+def test_index_lists_paginated_story_sitemaps(client, newsroom, settings):
+    settings.NEWSDESK_SITEMAP_LIMIT = 3
+    newsroom.archive(7)
+    highest = Story.objects.latest("pk").pk
+    root = xml(client, "/sitemap.xml")
+    locs = [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
+    story_maps = [loc for loc in locs if "sitemap-stories.xml" in loc]
+    assert len(story_maps) == -(-highest // 3)
+    assert story_maps[0] == "http://testserver/sitemap-stories.xml"
+    assert story_maps[1] == "http://testserver/sitemap-stories.xml?p=2"
+    assert any("sitemap-sections.xml" in loc for loc in locs)
+
+
+def test_story_pages_partition_live_stories_by_id_range(client, newsroom, settings):
+    settings.NEWSDESK_SITEMAP_LIMIT = 3
+    stories = newsroom.archive(7)
+    newsroom.story("Draft", status=Status.DRAFT)
+    pages = -(-Story.objects.latest("pk").pk // 3)
+    seen = []
+    for page in range(1, pages + 1):
+        root = xml(client, f"/sitemap-stories.xml?p={page}")
+        urls = root.findall("sm:url", NS)
+        assert len(urls) <= 3
+        seen += [url.find("sm:loc", NS).text for url in urls]
+    expected = sorted(f"http://testserver{s.get_absolute_url()}" for s in stories)
+    assert sorted(seen) == expected
+    assert client.get(f"/sitemap-stories.xml?p={pages + 1}").status_code == 404
+    assert client.get("/sitemap-stories.xml?p=abc").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_story_page_uses_no_offset_and_fixed_queries(client, newsroom, settings):
+    settings.NEWSDESK_SITEMAP_LIMIT = 2
+    newsroom.archive(6)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/sitemap-stories.xml?p=2")
+    sql = " ".join(q["sql"].upper() for q in queries.captured_queries)
+    assert "OFFSET" not in sql and "COUNT(" not in sql
+    assert len(queries.captured_queries) <= 3
+
+
+def test_lastmod_follows_updates_and_image_extension(client, newsroom):
+    published = timezone.now() - timedelta(days=3)
+    story = newsroom.story("With picture", published_at=published, featured_image=newsroom.image())
+    updated = published + timedelta(days=1)
+    Story.objects.filter(pk=story.pk).update(updated_at=updated)
+    root = xml(client, "/sitemap-stories.xml")
+    (url,) = root.findall("sm:url", NS)
+    assert url.find("sm:lastmod", NS).text == updated.isoformat(timespec="seconds")
+    image_loc = url.find("image:image/image:loc", NS).text
+    assert image_loc == f"http://testserver{story.featured_image.file.url}"
+
+
+def test_news_sitemap_has_only_the_last_two_days(client, newsroom):
+    recent = newsroom.story(
+        "Fresh & <new> 🎉 \x0b", published_at=timezone.now() - timedelta(hours=3), language="fa"
+    )
+    newsroom.story("Old news", published_at=timezone.now() - timedelta(days=3))
+    newsroom.story("Draft", status=Status.DRAFT)
+    root = xml(client, "/sitemap-news.xml")
+    urls = root.findall("sm:url", NS)
+    assert [u.find("sm:loc", NS).text for u in urls] == [
+        f"http://testserver{recent.get_absolute_url()}"
+    ]
+    news = urls[0].find("news:news", NS)
+    assert news.find("news:publication/news:name", NS).text == "Newsdesk"
+    assert news.find("news:publication/news:language", NS).text == "fa"
+    assert news.find("news:title", NS).text == "Fresh & <new> 🎉 "
+    assert news.find("news:publication_date", NS).text.startswith(
+        recent.published_at.strftime("%Y-%m-%dT%H:%M")
+    )
+
+
+def test_sections_tags_authors_sitemaps(client, newsroom):
+    section, tag, person = newsroom.section("World"), newsroom.tag("Oil"), newsroom.person("Ana")
+    newsroom.tag("Unused")
+    newsroom.story("S", section=section, tags=[tag], bylines=[person])
+    locs = lambda url: [e.text for e in xml(client, url).findall("sm:url/sm:loc", NS)]  # noqa: E731
+    assert locs("/sitemap-sections.xml") == [f"http://testserver{section.get_absolute_url()}"]
+    assert locs("/sitemap-tags.xml") == [f"http://testserver{tag.get_absolute_url()}"]
+    assert locs("/sitemap-authors.xml") == [f"http://testserver{person.get_absolute_url()}"]
+
+
+def test_robots_txt_points_at_sitemaps(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Sitemap: http://testserver/sitemap-news.xml" in text
+    assert "Disallow: /desk/" in text

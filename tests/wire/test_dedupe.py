@@ -1,0 +1,65 @@
+"""Near-duplicate grouping through the database index, on generated agency copy."""
+
+import random
+
+import pytest
+
+from bench.wire_dupes import labelled_set, make_version
+from newsdesk.content.demo.writer import CopyWriter
+from newsdesk.content.models import Source
+from newsdesk.wire.models import ItemKind, WireItem
+from newsdesk.wire.services.ingest import store_item
+
+
+def store(source, guid, headline, body):
+    return store_item(
+        kind=ItemKind.FEED, raw=body, source=source, guid=guid, headline=headline, body=body
+    )
+
+
+@pytest.mark.django_db
+def test_versions_grouped_and_different_stories_apart():
+    afp, ap = Source.objects.create(name="AFP"), Source.objects.create(name="AP")
+    rng = random.Random(5)
+    writer = CopyWriter(rng)
+    first, second = writer.story("AFP"), writer.story("AFP")
+    a = store(afp, "a", first.headline, first.body)
+    b = store(afp, "b", second.headline, second.body)
+    versions = [
+        store(ap, f"v-{how}", *make_version(first, "AFP", "AP", rng, how))
+        for how in ("edit", "truncate", "reorder", "headline")
+    ]
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert a.group_id is not None
+    assert all(WireItem.objects.get(pk=v.pk).group_id == a.group_id for v in versions)
+    assert b.group_id is None  # a different story from the same templates stays alone
+    assert WireItem.objects.filter(group_id=a.group_id).count() == 5
+
+
+@pytest.mark.django_db
+def test_grouping_on_a_labelled_set_meets_the_goals():
+    source = Source.objects.create(name="Mixed")
+    items = labelled_set(40, seed=11)
+    stored = [store(source, f"g{i}", h, body) for i, (_c, _how, h, body) in enumerate(items)]
+    groups = {item.pk: item.group_id for item in WireItem.objects.all()}
+    tp = fp = fn = 0
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            gi, gj = groups[stored[i].pk], groups[stored[j].pk]
+            same_group = gi is not None and gi == gj
+            same_truth = items[i][0] == items[j][0]
+            tp += same_truth and same_group
+            fp += same_group and not same_truth
+            fn += same_truth and not same_group
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + fn) >= 0.90
+
+
+@pytest.mark.django_db
+def test_short_texts_are_not_grouped():
+    source = Source.objects.create(name="Short")
+    a = store(source, "1", "Flash", "<p>Quake hits the coast.</p>")
+    b = store(source, "2", "Flash", "<p>Quake hits the coast.</p>")
+    assert WireItem.objects.get(pk=a.pk).group_id is None
+    assert WireItem.objects.get(pk=b.pk).group_id is None

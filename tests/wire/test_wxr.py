@@ -1,0 +1,213 @@
+"""WordPress WXR import through the real command, database and a local image server."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from bench.wxr_generate import TAIL, attachment_xml, comment_xml, head, post_xml
+from newsdesk.content.models import Image, Person, Section, Story, Tag
+from newsdesk.wire.models import ImportedComment, OldURL
+from tests.builders import jpeg_bytes
+from tests.localhttp import Reply
+
+SITE = "https://old.example"
+THUMB = (
+    "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+    "<wp:meta_value>{}</wp:meta_value></wp:postmeta>"
+)
+GUTENBERG = """<!-- wp:paragraph -->
+<p>First <strong>block</strong> paragraph.</p>
+<!-- /wp:paragraph -->
+
+<!-- wp:image {"id":90} -->
+<figure class="wp-block-image"><img src="https://old.example/a.jpg" alt="Boats"/></figure>
+<!-- /wp:image -->"""
+CLASSIC = """Opening line of a classic post.
+Second line.
+
+[caption id="c90"]<img src="https://old.example/a.jpg" alt="" /> Boats at dawn[/caption]
+
+[embed]https://video.example/watch?v=1[/embed]
+
+[gallery ids="90,91"]
+
+<script>alert(1)</script>"""
+
+
+def write_export(path, image_url):
+    parts = [
+        head(SITE),
+        attachment_xml(90, image_url, title="Boats", alt="Boats in the harbour"),
+        attachment_xml(91, "http://10.0.0.5/private.jpg"),
+        post_xml(
+            SITE,
+            1,
+            title="Published block post",
+            slug="published-block-post",
+            content=GUTENBERG,
+            excerpt="The excerpt",
+            sticky=1,
+            extra=THUMB.format(90) + comment_xml(501) + comment_xml(502),
+        ),
+        post_xml(
+            SITE,
+            2,
+            title="Classic post",
+            slug="classic-post",
+            content=CLASSIC,
+            category=("news", "News"),
+            author="bob",
+        ),
+        post_xml(SITE, 3, title="A draft", slug="a-draft", status="draft", content="Draft"),
+        post_xml(SITE, 4, title="Pending one", slug="pending-one", status="pending", content="x"),
+        post_xml(
+            SITE,
+            5,
+            title="Future one",
+            slug="future-one",
+            status="future",
+            content="x",
+            when=datetime(2099, 1, 1, 12, tzinfo=UTC),
+        ),
+        post_xml(SITE, 6, title="Private one", slug="private-one", status="private", content="x"),
+        post_xml(SITE, 7, title="Binned", slug="binned", status="trash", content="x"),
+        post_xml(SITE, 8, title="About us", slug="about", type_="page", content="About text"),
+        post_xml(SITE, 9, title="Menu", slug="menu", type_="nav_menu_item", content=""),
+        TAIL,
+    ]
+    path.write_text("".join(parts), encoding="utf-8")
+
+
+@pytest.fixture
+def export(tmp_path, local_http, settings, db):
+    settings.NEWSDESK_FETCH_ALLOW = ["127.0.0.1/32"]
+    local_http.routes["/a.jpg"] = Reply(200, jpeg_bytes(), {"Content-Type": "image/jpeg"})
+    path = tmp_path / "export.xml"
+    write_export(path, local_http.url("/a.jpg"))
+    return path
+
+
+def run(path, *extra):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("import_wxr", str(path), "--no-progress", *extra, stdout=out)
+    return out.getvalue()
+
+
+def test_import_maps_everything(export, client):
+    output = run(export)
+    first = Story.objects.get(headline="Published block post")
+    assert first.status == "published" and first.pinned
+    assert first.slug == "published-block-post"
+    assert first.published_at == datetime(2019, 5, 1, 8, 30, tzinfo=UTC)
+    assert first.standfirst == "The excerpt"
+    assert "<!--" not in first.body and "<strong>block</strong>" in first.body
+    assert first.section.slug == "local-news" and first.section.parent.slug == "news"
+    assert [t.slug for t in first.tags.all()] == ["harbour"]
+    assert [p.name for p in first.bylines.all()] == ["Anna Writer"]
+    image = Image.objects.get()
+    assert first.featured_image == image and image.alt_text == "Boats in the harbour"
+    assert ImportedComment.objects.filter(story=first).count() == 2
+
+    classic = Story.objects.get(headline="Classic post")
+    assert "<p>Opening line of a classic post.<br>Second line.</p>" in classic.body
+    assert "<figcaption>Boats at dawn</figcaption>" in classic.body
+    assert '<a href="https://video.example/watch?v=1"' in classic.body
+    assert image.file.url in classic.body  # gallery: the downloaded picture
+    assert "http://10.0.0.5/private.jpg" in classic.body  # gallery: kept URL (not fetched)
+    assert "<script" not in classic.body
+    assert classic.bylines.get().name == "Bob Editor"
+
+    statuses = dict(Story.objects.values_list("headline", "status"))
+    assert statuses["A draft"] == "draft" and statuses["Pending one"] == "review"
+    assert statuses["Future one"] == "scheduled" and statuses["Private one"] == "unpublished"
+    assert statuses["About us"] == "published"
+    assert "Binned" not in statuses and "Menu" not in statuses
+    assert "'trash' is not imported" in output and "nav_menu_item" in output
+    assert "attachments downloaded" in output and "attachments kept as URL" in output
+
+    # Old addresses answer with permanent redirects.
+    response = client.get("/2019/05/01/published-block-post/")
+    assert response.status_code == 301 and response["Location"] == first.get_absolute_url()
+    response = client.get("/?p=2")
+    assert response.status_code == 301 and response["Location"] == classic.get_absolute_url()
+    about = Story.objects.get(headline="About us")
+    assert client.get("/2019/05/01/about/").status_code == 301  # the page's old link
+    assert OldURL.objects.filter(story=about).exists()
+
+
+def test_second_run_creates_no_duplicates(export):
+    run(export)
+    counts = [
+        m.objects.count() for m in (Story, Section, Tag, Person, Image, ImportedComment, OldURL)
+    ]
+    output = run(export)
+    assert [
+        m.objects.count() for m in (Story, Section, Tag, Person, Image, ImportedComment, OldURL)
+    ] == counts
+    assert "posts already imported" in output
+
+
+def test_malformed_xml_reports_line_and_keeps_whole_posts(tmp_path, db):
+    path = tmp_path / "broken.xml"
+    good = post_xml(SITE, 1, title="Good post", slug="good", content="Fine")
+    broken = post_xml(SITE, 2, title="Broken", slug="broken", content="x").replace(
+        "</wp:post_name>", "</wp:post_nam>"
+    )
+    path.write_text(head(SITE) + good + broken + TAIL)
+    line = (head(SITE) + good + broken).split("</wp:post_nam>")[0].count("\n") + 1
+    with pytest.raises(CommandError, match=f"malformed XML at line {line}"):
+        run(path, "--no-download")
+    assert list(Story.objects.values_list("headline", flat=True)) == ["Good post"]
+    # After the file is fixed, the run carries on without duplicating the first post.
+    path.write_text(head(SITE) + good + broken.replace("</wp:post_nam>", "</wp:post_name>") + TAIL)
+    run(path, "--no-download")
+    assert sorted(Story.objects.values_list("headline", flat=True)) == ["Broken", "Good post"]
+
+
+def test_entities_and_doctype_refused(tmp_path, db):
+    path = tmp_path / "bomb.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+        + head(SITE).split("\n", 1)[1]
+        + post_xml(SITE, 1, title="&b;", slug="bomb", content="x")
+        + TAIL
+    )
+    with pytest.raises(CommandError, match="entit"):
+        run(path, "--no-download")
+    external = tmp_path / "xxe.xml"
+    external.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        + head(SITE).split("\n", 1)[1]
+        + TAIL
+    )
+    with pytest.raises(CommandError, match="entit"):
+        run(external, "--no-download")
+    assert Story.objects.count() == 0
+
+
+def test_not_a_wordpress_file(tmp_path, db):
+    path = tmp_path / "feed.xml"
+    path.write_text('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>')
+    with pytest.raises(CommandError, match="not a WordPress export"):
+        run(path)
+    with pytest.raises(CommandError, match="No such file"):
+        run(tmp_path / "missing.xml")
+
+
+def test_older_wxr_versions(tmp_path, db):
+    for version in ("1.0", "1.1"):
+        path = tmp_path / f"v{version}.xml"
+        path.write_text(
+            head(SITE, version)
+            + post_xml(
+                SITE, int(version[-1]) + 10, title=f"From {version}", slug="v", content="Body"
+            )
+            + TAIL
+        )
+        output = run(path)
+        assert f"WXR {version}" in output
+    assert Story.objects.filter(headline__startswith="From 1.").count() == 2
