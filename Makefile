@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/newsdesk
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/9
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: demo test setup lint test-sqlite test-postgres browser-deps html-checker postgres redis clean
+.PHONY: demo test setup lint test-sqlite test-postgres browser-deps html-checker nginx postgres redis clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ setup: $(BIN)/.installed
 demo: setup
 	$(BIN)/newsdesk demo --host $(HOST) --port $(PORT)
 
-test: setup browser-deps html-checker postgres redis lint test-sqlite test-postgres
+test: setup browser-deps html-checker nginx postgres redis lint test-sqlite test-postgres
 
 lint: setup
 	$(BIN)/ruff check .
@@ -40,6 +40,9 @@ browser-deps:
 
 postgres:
 	bash scripts/ensure-postgres.sh
+
+nginx:
+	bash scripts/ensure-nginx.sh
 
 redis:
 	bash scripts/ensure-redis.sh
