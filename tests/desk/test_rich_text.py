@@ -68,6 +68,13 @@ def test_word_paste_comes_out_clean(client, contributor, section):
     assert "<li>First point</li>" in body
     for residue in ("Mso", "mso-", "o:p", "style", "class=", "<xml", "<!--", "p.MsoNormal"):
         assert residue not in body
+    for leftover in ("<span></span>", "<p></p>", "<p>&nbsp;</p>", "<p><span>&nbsp;</span></p>"):
+        assert leftover not in body
+
+
+def test_empty_wrappers_go_but_spaces_between_words_stay():
+    pasted = '<p>One<span> </span><b>two</b></p><p><span lang="en"></span></p><p>&nbsp;</p>'
+    assert sanitize_html(pasted) == "<p>One <b>two</b></p>"
 
 
 def test_google_docs_paste_comes_out_clean(client, contributor, section):
