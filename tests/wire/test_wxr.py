@@ -211,3 +211,33 @@ def test_older_wxr_versions(tmp_path, db):
         output = run(path)
         assert f"WXR {version}" in output
     assert Story.objects.filter(headline__startswith="From 1.").count() == 2
+
+
+def test_full_disk_stops_the_import_clearly_and_a_rerun_carries_on(
+    tmp_path, local_http, settings, db
+):
+    from tests.security.test_full_disk import FullDiskStorage, files_under, use_storage
+
+    settings.NEWSDESK_FETCH_ALLOW = ["127.0.0.1/32"]
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    local_http.routes["/a.jpg"] = Reply(200, jpeg_bytes(400, 300), {"Content-Type": "image/jpeg"})
+    path = tmp_path / "export.xml"
+    path.write_text(
+        head(SITE)
+        + post_xml(SITE, 1, title="Before the picture", slug="before", content="x")
+        + attachment_xml(90, local_http.url("/a.jpg"), title="Boats")
+        + post_xml(SITE, 2, title="After the picture", slug="after", content="y")
+        + TAIL
+    )
+    disk = settings.STORAGES
+    use_storage(settings, FullDiskStorage)
+    with pytest.raises(CommandError, match="storage is full"):
+        run(path)
+    assert list(Story.objects.values_list("headline", flat=True)) == ["Before the picture"]
+    assert not Image.objects.exists()
+    assert files_under(settings.MEDIA_ROOT) == []  # no half-written picture left behind
+
+    settings.STORAGES = disk  # space was freed
+    run(path)
+    assert Image.objects.get().title == "Boats"
+    assert Story.objects.count() == 2

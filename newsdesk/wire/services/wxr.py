@@ -19,6 +19,7 @@ from pathlib import Path
 from django.db import transaction
 from lxml import etree
 
+from newsdesk.content.services.media import MediaNotSaved
 from newsdesk.content.text import clean_text
 from newsdesk.wire.services.wxr_records import Records, Skip
 
@@ -175,6 +176,11 @@ def import_wxr(
                     progress(handle.tell(), total)
         except etree.XMLSyntaxError as exc:
             error = WXRError(f"malformed XML at line {exc.lineno}: {exc.msg}", line=exc.lineno)
+            error.report = report
+            raise error from exc
+        except MediaNotSaved as exc:
+            # Every later attachment would fail the same way: stop with what was done.
+            error = WXRError(f"{exc} (while downloading attachments)")
             error.report = report
             raise error from exc
     report.counts["featured images linked"] = records.link_featured_images()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from newsdesk.content.models import Byline, Image, Person, Section, Status, Story, Tag
+from newsdesk.content.services.media import save_original
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug
 from newsdesk.net import FetchError, UnsafeURL, fetch
 from newsdesk.wire.models import ImportedComment, ImportRecord, OldURL
@@ -150,9 +151,8 @@ class Records:
             caption=post.get("excerpt", ""),
         )
         name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or "attachment"
-        image.file.save(name[-100:], ContentFile(result.content), save=False)
-        image.save()
-        return image
+        # Raises MediaNotSaved (no row, no partial file) when the storage is full.
+        return save_original(image, name[-100:], ContentFile(result.content))
 
     def attachment_url(self, attachment_id: str) -> str | None:
         found = self.record("attachment", attachment_id)
