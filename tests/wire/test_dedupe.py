@@ -8,7 +8,7 @@ from bench.wire_dupes import labelled_set, make_version
 from newsdesk.content.demo.writer import CopyWriter
 from newsdesk.content.models import Source
 from newsdesk.wire.models import ItemKind, WireItem
-from newsdesk.wire.services.ingest import store_item
+from newsdesk.wire.services.ingest import store_item, store_items
 
 
 def store(source, guid, headline, body):
@@ -63,3 +63,51 @@ def test_short_texts_are_not_grouped():
     b = store(source, "2", "Flash", "<p>Quake hits the coast.</p>")
     assert WireItem.objects.get(pk=a.pk).group_id is None
     assert WireItem.objects.get(pk=b.pk).group_id is None
+
+
+def _pairs_scores(items, stored):
+    groups = {item.pk: item.group_id for item in WireItem.objects.all()}
+    tp = fp = fn = 0
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            gi, gj = groups[stored[i].pk], groups[stored[j].pk]
+            same_group = gi is not None and gi == gj
+            same_truth = items[i][0] == items[j][0]
+            tp += same_truth and same_group
+            fp += same_group and not same_truth
+            fn += same_truth and not same_group
+    return tp / (tp + fp), tp / (tp + fn)
+
+
+@pytest.mark.django_db
+def test_versions_inside_one_feed_document_are_grouped_too():
+    source = Source.objects.create(name="Mixed")
+    items = labelled_set(40, seed=11)
+    batch = [
+        {"kind": ItemKind.FEED, "raw": body, "source": source, "guid": f"g{i}",
+         "headline": h, "body": body}
+        for i, (_c, _how, h, body) in enumerate(items)
+    ]  # fmt: skip
+    stored = store_items(batch)
+    precision, recall = _pairs_scores(items, stored)
+    assert precision >= 0.95 and recall >= 0.90
+
+
+@pytest.mark.django_db
+def test_a_guid_stored_meanwhile_by_another_worker_leaves_only_that_item_out():
+    source = Source.objects.create(name="AFP")
+    rng = random.Random(3)
+    first, second = CopyWriter(rng).story("AFP"), CopyWriter(rng).story("AFP")
+    earlier = store(source, "same", first.headline, first.body)
+    # The caller checked the GUIDs before this worker stored "same": the batch meets it.
+    result = store_items(
+        [
+            {"kind": ItemKind.FEED, "raw": "x", "source": source, "guid": "same",
+             "headline": first.headline, "body": first.body},
+            {"kind": ItemKind.FEED, "raw": "y", "source": source, "guid": "new",
+             "headline": second.headline, "body": second.body},
+        ]
+    )  # fmt: skip
+    assert result[0] is None and result[1].headline == second.headline
+    assert sorted(WireItem.objects.values_list("guid", flat=True)) == ["new", "same"]
+    assert WireItem.objects.get(guid="same").pk == earlier.pk

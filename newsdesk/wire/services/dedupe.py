@@ -87,36 +87,72 @@ def is_near_duplicate(a: np.ndarray, b: np.ndarray) -> bool:
     return jaccard >= JACCARD_THRESHOLD or containment >= CONTAINMENT_THRESHOLD
 
 
-def index_item(item) -> None:
-    """Store the item's shingles and LSH bands, and join it to a duplicate group."""
-    from newsdesk.wire.models import Band, DuplicateGroup, WireItem
+def _hashes_of(item) -> np.ndarray:
+    from newsdesk.wire.models import WireItem
 
     if item.shingle_hashes:
-        hashes = np.frombuffer(bytes(item.shingle_hashes), dtype=np.uint32)
-    else:
-        hashes = shingle_hashes(text_of(item))
-        item.shingle_hashes = hashes.tobytes()
-        WireItem.objects.filter(pk=item.pk).update(shingle_hashes=item.shingle_hashes)
-    if len(hashes) < MIN_SHINGLES:
+        return np.frombuffer(bytes(item.shingle_hashes), dtype=np.uint32)
+    hashes = shingle_hashes(text_of(item))
+    item.shingle_hashes = hashes.tobytes()
+    WireItem.objects.filter(pk=item.pk).update(shingle_hashes=item.shingle_hashes)
+    return hashes
+
+
+def index_item(item) -> None:
+    """Store the item's shingles and LSH bands, and join it to a duplicate group."""
+    index_items([item])
+
+
+# Rows per INSERT and keys per lookup: within SQLite's 999 bound parameters.
+_CHUNK = 300
+
+
+def index_items(items) -> None:
+    """index_item for a batch (one feed document): the bands of all items are looked up
+    and stored in a few statements; an item also finds the ones before it in the batch."""
+    from newsdesk.wire.models import Band
+
+    batch = []
+    for item in items:
+        hashes = _hashes_of(item)
+        if len(hashes) >= MIN_SHINGLES:
+            batch.append((item, hashes, band_keys(hashes)))
+    if not batch:
         return
-    keys = band_keys(hashes)
-    since = timezone.now() - WINDOW
-    candidates = (
-        Band.objects.filter(key__in=keys)
-        .exclude(item_id=item.pk)
-        .values_list("item_id", "band", "key")
-    )
-    candidate_ids = {item_id for item_id, band, key in candidates if keys[band] == key}
+    holders: dict[tuple[int, int], set[int]] = {}
+    keys = sorted({key for _, _, item_keys in batch for key in item_keys})
+    for start in range(0, len(keys), _CHUNK):
+        found = Band.objects.filter(key__in=keys[start : start + _CHUNK])
+        for item_id, band, key in found.values_list("item_id", "band", "key"):
+            holders.setdefault((band, key), set()).add(item_id)
+    _insert_bands([(item.pk, band, key) for item, _, ks in batch for band, key in enumerate(ks)])
+    for item, hashes, item_keys in batch:
+        candidates = set()
+        for band_key in enumerate(item_keys):
+            candidates |= holders.get(band_key, set())
+            holders.setdefault(band_key, set()).add(item.pk)
+        candidates.discard(item.pk)
+        if candidates:
+            _join_group(item, hashes, candidates)
+
+
+def _insert_bands(rows) -> None:
+    # No model instances (bulk_create's cost), and one round trip per chunk where
+    # executemany makes one per row on psycopg's client cursor.
     with connection.cursor() as cursor:
-        # One statement for the item's bands: no model instances (bulk_create's cost), and
-        # one round trip where executemany makes one per row on psycopg's client cursor.
-        rows = ", ".join(["(%s, %s, %s)"] * len(keys))
-        cursor.execute(
-            f"INSERT INTO wire_band (item_id, band, key) VALUES {rows}",  # noqa: S608
-            [value for band, key in enumerate(keys) for value in (item.pk, band, key)],
-        )
-    if not candidate_ids:
-        return
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start : start + _CHUNK]
+            values = ", ".join(["(%s, %s, %s)"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO wire_band (item_id, band, key) VALUES {values}",  # noqa: S608
+                [value for row in chunk for value in row],
+            )
+
+
+def _join_group(item, hashes: np.ndarray, candidate_ids: set[int]) -> None:
+    from newsdesk.wire.models import DuplicateGroup, WireItem
+
+    since = timezone.now() - WINDOW
     others = WireItem.objects.filter(pk__in=candidate_ids, fetched_at__gte=since).only(
         "id", "group_id", "shingle_hashes"
     )

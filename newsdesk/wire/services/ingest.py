@@ -48,13 +48,9 @@ def known_guids(source, guids) -> set[str]:
     )
 
 
-def store_item(
-    *, kind, raw, source=None, feed=None, error="", checked=False, **fields
-) -> WireItem | None:
-    """Create a wire item unless this source already sent this GUID; returns None then.
-    `checked`: the caller already looked the GUIDs up in bulk (feed polling).
-    Every importer's text passes here: control characters (NUL, which PostgreSQL cannot
-    store, among them) are dropped from the fields, and NUL replaced in the raw payload."""
+def _prepared(*, kind, raw, source=None, feed=None, error="", **fields) -> WireItem:
+    """The unsaved item: control characters (NUL, which PostgreSQL cannot store, among
+    them) dropped from the fields, NUL replaced in the raw payload, the body sanitized."""
     raw, error = storable_raw(raw), clean_text(error)
     fields = clean_fields(fields)
     fields["body"] = sanitize_html(fields.get("body") or "")
@@ -66,37 +62,61 @@ def store_item(
             fields[name] = str(fields[name])[:limit]
     if error and not fields.get("guid"):
         fields["guid"] = failure_guid(raw)
-    guid = fields.get("guid", "")
-    if (
-        guid
-        and source is not None
-        and not checked
-        and WireItem.objects.filter(source=source, guid=guid).exists()
-    ):
-        return None
+    item = WireItem(
+        kind=kind,
+        raw=raw,
+        source=source,
+        feed=feed,
+        error=error,
+        status=ItemStatus.FAILED if error else ItemStatus.NEW,
+        **fields,
+    )
     if not error:
         # Computed before the insert, so the item is written once.
-        fields["shingle_hashes"] = dedupe.shingle_hashes(
-            dedupe.text_of(WireItem(body=fields["body"], summary=fields.get("summary", "")))
-        ).tobytes()
+        item.shingle_hashes = dedupe.shingle_hashes(dedupe.text_of(item)).tobytes()
+    return item
+
+
+def store_item(*, checked=False, **fields) -> WireItem | None:
+    """Create a wire item unless this source already sent this GUID; returns None then.
+    `checked`: the caller already looked the GUIDs up in bulk."""
+    item = _prepared(**fields)
+    if (
+        item.guid
+        and item.source is not None
+        and not checked
+        and WireItem.objects.filter(source=item.source, guid=item.guid).exists()
+    ):
+        return None
     try:
         with transaction.atomic():
-            item = WireItem.objects.create(
-                kind=kind,
-                raw=raw,
-                source=source,
-                feed=feed,
-                error=error,
-                status=ItemStatus.FAILED if error else ItemStatus.NEW,
-                **fields,
-            )
+            item.save(force_insert=True)
     except IntegrityError:
         return None  # another worker stored the same GUID a moment ago
-    if not error:
-        dedupe.index_item(item)
-        wire = getattr(source, "wire", None) if source is not None else None
+    _after_storing([item])
+    return item
+
+
+def store_items(batch: list[dict]) -> list[WireItem | None]:
+    """store_item(checked=True, **fields) for each of `batch` (one feed document's new
+    entries), written in one INSERT. If another worker stored one of the GUIDs meanwhile,
+    the batch falls back to one savepoint per item, so only that item is left out."""
+    items = [_prepared(**fields) for fields in batch]
+    try:
+        with transaction.atomic():
+            WireItem.objects.bulk_create(items)
+    except IntegrityError:
+        return [store_item(checked=True, **fields) for fields in batch]
+    _after_storing(items)
+    return items
+
+
+def _after_storing(items: list[WireItem]) -> None:
+    copy = [item for item in items if not item.error]
+    dedupe.index_items(copy)
+    for item in copy:
+        wire = getattr(item.source, "wire", None) if item.source is not None else None
         if wire is not None and wire.rule == Rule.DRAFT:
             from newsdesk.wire.services.queue import accept
 
             accept(item, user=None)
-    return item

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from newsdesk.net import FetchError, UnsafeURL, fetch
 from newsdesk.wire.models import Feed, ItemKind
-from newsdesk.wire.services.ingest import clean_fields, known_guids, store_item
+from newsdesk.wire.services.ingest import clean_fields, known_guids, store_item, store_items
 
 FEED_MAX_BYTES = 5 * 1024 * 1024
 FEED_TIMEOUT = 20
@@ -96,26 +96,30 @@ def ingest_document(feed: Feed, content: bytes) -> dict:
 
 
 def _store_entries(prepared, seen, source, feed, counts):
+    batch, guids = [], set()
     for entry, fields, error in prepared:
-        if fields.get("guid") in seen:
+        guid = fields.get("guid")
+        if guid in seen or (guid and guid in guids):  # a feed may repeat an entry
             counts["seen"] += 1
             continue
-        if not error and not fields["guid"]:
+        if not error and not guid:
             error = "entry has neither a GUID nor a link"
-        item = store_item(
-            kind=ItemKind.FEED,
-            raw=_raw(entry),
-            source=source,
-            feed=feed,
-            error=error,
-            checked=True,
-            **({} if error else fields),
+        guids.add(guid)
+        batch.append(
+            {
+                "kind": ItemKind.FEED,
+                "raw": _raw(entry),
+                "source": source,
+                "feed": feed,
+                "error": error,
+                **({} if error else fields),
+            }
         )
+    for item in store_items(batch):
         if item is None:
             counts["seen"] += 1
         else:
-            counts["failed" if error else "new"] += 1
-            seen.add(fields.get("guid"))
+            counts["failed" if item.error else "new"] += 1
 
 
 def _ingest_or_keep(feed: Feed, content: bytes) -> dict:
