@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 FORMAT_VERSION = 1
@@ -40,12 +40,24 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def row_counts() -> dict[str, int]:
-    counts = {}
+def _counted_models():
     for label in COUNTED_APPS:
         for model in apps.get_app_config(label).get_models():
             if not model._meta.proxy:
-                counts[model._meta.label] = model._base_manager.count()
+                yield model
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model._base_manager.count() for model in _counted_models()}
+
+
+def _count_rows(cursor) -> dict[str, int]:
+    """row_counts() through a given cursor: the one that sees the snapshot being saved."""
+    counts = {}
+    for model in _counted_models():
+        table = connection.ops.quote_name(model._meta.db_table)
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608 (a model's own table)
+        counts[model._meta.label] = cursor.fetchone()[0]
     return counts
 
 
@@ -66,22 +78,32 @@ def _run(command: list[str], env: dict) -> None:
         raise BackupError(f"{command[0]} failed: {result.stderr.strip()[:2000]}")
 
 
-def _snapshot_database(output: Path) -> str:
+def _snapshot_database(output: Path) -> tuple[str, dict[str, int]]:
+    """The database file written into `output`, and the row counts of that very state
+    (counted apart from it, they would differ as soon as an editor saves meanwhile)."""
     db = connection.settings_dict
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         target = sqlite3.connect(output / SQLITE_FILE)
         try:
-            # Small steps let the site's writers in between; the result is still one state.
-            connection.connection.backup(target, pages=256)
+            # One step: copied in stepped chunks, every write by the site would restart the
+            # copy, which might then never end on a busy site. In WAL mode the one long
+            # read does not hold up the site's writers.
+            connection.connection.backup(target, pages=-1)
+            return SQLITE_FILE, _count_rows(target.cursor())
         finally:
             target.close()
-        return SQLITE_FILE
     if connection.vendor == "postgresql":
         env, args = _pg_env_and_conninfo(db)
         command = ["pg_dump", "--format=custom", "--no-owner", "--no-privileges"]
-        _run([*command, "--file", str(output / PG_FILE), *args], env)
-        return PG_FILE
+        with transaction.atomic(), connection.cursor() as cursor:
+            # pg_dump reads the very snapshot the counts were taken in.
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+            counts = _count_rows(cursor)
+            _run([*command, f"--snapshot={snapshot}", "--file", str(output / PG_FILE), *args], env)
+        return PG_FILE, counts
     raise BackupError(f"Backups support SQLite and PostgreSQL, not {connection.vendor}.")
 
 
@@ -106,8 +128,7 @@ def create_backup(output: Path) -> dict:
     if output.exists() and any(output.iterdir()):
         raise BackupError(f"{output} is not empty; give a new or empty directory.")
     output.mkdir(parents=True, exist_ok=True)
-    counts = row_counts()
-    database_file = _snapshot_database(output)
+    database_file, counts = _snapshot_database(output)
     manifest = {
         "format": FORMAT_VERSION,
         "created_at": timezone.now().isoformat(),
