@@ -241,3 +241,28 @@ def test_full_disk_stops_the_import_clearly_and_a_rerun_carries_on(
     run(path)
     assert Image.objects.get().title == "Boats"
     assert Story.objects.count() == 2
+
+
+def test_stray_latin1_bytes_are_read_as_windows_1252_not_a_stop(tmp_path, db):
+    path = tmp_path / "export.xml"
+    text = (
+        head(SITE)
+        + post_xml(SITE, 1, title="Café talks", slug="cafe", content="It’s “quoted”.")
+        + post_xml(SITE, 2, title="Second post", slug="second", content="Fine")
+        + TAIL
+    ).encode()
+    # A word processor's Latin-1/Windows-1252 bytes inside an otherwise UTF-8 export.
+    path.write_bytes(text.replace("Café".encode(), b"Caf\xe9").replace("’".encode(), b"\x92"))
+    output = run(path, "--no-download")
+    assert "bytes that were not UTF-8, read as Windows-1252" in output
+    assert sorted(Story.objects.values_list("headline", flat=True)) == ["Café talks", "Second post"]
+    assert "It’s “quoted”." in Story.objects.get(slug="cafe").body
+
+
+def test_long_posts_of_multibyte_text_arrive_intact(tmp_path, db):
+    body = "Ünïcödé 😀 خبر — " * 20_000  # crosses many read boundaries mid-character
+    path = tmp_path / "export.xml"
+    path.write_text(head(SITE) + post_xml(SITE, 1, title="Long", slug="long", content=body) + TAIL)
+    output = run(path, "--no-download")
+    assert "not UTF-8" not in output
+    assert body.strip() in Story.objects.get(slug="long").body

@@ -10,6 +10,7 @@ recorded (ImportRecord), so an error mid-file leaves whole posts only and a re-r
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -43,19 +44,39 @@ _C0_REFERENCE = re.compile(
 _LONGEST_REFERENCE = 12
 
 
-class ControlCharacterFilter:
-    """A binary file read through with C0 controls (and references to them) removed."""
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
+_STRAY_BYTES = re.compile("[\udc80-\udcff]+")  # bytes that were not UTF-8 (surrogateescape)
 
-    def __init__(self, handle):
-        self.handle, self.carry = handle, b""
+
+class ControlCharacterFilter:
+    """A binary file read through with C0 controls (and references to them) removed and,
+    in a UTF-8 file, bytes that are not UTF-8 read as Windows-1252, where they nearly always
+    come from (a Latin-1 "é" pasted into a post), counted in `.replaced`: one stray byte
+    must not stop a 100,000-post import at its line."""
+
+    def __init__(self, handle, utf8: bool = True):
+        self.handle, self.carry, self.replaced = handle, b"", 0
+        self.decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape") if utf8 else None
 
     def tell(self):
         return self.handle.tell()
 
+    def _repaired(self, chunk: bytes) -> bytes:
+        if self.decoder is None:
+            return chunk
+        text = self.decoder.decode(chunk, final=not chunk)
+        if _STRAY_BYTES.search(text):
+            text = _STRAY_BYTES.sub(self._as_windows_1252, text)
+        return text.encode()
+
+    def _as_windows_1252(self, match: re.Match) -> str:
+        self.replaced += len(match.group())
+        return bytes(ord(c) - 0xDC00 for c in match.group()).decode("cp1252", "replace")
+
     def read(self, size=-1):
         while True:
             chunk = self.handle.read(size)
-            data, self.carry = self.carry + chunk, b""
+            data, self.carry = self.carry + self._repaired(chunk), b""
             if chunk and size and size > 0:
                 # A reference cut in two by the chunk boundary waits for the next read.
                 amp = data.rfind(b"&", max(0, len(data) - _LONGEST_REFERENCE))
@@ -64,6 +85,12 @@ class ControlCharacterFilter:
             cleaned = _C0_REFERENCE.sub(b"", data.translate(None, _C0_BYTES))
             if cleaned or not chunk:  # an empty answer would mean the end of the file
                 return cleaned
+
+
+def _is_utf8(path: Path) -> bool:
+    with path.open("rb") as handle:
+        declared = _XML_ENCODING.search(handle.read(200))
+    return declared is None or declared.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8")
 
 
 class WXRError(Exception):
@@ -154,8 +181,9 @@ def import_wxr(
         f"{{{wp}}}term",
     ]
     with path.open("rb") as handle:
+        stream = ControlCharacterFilter(handle, utf8=_is_utf8(path))
         events = etree.iterparse(
-            ControlCharacterFilter(handle),
+            stream,
             events=("end",),
             tag=tags,
             resolve_entities=False,
@@ -183,6 +211,8 @@ def import_wxr(
             error = WXRError(f"{exc} (while downloading attachments)")
             error.report = report
             raise error from exc
+    if stream.replaced:
+        report.counts["bytes that were not UTF-8, read as Windows-1252"] = stream.replaced
     report.counts["featured images linked"] = records.link_featured_images()
     if progress:
         progress(total, total)
