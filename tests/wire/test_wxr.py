@@ -266,3 +266,31 @@ def test_long_posts_of_multibyte_text_arrive_intact(tmp_path, db):
     output = run(path, "--no-download")
     assert "not UTF-8" not in output
     assert body.strip() in Story.objects.get(slug="long").body
+
+
+def test_imported_posts_show_on_cached_pages_and_archive_counts_add_up(
+    tmp_path, db, client, settings, newsroom
+):
+    from newsdesk.content.models import PageCount
+    from newsdesk.content.services.pagecounts import rebuild_counts
+
+    settings.NEWSDESK_PAGE_CACHE = True
+    settings.NEWSDESK_PAGE_CACHE_DIR = tmp_path / "pagecache"
+    settings.NEWSDESK_PAGE_SIZE = 3
+    newsroom.story("Already on the site")
+    assert client.get("/").status_code == 200  # home page now cached
+    path = tmp_path / "export.xml"
+    posts = [
+        post_xml(SITE, n, title=f"Imported {n}", slug=f"imported-{n}", content="x",
+                 category=("news", "News"), when=datetime(2024, 3, 1 + n % 5, 9, tzinfo=UTC))
+        for n in range(1, 9)
+    ]  # fmt: skip
+    path.write_text(head(SITE) + "".join(posts) + TAIL)
+    run(path, "--no-download")
+
+    counts = {(c.list_key, c.day): c.stories for c in PageCount.objects.exclude(stories=0)}
+    rebuild_counts()
+    assert counts == {(c.list_key, c.day): c.stories for c in PageCount.objects.exclude(stories=0)}
+    assert "Imported 8" in client.get("/").content.decode()  # the cached page was purged
+    last = client.get("/blog/page/3/").content.decode()  # 9 stories, 3 a page
+    assert "Imported 1" in last and client.get("/blog/page/4/").status_code == 404

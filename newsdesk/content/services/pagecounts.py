@@ -18,6 +18,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 
 from newsdesk.content.models import LIVE_STATUSES, Byline, PageCount, Story
+from newsdesk.content.services import upkeep
 
 ALL = "all"
 
@@ -85,6 +86,9 @@ def story_lists(story_id: int) -> tuple[datetime | None, set[str]]:
 
 def recount(pairs) -> None:
     """Recount the given (list_key, day) pairs from the stories table."""
+    if upkeep.deferring():
+        upkeep.defer_pairs(pairs)
+        return
     pairs = sorted(set(pairs))  # a fixed lock order keeps concurrent writers from deadlocking
     if not pairs:
         return

@@ -14,7 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from newsdesk.content.models import Story
-from newsdesk.content.services import pagecounts
+from newsdesk.content.services import pagecounts, upkeep
 from newsdesk.content.services.pages import page_of
 from newsdesk.content.signals import story_published, story_unpublished, story_updated
 from newsdesk.public.pagecache import store
@@ -29,6 +29,9 @@ def story_key(story_id) -> str:
 def purge_story(story: Story, moved: bool) -> None:
     """Purge what shows `story`; with `moved`, also every list page from its position on."""
     if not store.enabled():
+        return
+    if upkeep.deferring():
+        upkeep.at_end("pagecache", store.purge_all)
         return
     before_at, before_lists = getattr(story, "lists_before_save", (None, set()))
     after_at, after_lists = pagecounts.story_lists(story.pk)
@@ -102,7 +105,9 @@ def _story_saved(sender, instance, raw=False, **kwargs):
     if raw or not store.enabled():
         return
     _, lists_before = getattr(instance, "lists_before_save", (None, set()))
-    if lists_before or instance.is_live:
+    if upkeep.deferring():  # a bulk import: one whole purge at its end
+        upkeep.at_end("pagecache", store.purge_all)
+    elif lists_before or instance.is_live:
         # After commit: purging earlier would let a reader cache the old row again.
         transaction.on_commit(lambda: purge_story(instance, moved=False))
     due = store.due()

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.db import transaction
 from lxml import etree
 
+from newsdesk.content.services import upkeep
 from newsdesk.content.services.media import MediaNotSaved
 from newsdesk.content.text import clean_text
 from newsdesk.wire.services.wxr_records import Records, Skip
@@ -172,6 +173,21 @@ def import_wxr(
     report = Report(version=wp.rstrip("/").rsplit("/", 1)[-1])
     records = Records(origin="wxr")
     total = path.stat().st_size
+    # Page counts and page-cache purges once at the end, not after every post.
+    with upkeep.deferred():
+        replaced = _read_items(path, wp, records, report, progress)
+        if replaced:
+            report.counts["bytes that were not UTF-8, read as Windows-1252"] = replaced
+        report.counts["featured images linked"] = records.link_featured_images()
+    if progress:
+        progress(total, total)
+    return report
+
+
+def _read_items(path: Path, wp: str, records: Records, report: Report, progress) -> int:
+    """Import every element of the file in order; returns how many stray bytes were read
+    as Windows-1252."""
+    total = path.stat().st_size
     tags = [
         "item",
         f"{{{wp}}}category",
@@ -211,12 +227,7 @@ def import_wxr(
             error = WXRError(f"{exc} (while downloading attachments)")
             error.report = report
             raise error from exc
-    if stream.replaced:
-        report.counts["bytes that were not UTF-8, read as Windows-1252"] = stream.replaced
-    report.counts["featured images linked"] = records.link_featured_images()
-    if progress:
-        progress(total, total)
-    return report
+    return stream.replaced
 
 
 def _handle(element, wp, records: Records, report: Report):
