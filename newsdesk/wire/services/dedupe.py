@@ -108,10 +108,9 @@ _CHUNK = 300
 
 
 def index_items(items) -> None:
-    """index_item for a batch (one feed document): the bands of all items are looked up
-    and stored in a few statements; an item also finds the ones before it in the batch."""
-    from newsdesk.wire.models import Band
-
+    """index_item for a batch (one feed document): bands looked up and stored, and the
+    candidates read, in a few statements; an item also finds the ones before it in the
+    batch."""
     batch = []
     for item in items:
         hashes = _hashes_of(item)
@@ -119,13 +118,9 @@ def index_items(items) -> None:
             batch.append((item, hashes, band_keys(hashes)))
     if not batch:
         return
-    holders: dict[tuple[int, int], set[int]] = {}
-    keys = sorted({key for _, _, item_keys in batch for key in item_keys})
-    for start in range(0, len(keys), _CHUNK):
-        found = Band.objects.filter(key__in=keys[start : start + _CHUNK])
-        for item_id, band, key in found.values_list("item_id", "band", "key"):
-            holders.setdefault((band, key), set()).add(item_id)
+    holders = _band_holders({key for _, _, item_keys in batch for key in item_keys})
     _insert_bands([(item.pk, band, key) for item, _, ks in batch for band, key in enumerate(ks)])
+    plan = []
     for item, hashes, item_keys in batch:
         candidates = set()
         for band_key in enumerate(item_keys):
@@ -133,7 +128,44 @@ def index_items(items) -> None:
             holders.setdefault(band_key, set()).add(item.pk)
         candidates.discard(item.pk)
         if candidates:
-            _join_group(item, hashes, candidates)
+            plan.append((item, hashes, candidates))
+    if not plan:
+        return
+    # Known items: the batch's own (in memory) and the recent candidates (one read).
+    known = {item.pk: (item.group_id, hashes) for item, hashes, _ in batch}
+    outside = set().union(*(candidates for _, _, candidates in plan)) - known.keys()
+    known.update(_recent_items(outside))
+    for item, hashes, candidates in plan:
+        matches = [
+            pk
+            for pk in sorted(candidates)
+            if pk in known and is_near_duplicate(hashes, known[pk][1])
+        ]
+        if matches:
+            _join_group(item, matches, known)
+
+
+def _band_holders(keys) -> dict[tuple[int, int], set[int]]:
+    from newsdesk.wire.models import Band
+
+    holders: dict[tuple[int, int], set[int]] = {}
+    keys = sorted(keys)
+    for start in range(0, len(keys), _CHUNK):
+        found = Band.objects.filter(key__in=keys[start : start + _CHUNK])
+        for item_id, band, key in found.values_list("item_id", "band", "key"):
+            holders.setdefault((band, key), set()).add(item_id)
+    return holders
+
+
+def _recent_items(ids) -> dict[int, tuple[int | None, np.ndarray]]:
+    from newsdesk.wire.models import WireItem
+
+    since, ids, found = timezone.now() - WINDOW, sorted(ids), {}
+    for start in range(0, len(ids), _CHUNK):
+        rows = WireItem.objects.filter(pk__in=ids[start : start + _CHUNK], fetched_at__gte=since)
+        for pk, group_id, shingles in rows.values_list("pk", "group_id", "shingle_hashes"):
+            found[pk] = (group_id, np.frombuffer(bytes(shingles), dtype=np.uint32))
+    return found
 
 
 def _insert_bands(rows) -> None:
@@ -149,22 +181,12 @@ def _insert_bands(rows) -> None:
             )
 
 
-def _join_group(item, hashes: np.ndarray, candidate_ids: set[int]) -> None:
+def _join_group(item, matches: list[int], known: dict) -> None:
+    """Put `item` and its matches in one group; `known` (pk → (group, hashes)) follows."""
     from newsdesk.wire.models import DuplicateGroup, WireItem
 
-    since = timezone.now() - WINDOW
-    others = WireItem.objects.filter(pk__in=candidate_ids, fetched_at__gte=since).only(
-        "id", "group_id", "shingle_hashes"
-    )
-    matches = [
-        other
-        for other in others
-        if is_near_duplicate(hashes, np.frombuffer(bytes(other.shingle_hashes), dtype=np.uint32))
-    ]
-    if not matches:
-        return
     with transaction.atomic():
-        group_ids = sorted({m.group_id for m in matches if m.group_id})
+        group_ids = sorted({known[pk][0] for pk in matches if known[pk][0]})
         if group_ids:
             group_id = group_ids[0]
             # Two groups bridged by this item become one.
@@ -172,6 +194,10 @@ def _join_group(item, hashes: np.ndarray, candidate_ids: set[int]) -> None:
             DuplicateGroup.objects.filter(pk__in=group_ids[1:]).delete()
         else:
             group_id = DuplicateGroup.objects.create().pk
-        ids = [m.pk for m in matches if m.group_id != group_id] + [item.pk]
-        WireItem.objects.filter(pk__in=ids).update(group_id=group_id)
-        item.group_id = group_id
+        moved = [pk for pk in matches if known[pk][0] != group_id] + [item.pk]
+        WireItem.objects.filter(pk__in=moved).update(group_id=group_id)
+    merged = set(group_ids[1:])
+    for pk, (old_group, hashes) in list(known.items()):
+        if old_group in merged or pk in moved:
+            known[pk] = (group_id, hashes)
+    item.group_id = group_id
