@@ -77,6 +77,19 @@ def test_second_poll_is_conditional_and_dedupes(feed, local_http):
     assert WireItem.objects.count() == 3
 
 
+def test_entries_without_guid_or_link_are_kept_and_recognised_by_their_text(feed, local_http):
+    bare = RSS.format(
+        items="<item><title>Quake hits coast</title><description>Text A</description></item>"
+        "<item><title>Rain</title><description>Text B</description></item>"
+    )
+    local_http.routes["/feed.xml"] = Reply(200, bare.encode(), {"Content-Type": "text/xml"})
+    assert poll_feed(feed)["new"] == 2
+    assert poll_feed(feed)["seen"] == 2  # the same text again: nothing stored twice
+    item = WireItem.objects.get(headline="Quake hits coast")
+    assert item.status == ItemStatus.NEW and "Text A" in item.body
+    assert WireItem.objects.count() == 2
+
+
 def test_atom_feed(feed, local_http):
     local_http.routes["/feed.xml"] = Reply(
         200, ATOM.encode(), {"Content-Type": "application/atom+xml"}

@@ -3,6 +3,7 @@ dedupe, per-feed health and exponential backoff."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from calendar import timegm
 from datetime import UTC, datetime, timedelta
@@ -39,12 +40,19 @@ def _image(entry) -> str:
     return ""
 
 
+def _content_guid(entry, body: str) -> str:
+    """For entries with neither an id nor a link (some agency feeds): the same entry polled
+    again has the same text, so a hash of it recognises it, as feed readers do."""
+    text = "\x1f".join(str(entry.get(k, "")) for k in ("title", "published", "updated"))
+    return "content:" + hashlib.sha256(f"{text}\x1f{body}".encode()).hexdigest()
+
+
 def entry_fields(entry) -> dict:
     content = entry.get("content") or []
     link = entry.get("link") or ""
     body = content[0].get("value", "") if content else ""
     return {
-        "guid": entry.get("id") or entry.get("link") or "",
+        "guid": entry.get("id") or link or _content_guid(entry, body or entry.get("summary", "")),
         "link": link[:1000] if link.startswith(("http://", "https://")) else "",
         "headline": entry.get("title", ""),
         "summary": entry.get("summary", "") if body else "",
@@ -102,8 +110,6 @@ def _store_entries(prepared, seen, source, feed, counts):
         if guid in seen or (guid and guid in guids):  # a feed may repeat an entry
             counts["seen"] += 1
             continue
-        if not error and not guid:
-            error = "entry has neither a GUID nor a link"
         guids.add(guid)
         batch.append(
             {
