@@ -75,23 +75,7 @@ def test_backup_and_restore_round_trip_every_story(newsroom, tmp_path, settings)
     assert [m["path"] for m in manifest["media"]] == [image.file.name]
 
     target = tmp_path / "restored-site"
-    env = restore_env(target)
-    if connection.vendor == "postgresql":
-        # Restore into the (emptied) test database itself: the one database we may use.
-        env["DATABASE_URL"] = postgres_url(connection.settings_dict)
-        with connection.cursor() as cursor:
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-        connection.close()
-    else:
-        env.pop("DATABASE_URL", None)
-
-    result = subprocess.run(
-        [sys.executable, "-m", "newsdesk.cli", "restore", str(tmp_path / "snapshot")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _restore(tmp_path / "snapshot", target)
     assert result.returncode == 0, result.stderr
     assert "Restored 12 stories and 1 media files" in result.stdout
 
@@ -106,6 +90,7 @@ def test_backup_and_restore_round_trip_every_story(newsroom, tmp_path, settings)
 def _restore(snapshot: Path, target: Path) -> subprocess.CompletedProcess:
     env = restore_env(target)
     if connection.vendor == "postgresql":
+        # Restore into the (emptied) test database itself: the one database we may use.
         env["DATABASE_URL"] = postgres_url(connection.settings_dict)
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")

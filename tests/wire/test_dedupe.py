@@ -42,18 +42,8 @@ def test_grouping_on_a_labelled_set_meets_the_goals():
     source = Source.objects.create(name="Mixed")
     items = labelled_set(40, seed=11)
     stored = [store(source, f"g{i}", h, body) for i, (_c, _how, h, body) in enumerate(items)]
-    groups = {item.pk: item.group_id for item in WireItem.objects.all()}
-    tp = fp = fn = 0
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            gi, gj = groups[stored[i].pk], groups[stored[j].pk]
-            same_group = gi is not None and gi == gj
-            same_truth = items[i][0] == items[j][0]
-            tp += same_truth and same_group
-            fp += same_group and not same_truth
-            fn += same_truth and not same_group
-    assert tp / (tp + fp) >= 0.95
-    assert tp / (tp + fn) >= 0.90
+    precision, recall = _pairs_scores(items, stored)
+    assert precision >= 0.95 and recall >= 0.90
 
 
 @pytest.mark.django_db
