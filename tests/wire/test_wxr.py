@@ -294,3 +294,27 @@ def test_imported_posts_show_on_cached_pages_and_archive_counts_add_up(
     assert "Imported 8" in client.get("/").content.decode()  # the cached page was purged
     last = client.get("/blog/page/3/").content.decode()  # 9 stories, 3 a page
     assert "Imported 1" in last and client.get("/blog/page/4/").status_code == 404
+
+
+def test_wordpress_escaped_titles_names_and_excerpts_become_plain_text(tmp_path, db, client):
+    path = tmp_path / "export.xml"
+    path.write_text(
+        head(SITE)
+        + post_xml(
+            SITE,
+            1,
+            title="Rock &amp; Roll&#8217;s night",  # as WordPress stores a typed "&" and "’"
+            slug="rock",
+            content="<p>Body</p>",
+            excerpt="<p>The <b>gist</b> &amp; more</p>",
+            category=("news-politics", "News &amp; Politics"),
+        )
+        + TAIL
+    )
+    run(path, "--no-download")
+    story = Story.objects.get(slug="rock")
+    assert story.headline == "Rock & Roll’s night"
+    assert story.standfirst == "The gist & more"
+    assert story.section.name == "News & Politics"
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "Rock &amp; Roll’s night" in page and "&amp;amp;" not in page

@@ -6,6 +6,7 @@ was made, so a second run (or a run resumed after an error) finds it and makes n
 
 from __future__ import annotations
 
+import html
 import io
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -17,7 +18,7 @@ from PIL import Image as PILImage
 
 from newsdesk.content.models import Byline, Image, Person, Section, Status, Story, Tag
 from newsdesk.content.services.media import save_original
-from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug
+from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text
 from newsdesk.net import FetchError, UnsafeURL, fetch
 from newsdesk.wire.models import ImportedComment, ImportRecord, OldURL
 from newsdesk.wire.services.wordpress_markup import to_html
@@ -57,6 +58,12 @@ def wp_datetime(gmt: str, local: str = "", rfc822: str = ""):
     return None
 
 
+def plain(text: str) -> str:
+    """WordPress keeps titles, excerpts and term names HTML-escaped ("News &amp; Politics",
+    "It&#8217;s"); Newsdesk keeps them as the text they stand for."""
+    return html.unescape(text or "").strip()
+
+
 def unique_slug(model, text: str) -> str:
     base = make_slug(text) or "item"
     slug, n = base, 1
@@ -91,6 +98,7 @@ class Records:
 
     # Taxonomy and people -------------------------------------------------------------
     def section(self, slug: str, name: str = "", parent_slug: str = "") -> Section:
+        name = plain(name)
         slug = make_slug(unquote(slug)) or make_slug(name)
         section = self.sections.get(slug) or Section.objects.filter(slug=slug).first()
         created = section is None
@@ -108,6 +116,7 @@ class Records:
         return section
 
     def tag(self, slug: str, name: str = "") -> Tag:
+        name = plain(name)
         slug = make_slug(unquote(slug)) or make_slug(name)
         if slug not in self.tags:
             self.tags[slug] = Tag.objects.get_or_create(slug=slug, defaults={"name": name or slug})[
@@ -121,7 +130,7 @@ class Records:
         found = self.record("author", login)
         person = Person.objects.filter(pk=found.object_id).first() if found else None
         if person is None:
-            name = display_name or login
+            name = plain(display_name) or login
             person = Person.objects.create(name=name, slug=unique_slug(Person, name))
             self.remember("author", login, person.pk)
         self.people[login] = person
@@ -146,9 +155,9 @@ class Records:
         except (FetchError, UnsafeURL, OSError, SyntaxError, ValueError):
             return None
         image = Image(
-            title=post.get("title", "")[:255],
-            alt_text=post["meta"].get("_wp_attachment_image_alt", "")[:500],
-            caption=post.get("excerpt", ""),
+            title=plain(post.get("title", ""))[:255],
+            alt_text=plain(post["meta"].get("_wp_attachment_image_alt", ""))[:500],
+            caption=plain_text(post.get("excerpt", "")),
         )
         name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or "attachment"
         # Raises MediaNotSaved (no row, no partial file) when the storage is full.
@@ -179,9 +188,9 @@ class Records:
             raise Skip("published without a valid date")
         categories = [c for c in post["terms"] if c[0] == "category"]
         story = Story(
-            headline=(post.get("title") or "Untitled")[:300],
+            headline=(plain(post.get("title", "")) or "Untitled")[:300],
             slug=make_slug(unquote(post.get("post_name", ""))) or make_slug(post.get("title", "")),
-            standfirst=post.get("excerpt", ""),
+            standfirst=plain_text(post.get("excerpt", "")),
             body=to_html(post.get("content", ""), self.attachment_url),
             status=status,
             published_at=published if status != Status.DRAFT else None,
