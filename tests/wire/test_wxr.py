@@ -318,3 +318,22 @@ def test_wordpress_escaped_titles_names_and_excerpts_become_plain_text(tmp_path,
     assert story.section.name == "News & Politics"
     page = client.get(story.get_absolute_url()).content.decode()
     assert "Rock &amp; Roll’s night" in page and "&amp;amp;" not in page
+
+
+def test_page_builder_and_media_shortcodes_leave_clean_text(tmp_path, db):
+    content = (
+        '[vc_row][vc_column width="1/2"][vc_column_text css=".x{}"]Officials [sic] said '
+        "[1] more.\n\nSecond paragraph.[/vc_column_text][/vc_column][/vc_row]\n\n"
+        '[et_pb_section][et_pb_text]Divi text[/et_pb_text][/et_pb_section]\n\n'
+        '[video width="640" mp4="https://old.example/v.mp4"][/video]\n\n'
+        '[contact-form-7 id="5" title="Contact"]'
+    )
+    path = tmp_path / "export.xml"
+    path.write_text(head(SITE) + post_xml(SITE, 1, title="Built", slug="b", content=content) + TAIL)
+    run(path, "--no-download")
+    body = Story.objects.get(slug="b").body
+    assert "<p>Officials [sic] said [1] more.</p>" in body  # brackets in copy stay
+    assert "<p>Second paragraph.</p>" in body and "Divi text" in body
+    assert 'href="https://old.example/v.mp4"' in body
+    for leftover in ("vc_", "et_pb", "contact-form", "[video", "[/video"):
+        assert leftover not in body

@@ -16,6 +16,19 @@ EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S | re.I)
 EMBED_WRAPPER = re.compile(
     r'<div class="wp-block-embed__wrapper">\s*(https?://[^\s<]+)\s*</div>', re.S
 )
+# Page builders popular with news themes (WPBakery, Divi, Avada, Newspaper, Jannah,
+# Shortcodes Ultimate…) wrap the text in layout shortcodes: the wrappers go, the text stays.
+# Only these families are matched, so bracketed text in copy ("[sic]", "[1]") is kept.
+BUILDER_SHORTCODE = re.compile(
+    r"\[/?(?:vc|et_pb|fusion|td|tie|su|mk|cs|av|ux|themify|fl|tdc)_[\w-]*(?:\s[^\]]*)?\]", re.I
+)
+FORM_SHORTCODE = re.compile(
+    r"\[(?:contact-form-7|contact-form|wpforms|gravityform)\b[^\]]*\]", re.I
+)
+MEDIA_SHORTCODE = re.compile(r"\[(video|audio)\b([^\]]*)\](?:.*?\[/\1\])?", re.I | re.S)
+MEDIA_SOURCE = re.compile(
+    r'\b(?:src|mp4|m4v|webm|ogv|mp3|ogg|wav|m4a)\s*=\s*"(https?://[^"]+)"', re.I
+)
 BARE_URL_LINE = re.compile(r"^\s*(https?://[^\s<>\"]+)\s*$", re.M)
 IMG = re.compile(r"<img\b[^>]*>", re.I | re.S)
 ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
@@ -41,6 +54,11 @@ def _caption(match: re.Match) -> str:
     return f"<figure>{media}<figcaption>{escape(caption, quote=False)}</figcaption></figure>"
 
 
+def _media(match: re.Match) -> str:
+    source = MEDIA_SOURCE.search(match.group(2))
+    return _link(source.group(1)) if source else ""
+
+
 def _paragraphs(html: str) -> str:
     """WordPress' autop, simplified: blank lines separate paragraphs in classic content."""
     parts = [p.strip() for p in re.split(r"\n\s*\n", html) if p.strip()]
@@ -55,6 +73,8 @@ def to_html(content: str, attachment_url: Callable[[str], str | None] = lambda _
     html = EMBED_WRAPPER.sub(lambda m: _link(m.group(1)), html)
     html = EMBED.sub(lambda m: _link(m.group(1)), html)
     html = CAPTION.sub(_caption, html)
+    html = BUILDER_SHORTCODE.sub("", FORM_SHORTCODE.sub("", html))
+    html = MEDIA_SHORTCODE.sub(_media, html)
 
     def gallery(match: re.Match) -> str:
         ids = dict(ATTR.findall(match.group(1))).get("ids", "")
