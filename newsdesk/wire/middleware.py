@@ -13,6 +13,9 @@ from django.http import HttpResponsePermanentRedirect
 from newsdesk.wire.models import OldURL
 
 DATE_PATH = re.compile(r"^/\d{4}/\d{2}/\d{2}/[^/]+/?$")
+# WordPress archive addresses: /category/parent/child/ and /author/login/, with /page/N/.
+CATEGORY_PATH = re.compile(r"^/category/(?:[^/]+/)*?([^/]+)/(?:page/(\d+)/?)?$")
+AUTHOR_PATH = re.compile(r"^/author/([^/]+)/(?:page/(\d+)/?)?$")
 
 
 def _redirect(path):
@@ -20,6 +23,25 @@ def _redirect(path):
     if old is None or old.story.deleted_at is not None:
         return None
     return HttpResponsePermanentRedirect(old.story.get_absolute_url())
+
+
+def _archive_redirect(path):
+    """A WordPress category or author archive → the imported section or person's page."""
+    from newsdesk.content.models import Person, Section
+    from newsdesk.wire.models import ImportRecord
+
+    target = None
+    if found := CATEGORY_PATH.match(path):
+        target = Section.objects.filter(slug=found.group(1)).first()
+    elif found := AUTHOR_PATH.match(path):
+        record = ImportRecord.objects.filter(kind="author", foreign_id=found.group(1))
+        person_id = record.values_list("object_id", flat=True).first()
+        target = Person.objects.filter(pk=person_id).first() if person_id else None
+    if target is None:
+        return None
+    url = target.get_absolute_url()
+    page = found.group(2)
+    return HttpResponsePermanentRedirect(f"{url}page/{page}/" if page and page != "1" else url)
 
 
 class OldURLRedirectMiddleware:
@@ -40,5 +62,5 @@ class OldURLRedirectMiddleware:
                     return found
         response = self.get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):
-            return _redirect(request.path) or response
+            return _redirect(request.path) or _archive_redirect(request.path) or response
         return response

@@ -136,6 +136,14 @@ def test_import_maps_everything(export, client):
     about = Story.objects.get(headline="About us")
     assert client.get("/2019/05/01/about/").status_code == 301  # the page's old link
     assert OldURL.objects.filter(story=about).exists()
+    # WordPress archives: categories (by their last slug), authors (by login), with pages.
+    response = client.get("/category/news/local-news/")
+    assert response.status_code == 301 and response["Location"] == first.section.get_absolute_url()
+    response = client.get("/category/news/page/3/")
+    assert response["Location"] == first.section.parent.get_absolute_url() + "page/3/"
+    bob = classic.bylines.get()
+    assert client.get("/author/bob/")["Location"] == bob.get_absolute_url()
+    assert client.get("/category/no-such-thing/").status_code == 404
 
 
 def test_second_run_creates_no_duplicates(export):
