@@ -180,6 +180,9 @@ NEWSDESK_SERVE_MEDIA = env_bool("NEWSDESK_SERVE_MEDIA", True)
 # deploy/nginx), purged exactly on content events. NEWSDESK_PAGE_CACHE=0 switches it off.
 NEWSDESK_PAGE_CACHE = env_bool("NEWSDESK_PAGE_CACHE", True)
 NEWSDESK_PAGE_CACHE_DIR = Path(os.environ.get("NEWSDESK_PAGE_CACHE_DIR", DATA_DIR / "pagecache"))
+# Several web hosts, each with its own page cache: a Redis URL through which they pass each
+# other's purges (run `newsdesk pagecache-follow` on every host). Empty: one host.
+NEWSDESK_PAGE_CACHE_PEERS = os.environ.get("NEWSDESK_PAGE_CACHE_PEERS", "")
 NEWSDESK_CDN_MAX_AGE = int(os.environ.get("NEWSDESK_CDN_MAX_AGE", "60"))
 
 # Outbound fetching (newsdesk.net): hosts and IPs/CIDRs that may be fetched although they

@@ -147,6 +147,7 @@ def test_the_configured_cache_is_the_one_in_use(settings):
         "bench-corpus",
         "recount-pages",
         "purge-due",
+        "pagecache-follow",
         "worker",
         "backup",
         "restore",

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from newsdesk.public.pagecache import peers
+
 # What a cached file's extension says its Content-Type is (the nginx config maps the same).
 EXTENSIONS = {
     "text/html": "html",
@@ -146,7 +148,10 @@ def _drop_entries(entries) -> int:
 
 
 def purge_keys(keys) -> int:
-    """Delete every cached page that carries one of `keys`."""
+    """Delete every cached page that carries one of `keys` (here and, see peers, on the
+    other web hosts)."""
+    keys = list(keys)
+    peers.publish("keys", keys)
     _bump_generation()
     dropped = 0
     for key in keys:
@@ -158,6 +163,7 @@ def purge_keys(keys) -> int:
 
 def purge_list_from(list_key: str, first_page: int) -> int:
     """Delete cached pages `first_page`, `first_page + 1`, … of a story list."""
+    peers.publish("list", list_key, first_page)
     _bump_generation()
     folder = root() / "_lists" / list_key
     if not folder.is_dir():
@@ -169,6 +175,7 @@ def purge_list_from(list_key: str, first_page: int) -> int:
 
 def purge_all() -> None:
     """Delete every cached page (a new day's date line, a changed navigation)."""
+    peers.publish("all")
     _bump_generation()
     base = root()
     if not base.is_dir():
