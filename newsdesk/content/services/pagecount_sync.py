@@ -7,6 +7,7 @@ change touched: the story's lists and day before and after the change.
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from newsdesk.content.models import Byline, Story
+from newsdesk.content.services import upkeep
 from newsdesk.content.services.pagecounts import (
     author_key,
     counted_stories,
@@ -30,6 +31,11 @@ def _story_after_save(sender, instance, raw=False, **kwargs):
     if raw:
         return
     before = getattr(instance, "_pagecount_before", (None, set()))
+    if upkeep.deferring():  # a bulk import: the lists after are read once, at its end
+        instance.lists_before_save = before
+        upkeep.defer_pairs(_pairs(before))
+        upkeep.defer_story(instance.pk)
+        return
     after = story_lists(instance.pk)
     # The page cache reads this after commit to purge from the story's old position.
     instance.lists_before_save = before
@@ -42,6 +48,9 @@ def _story_after_delete(sender, instance, **kwargs):
 
 
 def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse and action in ("pre_add", "post_add") and upkeep.deferring():
+        upkeep.defer_story(instance.pk)  # adding a tag takes the story out of no list
+        return
     if not reverse:
         if action.startswith("pre_"):
             instance._pagecount_tags_before = story_lists(instance.pk)
@@ -74,6 +83,9 @@ def _byline_before(sender, instance, **kwargs):
 
 def _byline_changed(sender, instance, raw=False, **kwargs):
     if raw:
+        return
+    if upkeep.deferring() and kwargs.get("created"):
+        upkeep.defer_story(instance.story_id)  # a new byline moves the story out of no list
         return
     moment = (
         counted_stories()

@@ -84,6 +84,27 @@ def story_lists(story_id: int) -> tuple[datetime | None, set[str]]:
     return row["published_at"], keys
 
 
+def pairs_of_stories(story_ids) -> set[tuple[str, date]]:
+    """The (list, day) pairs the given stories count in now: story_lists for many at once."""
+    ids, pairs = sorted(story_ids), set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        stories = counted_stories().filter(pk__in=chunk)
+        days, keys = {}, {}
+        for pk, moment, section_id in stories.values_list("pk", "published_at", "section_id"):
+            days[pk], keys[pk] = day_of(moment), {ALL}
+            if section_id:
+                keys[pk].add(section_key(section_id))
+        links = Story.tags.through.objects.filter(story_id__in=days)
+        for story_id, tag_id in links.values_list("story_id", "tag_id"):
+            keys[story_id].add(tag_key(tag_id))
+        bylines = Byline.objects.filter(story_id__in=days)
+        for story_id, person_id in bylines.values_list("story_id", "person_id"):
+            keys[story_id].add(author_key(person_id))
+        pairs |= {(key, days[pk]) for pk in days for key in keys[pk]}
+    return pairs
+
+
 def recount(pairs) -> None:
     """Recount the given (list_key, day) pairs from the stories table."""
     if upkeep.deferring():

@@ -24,6 +24,11 @@ def defer_pairs(pairs) -> None:
     _state.pairs.update(pairs)
 
 
+def defer_story(story_id: int) -> None:
+    """The story's current lists are read at the end, for every deferred story at once."""
+    _state.story_ids.add(story_id)
+
+
 def at_end(name: str, action: Callable[[], None]) -> None:
     """Run `action` once when the deferred block ends, however often it is registered."""
     _state.actions.setdefault(name, action)
@@ -34,15 +39,15 @@ def deferred() -> Iterator[None]:
     if deferring():  # nested: the outer block does the work
         yield
         return
-    _state.pairs, _state.actions = set(), {}
+    _state.pairs, _state.actions, _state.story_ids = set(), {}, set()
     try:
         yield
     finally:
-        pairs, actions = _state.pairs, _state.actions
-        _state.pairs = _state.actions = None
-        from newsdesk.content.services.pagecounts import recount
+        pairs, actions, story_ids = _state.pairs, _state.actions, _state.story_ids
+        _state.pairs = _state.actions = _state.story_ids = None
+        from newsdesk.content.services.pagecounts import pairs_of_stories, recount
 
-        ordered = sorted(pairs)
+        ordered = sorted(pairs | pairs_of_stories(story_ids))
         for start in range(0, len(ordered), _RECOUNT_CHUNK):
             recount(ordered[start : start + _RECOUNT_CHUNK])
         for action in actions.values():
