@@ -121,6 +121,20 @@ def test_failure_backs_off_exponentially_and_shows_health(feed, local_http):
     assert feed.failures == 0 and feed.last_success_at is not None
 
 
+def test_a_feed_that_asks_us_to_slow_down_is_left_alone_that_long(feed, local_http):
+    local_http.routes["/feed.xml"] = Reply(429, b"slow down", {"Retry-After": "7200"})
+    before = timezone.now()
+    poll_feed(feed)
+    feed.refresh_from_db()
+    assert "HTTP 429" in feed.last_error
+    assert timedelta(hours=2) <= feed.next_poll_at - before < timedelta(hours=2, minutes=1)
+    later = (timezone.now() + timedelta(hours=5)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    local_http.routes["/feed.xml"] = Reply(503, b"maintenance", {"Retry-After": later})
+    poll_feed(feed)
+    feed.refresh_from_db()
+    assert timedelta(hours=4, minutes=58) < feed.next_poll_at - before <= timedelta(hours=5)
+
+
 def test_unparseable_feed_is_kept_with_its_error(feed, local_http):
     local_http.routes["/feed.xml"] = Reply(200, b"<html><body>Oops <b>not a feed", {})
     poll_feed(feed)

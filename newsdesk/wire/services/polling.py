@@ -7,6 +7,7 @@ import hashlib
 import json
 from calendar import timegm
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 import feedparser
 from django.db import transaction
@@ -144,6 +145,17 @@ def _ingest_or_keep(feed: Feed, content: bytes) -> dict:
         return {"new": 0, "seen": 0, "failed": 1, "error": error}
 
 
+def _retry_after(value: str, now: datetime) -> timedelta | None:
+    """Retry-After as seconds or as an HTTP date."""
+    value = value.strip()
+    if value.isdigit():
+        return timedelta(seconds=int(value))
+    try:
+        return parsedate_to_datetime(value) - now if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 def poll_feed(feed: Feed) -> dict:
     """Fetch and ingest one feed now; record health; schedule the next poll."""
     interval = timedelta(minutes=feed.wire_source.poll_minutes)
@@ -158,13 +170,17 @@ def poll_feed(feed: Feed) -> dict:
         if result.status == 304:
             counts = {"new": 0, "seen": 0, "failed": 0, "error": "", "not_modified": True}
         elif result.status != 200:
-            raise FetchError(f"HTTP {result.status} from {feed.url}")
+            error = FetchError(f"HTTP {result.status} from {feed.url}")
+            error.retry_after = _retry_after(result.headers.get("Retry-After", ""), now)
+            raise error
         else:
             counts = _ingest_or_keep(feed, result.content)
     except (FetchError, UnsafeURL) as exc:
         feed.failures += 1
         feed.last_error, feed.last_error_at = str(exc), now
-        backoff = min(interval * (2**feed.failures), MAX_BACKOFF)
+        # The agency's own Retry-After (429, 503) is honoured when it asks for longer.
+        asked = getattr(exc, "retry_after", None) or timedelta(0)
+        backoff = min(max(interval * (2**feed.failures), asked), MAX_BACKOFF)
         feed.next_poll_at, feed.last_polled_at = now + backoff, now
         feed.save()
         return {"new": 0, "seen": 0, "failed": 0, "error": str(exc)}
