@@ -44,6 +44,21 @@ def marked_html(text: str) -> SafeString:
 
 
 REBUILD_BATCH = 2000
+# Up to this many indexed matches the visible, filtered matches are counted one by one;
+# past it they are estimated from a sample of about COUNT_SAMPLE of them (see `count`).
+EXACT_COUNT_LIMIT = 1000
+COUNT_SAMPLE = 500
+
+
+@dataclass
+class MatchCount:
+    total: int
+    exact: bool = True
+
+
+def round_estimate(number: int) -> int:
+    """Two significant figures: an estimate should not read as an exact count."""
+    return round(number, 2 - len(str(number))) if number >= 100 else number
 
 
 class SearchBackend:
@@ -64,6 +79,38 @@ class SearchBackend:
 
     def by_relevance(self, queryset: QuerySet) -> QuerySet:
         """Best match first; recent stories break ties."""
+        raise NotImplementedError
+
+    def ranked_ids(self, matches: QuerySet, stop: int) -> list[int]:
+        """Ids of the first `stop` of `matches` (from `filter`), by relevance."""
+        return list(self.by_relevance(matches).values_list("id", flat=True)[:stop])
+
+    def count(self, matches: QuerySet, query: Query) -> MatchCount:
+        """How many of `matches` (from `filter` for `query`) there are.
+
+        Counting the matches a reader may see means checking each one against the story
+        table (visibility, filters); for a common word at a million stories that check
+        costs more than finding and ranking the page. So only small sets are counted
+        exactly; larger ones are the index's own count of the word (nearly free, all
+        stories) scaled by the share of a sample that passes the checks: every k-th
+        story id, spread over the whole archive, so date filters are sampled fairly."""
+        indexed = self.index_count(query)
+        if indexed <= EXACT_COUNT_LIMIT:
+            return MatchCount(matches.count())
+        every = -(-indexed // COUNT_SAMPLE)
+        sampled = self.index_count(query, every=every)
+        if not sampled:
+            return MatchCount(matches.count())
+        passed = self.sample(matches, every).count()
+        return MatchCount(round_estimate(indexed * passed // sampled), exact=False)
+
+    def index_count(self, query: Query, every: int = 1) -> int:
+        """Indexed stories matching `query`, whatever their status; with `every`, only
+        those whose id is a multiple of it."""
+        raise NotImplementedError
+
+    def sample(self, matches: QuerySet, every: int) -> QuerySet:
+        """`matches` whose story id is a multiple of `every`."""
         raise NotImplementedError
 
     def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:

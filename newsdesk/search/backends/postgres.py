@@ -149,6 +149,18 @@ class PostgresBackend(SearchBackend):
     def by_relevance(self, queryset):
         return queryset.order_by("-search_rank", F("published_at").desc(nulls_last=True), "-id")
 
+    def index_count(self, query: Query, every: int = 1) -> int:
+        sql, params = tsquery(query)
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM {TABLE} WHERE document @@ {sql} AND story_id %% %s = 0",
+                [*params, every],
+            )
+            return cursor.fetchone()[0]
+
+    def sample(self, matches, every: int):
+        return matches.extra(where=[f"{TABLE}.story_id %% %s = 0"], params=[every])  # noqa: S610
+
     def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
         ids = [int(pk) for pk in story_ids]
         if not ids or query.is_empty:

@@ -33,6 +33,9 @@ from newsdesk.search.query import Query, Term, fold
 
 TABLE = "newsdesk_search_fts"
 STORY_TABLE = Story._meta.db_table
+# bm25 with column weights as FTS5's `rank` column, so `ORDER BY rank` is sorted inside the
+# index (FTS5 only consumes an ORDER BY on `rank`, not on a bm25() call).
+RANK_MATCH = f"{TABLE}.rank MATCH 'bm25({HEADLINE_WEIGHT}, {STANDFIRST_WEIGHT}, {BODY_WEIGHT})'"
 
 _INDEX_ROW = (
     f"INSERT INTO {TABLE}(rowid, headline, standfirst, body) VALUES "
@@ -57,6 +60,13 @@ DROP = [
     "DROP TRIGGER IF EXISTS newsdesk_search_story_ad",
     f"DROP TABLE IF EXISTS {TABLE}",
 ]
+
+
+def _relevance_order(row):
+    """Best bm25 first (lower is better), then the most recently published, then the
+    newest id; stories never published last."""
+    pk, rank, published = row
+    return (rank, published is None, -published.timestamp() if published else 0, -pk)
 
 
 def index_text(text) -> str:
@@ -109,20 +119,45 @@ class SQLiteBackend(SearchBackend):
                 cursor.execute(statement)
 
     def filter(self, queryset, query: Query, *, prefix: bool = False):
-        rank = f"bm25({TABLE}, {HEADLINE_WEIGHT}, {STANDFIRST_WEIGHT}, {BODY_WEIGHT})"
         return queryset.extra(  # noqa: S610  (only our own SQL; the query is a parameter)
             tables=[TABLE],
             # The unary + stops the planner from probing the FTS table once per story
             # row (it guesses the story-status index is selective when the table has no
             # statistics): the match drives, each hit is looked up by primary key.
-            where=[f"{STORY_TABLE}.id = +{TABLE}.rowid", f"{TABLE} MATCH %s"],
+            where=[f"{STORY_TABLE}.id = +{TABLE}.rowid", f"{TABLE} MATCH %s", RANK_MATCH],
             params=[match_expression(query, prefix)],
-            select={"search_rank": rank},
+            select={"search_rank": f"{TABLE}.rank"},
         )
 
     def by_relevance(self, queryset):
         # bm25() is lower for better matches.
         return queryset.order_by("search_rank", F("published_at").desc(nulls_last=True), "-id")
+
+    def ranked_ids(self, matches, stop: int) -> list[int]:
+        """The best `stop` matches without ranking or checking every match in SQL.
+
+        Ordered by `rank` alone, FTS5 sorts its own matches by bm25 inside the index and
+        hands them over best first; SQLite then looks up each in the story table (status,
+        filters) only until enough have passed, instead of joining every match and
+        sorting the lot with the recency tie-break. That tie-break is applied here: rows
+        are read on past the `stop`-th while their rank equals its rank, then sorted."""
+        rows = matches.order_by("search_rank").values_list("id", "search_rank", "published_at")
+        found = []
+        for row in rows.iterator(chunk_size=stop + 1):
+            if len(found) >= stop and row[1] != found[stop - 1][1]:
+                break
+            found.append(row)
+        found.sort(key=_relevance_order)
+        return [pk for pk, _rank, _published in found[:stop]]
+
+    def index_count(self, query: Query, every: int = 1) -> int:
+        sql = f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid %% %s = 0"
+        with default_connection.cursor() as cursor:
+            cursor.execute(sql, [match_expression(query), every])
+            return cursor.fetchone()[0]
+
+    def sample(self, matches, every: int):
+        return matches.extra(where=[f"{TABLE}.rowid %% %s = 0"], params=[every])  # noqa: S610
 
     def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
         ids = [int(pk) for pk in story_ids]
