@@ -107,7 +107,7 @@ def search(
         # (bodies included) for every match.
         ids = list(ordered.values_list("id", flat=True)[start:stop])
     else:
-        ids = backend.ranked_ids(matches, stop)[start:]
+        ids = backend.ranked_ids(matches, query, stop)[start:]
     page_ids, more = ids[:per_page], len(ids) > per_page
     total, exact = counted.total, counted.exact
     if not exact:
@@ -154,6 +154,6 @@ def suggest(text, limit: int = SUGGESTION_COUNT) -> list:
         return []
     backend = backend_for()
     matches = backend.filter(live_stories(), query, prefix=True)
-    ids = backend.ranked_ids(matches, limit)
+    ids = backend.ranked_ids(matches, query, limit, prefix=True)
     found = Story.objects.only("id", "slug", "headline").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]

@@ -81,8 +81,11 @@ class SearchBackend:
         """Best match first; recent stories break ties."""
         raise NotImplementedError
 
-    def ranked_ids(self, matches: QuerySet, stop: int) -> list[int]:
-        """Ids of the first `stop` of `matches` (from `filter`), by relevance."""
+    def ranked_ids(
+        self, matches: QuerySet, query: Query, stop: int, *, prefix: bool = False
+    ) -> list[int]:
+        """Ids of the first `stop` of `matches` (from `filter(…, query, prefix=…)`), best
+        first."""
         return list(self.by_relevance(matches).values_list("id", flat=True)[:stop])
 
     def count(self, matches: QuerySet, query: Query) -> MatchCount:
