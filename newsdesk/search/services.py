@@ -91,7 +91,7 @@ def search(
     backend = backend_for()
     matches = backend.filter(stories, query)
     per_page = per_page or page_size()
-    counted = backend.count(matches, query)
+    counted = backend.count(stories, query)
     num_pages = max(1, -(-counted.total // per_page))
     if not counted.exact:
         num_pages = min(num_pages, window_pages(per_page))

@@ -47,7 +47,7 @@ REBUILD_BATCH = 2000
 # Up to this many indexed matches the visible, filtered matches are counted one by one;
 # past it they are estimated from a sample of about COUNT_SAMPLE of them (see `count`).
 EXACT_COUNT_LIMIT = 1000
-COUNT_SAMPLE = 500
+COUNT_SAMPLE = 250
 
 
 @dataclass
@@ -88,8 +88,8 @@ class SearchBackend:
         first."""
         return list(self.by_relevance(matches).values_list("id", flat=True)[:stop])
 
-    def count(self, matches: QuerySet, query: Query) -> MatchCount:
-        """How many of `matches` (from `filter` for `query`) there are.
+    def count(self, stories: QuerySet, query: Query) -> MatchCount:
+        """How many of `stories` (visible, filtered) match `query`.
 
         Counting the matches a reader may see means checking each one against the story
         table (visibility, filters); for a common word at a million stories that check
@@ -97,15 +97,23 @@ class SearchBackend:
         exactly; larger ones are the index's own count of the word (nearly free, all
         stories) scaled by the share of a sample that passes the checks: every k-th
         story id, spread over the whole archive, so date filters are sampled fairly."""
+        newest = self.newest_ids(query, EXACT_COUNT_LIMIT + 1)
+        if len(newest) <= EXACT_COUNT_LIMIT:
+            # Every match is known: check them by primary key, no second text search.
+            return MatchCount(stories.filter(pk__in=newest).count())
+        matches = self.filter(stories, query)
         indexed = self.index_count(query)
-        if indexed <= EXACT_COUNT_LIMIT:
-            return MatchCount(matches.count())
         every = -(-indexed // COUNT_SAMPLE)
         sampled = self.index_count(query, every=every)
         if not sampled:
             return MatchCount(matches.count())
         passed = self.sample(matches, every).count()
         return MatchCount(round_estimate(indexed * passed // sampled), exact=False)
+
+    def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
+        """Ids of up to `limit` indexed stories matching `query`, whatever their status,
+        highest first."""
+        raise NotImplementedError
 
     def index_count(self, query: Query, every: int = 1) -> int:
         """Indexed stories matching `query`, whatever their status; with `every`, only

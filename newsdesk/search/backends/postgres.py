@@ -149,6 +149,16 @@ class PostgresBackend(SearchBackend):
     def by_relevance(self, queryset):
         return queryset.order_by("-search_rank", F("published_at").desc(nulls_last=True), "-id")
 
+    def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
+        sql, params = tsquery(query, prefix)
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT story_id FROM {TABLE} WHERE document @@ {sql} "
+                "ORDER BY story_id DESC LIMIT %s",
+                [*params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
     def index_count(self, query: Query, every: int = 1) -> int:
         sql, params = tsquery(query)
         with default_connection.cursor() as cursor:

@@ -163,27 +163,28 @@ class SQLiteBackend(SearchBackend):
         filed) are ranked and come first; older matches follow, ranked among themselves,
         and are only ranked when a reader pages (or filters) past the newest ones. Below
         RANK_WINDOW matches the ranking is exact."""
-        newest = self._window_start(match_expression(query, prefix))
-        if newest is None:
+        newest = self.newest_ids(query, RANK_WINDOW, prefix=prefix)
+        if len(newest) < RANK_WINDOW:
             return _best(matches, stop)
         window = f"{TABLE}.rowid >= %s"
-        found = _best(matches.extra(where=[window], params=[newest]), stop)  # noqa: S610
+        found = _best(matches.extra(where=[window], params=[newest[-1]]), stop)  # noqa: S610
         if len(found) < stop:
-            older = matches.extra(where=[f"{TABLE}.rowid < %s"], params=[newest])  # noqa: S610
+            older = matches.extra(where=[f"{TABLE}.rowid < %s"], params=[newest[-1]])  # noqa: S610
             found += _best(older, stop - len(found))
         return found
 
-    @staticmethod
-    def _window_start(expression: str) -> int | None:
-        """The id of the RANK_WINDOW-th newest match, or None when there are fewer."""
-        sql = (
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET %s"
-        )
-        with default_connection.cursor() as cursor:
-            cursor.execute(sql, [expression, RANK_WINDOW - 1])
-            row = cursor.fetchone()
-        return row[0] if row else None
+    def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
+        # FTS5 walks its lists newest first and stops at the limit. One walk per search
+        # serves both the count (every match, when there are few) and the ranking window.
+        expression = match_expression(query, prefix)
+        size = max(limit, RANK_WINDOW + 1)
+        memo = self.__dict__.setdefault("_newest", {})
+        if memo.get(expression, (0, None))[0] < size:
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s"
+            with default_connection.cursor() as cursor:
+                cursor.execute(sql, [expression, size])
+                memo[expression] = (size, [row[0] for row in cursor.fetchall()])
+        return memo[expression][1][:limit]
 
     def index_count(self, query: Query, every: int = 1) -> int:
         sql = f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid %% %s = 0"
