@@ -5,11 +5,16 @@ conditions on a Story queryset. Which stories may be seen, and the filters, stay
 caller: the backend only narrows and orders the queryset it is given.
 """
 
+# SQL here is assembled from class constants and conditions the backends build; whatever a
+# user typed is passed as a parameter.
+# ruff: noqa: S608
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -64,6 +69,7 @@ def round_estimate(number: int) -> int:
 class SearchBackend:
     vendor = ""
     table = ""  # the engine's index table
+    id_column = ""  # its column holding the story id
 
     def install(self, connection) -> None:
         """Create the index and what keeps it current; safe to run again."""
@@ -94,35 +100,63 @@ class SearchBackend:
         Counting the matches a reader may see means checking each one against the story
         table (visibility, filters); for a common word at a million stories that check
         costs more than finding and ranking the page. So only small sets are counted
-        exactly; larger ones are the index's own count of the word (nearly free, all
-        stories) scaled by the share of a sample that passes the checks: every k-th
+        exactly; larger ones are the index's own count of the word (all stories, no
+        story table) scaled by the share of a sample that passes the checks: every k-th
         story id, spread over the whole archive, so date filters are sampled fairly."""
         newest = self.newest_ids(query, EXACT_COUNT_LIMIT + 1)
         if len(newest) <= EXACT_COUNT_LIMIT:
             # Every match is known: check them by primary key, no second text search.
-            return MatchCount(stories.filter(pk__in=newest).count())
-        matches = self.filter(stories, query)
+            return MatchCount(self.count_among(stories, newest))
+        match, params = self.match_condition(query)
+        id_column = f"{self.table}.{self.id_column}"
         indexed = self.index_count(query)
         every = -(-indexed // COUNT_SAMPLE)
-        sampled = self.index_count(query, every=every)
+        passes, passes_params = self._story_passes(stories, id_column)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*), count(*) FILTER (WHERE {passes}) FROM {self.table} "
+                f"WHERE {match} AND {id_column} %% %s = 0",
+                [*passes_params, *params, every],
+            )
+            sampled, passed = cursor.fetchone()
         if not sampled:
-            return MatchCount(matches.count())
-        passed = self.sample(matches, every).count()
+            return MatchCount(self.count_among(stories, self.newest_ids(query, indexed)))
         return MatchCount(round_estimate(indexed * passed // sampled), exact=False)
+
+    @staticmethod
+    def _story_passes(stories: QuerySet, id_column: str) -> tuple[str, list]:
+        """SQL true when the story with id `id_column` is one of `stories`: one lookup
+        by primary key (the planner has no other way in)."""
+        one = stories.filter(pk=RawSQL(id_column, ())).values("pk")  # noqa: S611
+        sql, params = one.query.sql_with_params()
+        return f"EXISTS ({sql})", list(params)
+
+    def count_among(self, stories: QuerySet, ids: list[int]) -> int:
+        """How many of the stories with these ids are in `stories`."""
+        return stories.filter(pk__in=ids).count()
+
+    def match_condition(self, query: Query, prefix: bool = False) -> tuple[str, list]:
+        """SQL (and its parameters) true for rows of the index table matching `query`."""
+        raise NotImplementedError
+
+    def index_count(self, query: Query) -> int:
+        """Indexed stories matching `query`, whatever their status."""
+        match, params = self.match_condition(query)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {self.table} WHERE {match}", params)
+            return cursor.fetchone()[0]
 
     def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
         """Ids of up to `limit` indexed stories matching `query`, whatever their status,
         highest first."""
-        raise NotImplementedError
-
-    def index_count(self, query: Query, every: int = 1) -> int:
-        """Indexed stories matching `query`, whatever their status; with `every`, only
-        those whose id is a multiple of it."""
-        raise NotImplementedError
-
-    def sample(self, matches: QuerySet, every: int) -> QuerySet:
-        """`matches` whose story id is a multiple of `every`."""
-        raise NotImplementedError
+        match, params = self.match_condition(query, prefix)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {self.id_column} FROM {self.table} WHERE {match} "
+                f"ORDER BY {self.id_column} DESC LIMIT %s",
+                [*params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
 
     def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
         """Headline and a body snippet with the matched words marked, for one page."""
@@ -140,10 +174,10 @@ class SearchBackend:
         total = Story.objects.count()
         done, last_id = 0, 0
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {self.table}")  # noqa: S608  (a class constant)
+            cursor.execute(f"DELETE FROM {self.table}")
             while True:
                 cursor.execute(
-                    f"SELECT max(id), count(*) FROM (SELECT id FROM {Story._meta.db_table} "  # noqa: S608
+                    f"SELECT max(id), count(*) FROM (SELECT id FROM {Story._meta.db_table} "
                     "WHERE id > %s ORDER BY id LIMIT %s) AS batch",
                     [last_id, REBUILD_BATCH],
                 )

@@ -125,6 +125,7 @@ def tsquery(query: Query, prefix: bool = False) -> tuple[str, list[str]]:
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     table = TABLE
+    id_column = "story_id"
 
     def install(self, connection=None) -> None:
         with (connection or default_connection).cursor() as cursor:
@@ -149,27 +150,9 @@ class PostgresBackend(SearchBackend):
     def by_relevance(self, queryset):
         return queryset.order_by("-search_rank", F("published_at").desc(nulls_last=True), "-id")
 
-    def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
+    def match_condition(self, query: Query, prefix: bool = False) -> tuple[str, list]:
         sql, params = tsquery(query, prefix)
-        with default_connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT story_id FROM {TABLE} WHERE document @@ {sql} "
-                "ORDER BY story_id DESC LIMIT %s",
-                [*params, limit],
-            )
-            return [row[0] for row in cursor.fetchall()]
-
-    def index_count(self, query: Query, every: int = 1) -> int:
-        sql, params = tsquery(query)
-        with default_connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM {TABLE} WHERE document @@ {sql} AND story_id %% %s = 0",
-                [*params, every],
-            )
-            return cursor.fetchone()[0]
-
-    def sample(self, matches, every: int):
-        return matches.extra(where=[f"{TABLE}.story_id %% %s = 0"], params=[every])  # noqa: S610
+        return f"{TABLE}.document @@ {sql}", params
 
     def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
         ids = [int(pk) for pk in story_ids]

@@ -12,6 +12,7 @@ Tokenizer: unicode61 (Unicode word boundaries, diacritics removed) wrapped by po
 # everything a user typed is passed as a parameter.
 # ruff: noqa: S608
 
+import json
 from collections.abc import Iterable
 
 from django.db import connection as default_connection
@@ -123,6 +124,7 @@ def match_expression(query: Query, prefix: bool = False) -> str:
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
     table = TABLE
+    id_column = "rowid"
 
     def install(self, connection=None) -> None:
         with (connection or default_connection).cursor() as cursor:
@@ -173,27 +175,30 @@ class SQLiteBackend(SearchBackend):
             found += _best(older, stop - len(found))
         return found
 
+    def match_condition(self, query: Query, prefix: bool = False) -> tuple[str, list]:
+        return f"{TABLE} MATCH %s", [match_expression(query, prefix)]
+
     def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
         # FTS5 walks its lists newest first and stops at the limit. One walk per search
         # serves both the count (every match, when there are few) and the ranking window.
-        expression = match_expression(query, prefix)
-        size = max(limit, RANK_WINDOW + 1)
+        key = (match_expression(query, prefix), limit > RANK_WINDOW + 1)
         memo = self.__dict__.setdefault("_newest", {})
-        if memo.get(expression, (0, None))[0] < size:
-            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s"
-            with default_connection.cursor() as cursor:
-                cursor.execute(sql, [expression, size])
-                memo[expression] = (size, [row[0] for row in cursor.fetchall()])
-        return memo[expression][1][:limit]
+        if key not in memo:
+            size = max(limit, RANK_WINDOW + 1)
+            memo[key] = super().newest_ids(query, size, prefix=prefix)
+        return memo[key][:limit]
 
-    def index_count(self, query: Query, every: int = 1) -> int:
-        sql = f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid %% %s = 0"
+    def count_among(self, stories, ids: list[int]) -> int:
+        # Without table statistics SQLite would rather walk the story-status index (it
+        # guesses "status = 'published'" is rare) than look these ids up one by one; an
+        # EXISTS per id leaves it only the primary key.
+        passes, params = self._story_passes(stories, "wanted.value")
         with default_connection.cursor() as cursor:
-            cursor.execute(sql, [match_expression(query), every])
+            cursor.execute(
+                f"SELECT count(*) FROM json_each(%s) AS wanted WHERE {passes}",
+                [json.dumps(ids), *params],
+            )
             return cursor.fetchone()[0]
-
-    def sample(self, matches, every: int):
-        return matches.extra(where=[f"{TABLE}.rowid %% %s = 0"], params=[every])  # noqa: S610
 
     def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
         ids = [int(pk) for pk in story_ids]
