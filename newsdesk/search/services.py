@@ -7,7 +7,6 @@ backend only narrows and ranks it, and the filters are plain ORM conditions.
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -102,10 +101,7 @@ def search(
     # an estimated count suggests.
     stop = start + per_page + 1
     if sort == SORT_DATE:
-        ordered = matches.order_by(F("published_at").desc(nulls_last=True), "-updated_at", "-id")
-        # Order and cut with the ids alone, so the sort does not carry whole stories
-        # (bodies included) for every match.
-        ids = list(ordered.values_list("id", flat=True)[start:stop])
+        ids = backend.dated_ids(stories, query, stop)[start:]
     else:
         ids = backend.ranked_ids(matches, query, stop)[start:]
     page_ids, more = ids[:per_page], len(ids) > per_page

@@ -92,3 +92,18 @@ def test_common_words_rank_the_newest_matches_first(client, newsroom, monkeypatc
     assert search(client, "flood") == everything[2:] + everything[:2]
     old_day = (now - timedelta(days=30)).date().isoformat()
     assert search(client, "flood", date_to=old_day) == ["Flood warning 0", "Flood warning 1"]
+
+
+@pytest.mark.parametrize("exact_limit", [5, 1000])  # matches walked by date, or known by id
+def test_newest_first_across_pages(client, newsroom, monkeypatch, exact_limit, editor):
+    monkeypatch.setattr(base, "EXACT_COUNT_LIMIT", exact_limit)
+    now = timezone.now()
+    ages = [5, 11, 2, 9, 0, 7, 3, 10, 1, 8, 6, 4]  # filed in an order unlike the dates
+    for days in ages:
+        newsroom.story(f"Harvest report {days}", published_at=now - timedelta(days=days))
+    newsroom.story("Harvest draft", status=Status.DRAFT)
+    shown = search(client, "harvest", sort="date") + search(client, "harvest", sort="date", page=2)
+    assert shown == [f"Harvest report {days}" for days in sorted(ages)]
+    client.force_login(editor)
+    desk = client.get("/search/desk/", {"q": "harvest", "sort": "date", "page": 2})
+    assert result_headlines(desk) == ["Harvest report 10", "Harvest report 11", "Harvest draft"]

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from django.db import connection as default_connection
 from django.db import transaction
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 
 from newsdesk.content.models import Story
 from newsdesk.content.text import plain_text
@@ -187,6 +188,21 @@ class SQLiteBackend(SearchBackend):
             size = max(limit, RANK_WINDOW + 1)
             memo[key] = super().newest_ids(query, size, prefix=prefix)
         return memo[key][:limit]
+
+    def dated_among(self, stories, ids: list[int]) -> list[int]:
+        # As in count_among; the dates are sorted here (ISO text sorts as time does).
+        passes, params = self._story_passes(stories, "wanted.value")
+        published = stories.filter(pk=RawSQL("wanted.value", ())).values("published_at")  # noqa: S611
+        published_sql, published_params = published.query.sql_with_params()
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT wanted.value, ({published_sql}) FROM json_each(%s) AS wanted "
+                f"WHERE {passes}",
+                [*published_params, json.dumps(ids), *params],
+            )
+            rows = cursor.fetchall()
+        rows.sort(key=lambda row: (row[1] is not None, row[1] or "", row[0]), reverse=True)
+        return [pk for pk, _published in rows]
 
     def count_among(self, stories, ids: list[int]) -> int:
         # Without table statistics SQLite would rather walk the story-status index (it
