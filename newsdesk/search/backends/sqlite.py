@@ -37,8 +37,6 @@ TABLE = "newsdesk_search_fts"
 STORY_TABLE = Story._meta.db_table
 # bm25 with column weights as FTS5's `rank` column, so `ORDER BY rank` is sorted inside the
 # index (FTS5 only consumes an ORDER BY on `rank`, not on a bm25() call).
-# Matches ranked exactly before the newest-first shortcut applies (see ranked_ids).
-RANK_WINDOW = 2000
 RANK_MATCH = f"{TABLE}.rank MATCH 'bm25({HEADLINE_WEIGHT}, {STANDFIRST_WEIGHT}, {BODY_WEIGHT})'"
 
 _INDEX_ROW = (
@@ -64,20 +62,6 @@ DROP = [
     "DROP TRIGGER IF EXISTS newsdesk_search_story_ad",
     f"DROP TABLE IF EXISTS {TABLE}",
 ]
-
-
-def _best(matches, stop: int) -> list[int]:
-    """The first `stop` of `matches` by rank, read best first from FTS5 (see
-    SQLiteBackend.ranked_ids). Equal ranks go to the most recent story: rows are read
-    on past the `stop`-th while their rank equals its rank, then sorted."""
-    rows = matches.order_by("search_rank").values_list("id", "search_rank", "published_at")
-    found = []
-    for row in rows.iterator(chunk_size=stop + 1):
-        if len(found) >= stop and row[1] != found[stop - 1][1]:
-            break
-        found.append(row)
-    found.sort(key=_relevance_order)
-    return [pk for pk, _rank, _published in found[:stop]]
 
 
 def _relevance_order(row):
@@ -152,42 +136,23 @@ class SQLiteBackend(SearchBackend):
         # bm25() is lower for better matches.
         return queryset.order_by("search_rank", F("published_at").desc(nulls_last=True), "-id")
 
-    def ranked_ids(self, matches, query: Query, stop: int, *, prefix: bool = False) -> list[int]:
-        """The best `stop` matches, found without ranking or checking every match in SQL.
-
-        Ordered by `rank` alone, FTS5 sorts its own matches by bm25 inside the index and
+    def best(self, matches, stop: int) -> list[int]:
+        """Ordered by `rank` alone, FTS5 sorts its own matches by bm25 inside the index and
         hands them over best first; SQLite then looks up each in the story table (status,
         filters) only until enough have passed, instead of joining every match and
-        sorting the lot.
-
-        Relevance shortcut for common words: bm25 costs a few microseconds per match,
-        half a second for a word in 150,000 stories. So when more than RANK_WINDOW stories
-        match, the newest RANK_WINDOW of them (highest ids: ids are given as stories are
-        filed) are ranked and come first; older matches follow, ranked among themselves,
-        and are only ranked when a reader pages (or filters) past the newest ones. Below
-        RANK_WINDOW matches the ranking is exact."""
-        newest = self.newest_ids(query, RANK_WINDOW, prefix=prefix)
-        if len(newest) < RANK_WINDOW:
-            return _best(matches, stop)
-        window = f"{TABLE}.rowid >= %s"
-        found = _best(matches.extra(where=[window], params=[newest[-1]]), stop)  # noqa: S610
-        if len(found) < stop:
-            older = matches.extra(where=[f"{TABLE}.rowid < %s"], params=[newest[-1]])  # noqa: S610
-            found += _best(older, stop - len(found))
-        return found
+        sorting the lot. Equal ranks go to the most recent story: rows are read on past
+        the `stop`-th while their rank equals its rank, then sorted."""
+        rows = matches.order_by("search_rank").values_list("id", "search_rank", "published_at")
+        found = []
+        for row in rows.iterator(chunk_size=stop + 1):
+            if len(found) >= stop and row[1] != found[stop - 1][1]:
+                break
+            found.append(row)
+        found.sort(key=_relevance_order)
+        return [pk for pk, _rank, _published in found[:stop]]
 
     def match_condition(self, query: Query, prefix: bool = False) -> tuple[str, list]:
         return f"{TABLE} MATCH %s", [match_expression(query, prefix)]
-
-    def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
-        # FTS5 walks its lists newest first and stops at the limit. One walk per search
-        # serves both the count (every match, when there are few) and the ranking window.
-        key = (match_expression(query, prefix), limit > RANK_WINDOW + 1)
-        memo = self.__dict__.setdefault("_newest", {})
-        if key not in memo:
-            size = max(limit, RANK_WINDOW + 1)
-            memo[key] = super().newest_ids(query, size, prefix=prefix)
-        return memo[key][:limit]
 
     def dated_among(self, stories, ids: list[int]) -> list[int]:
         # As in count_among; the dates are sorted here (ISO text sorts as time does).
