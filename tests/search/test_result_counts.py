@@ -4,7 +4,9 @@ exact below it and on the last page; ties in rank ordered by recency across page
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsdesk.content.models import Status
@@ -105,3 +107,20 @@ def test_newest_first_across_pages(client, newsroom, monkeypatch, exact_limit, e
     client.force_login(editor)
     desk = client.get("/search/desk/", {"q": "harvest", "sort": "date", "page": 2})
     assert result_headlines(desk) == ["Harvest report 10", "Harvest report 11", "Harvest draft"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's block sample")
+def test_very_common_words_are_counted_from_a_block_sample(client, newsroom, monkeypatch):
+    from newsdesk.search.backends import postgres
+
+    monkeypatch.setattr(base, "RANK_WINDOW", 5)
+    monkeypatch.setattr(base, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(postgres, "BLOCK_SAMPLE_FROM", 10)
+    newsroom.archive(45)
+    for i in range(5):
+        newsroom.story(f"Archive draft {i}", status=Status.DRAFT)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/", {"q": "archive"}).content.decode()
+    assert any("TABLESAMPLE" in query["sql"] for query in queries)
+    # A table this small is sampled whole: the estimate is the live stories' count.
+    assert "About 45 results for" in html
