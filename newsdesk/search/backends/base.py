@@ -151,21 +151,42 @@ class SearchBackend:
         if len(newest) <= EXACT_COUNT_LIMIT:
             # Every match is known: check them by primary key, no second text search.
             return MatchCount(self.count_among(stories, newest))
+        # One pass over the matches counts them all and checks every k-th; k is chosen
+        # from how densely the newest matches lie, so that about COUNT_SAMPLE are checked.
+        every = max(1, self.expected_matches(query) // COUNT_SAMPLE)
         match, params = self.match_condition(query)
         id_column = f"{self.table}.{self.id_column}"
-        indexed = self.index_count(query)
-        every = -(-indexed // COUNT_SAMPLE)
         passes, passes_params = self._story_passes(stories, id_column)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT count(*), count(*) FILTER (WHERE {passes}) FROM {self.table} "
-                f"WHERE {match} AND {id_column} %% %s = 0",
-                [*passes_params, *params, every],
+                f"SELECT count(*), count(CASE WHEN {id_column} %% %s = 0 THEN 1 END), "
+                f"count(CASE WHEN {id_column} %% %s = 0 THEN CASE WHEN {passes} THEN 1 END END) "
+                f"FROM {self.table} WHERE {match}",
+                [every, every, *passes_params, *params],
             )
-            sampled, passed = cursor.fetchone()
+            indexed, sampled, passed = cursor.fetchone()
         if not sampled:
             return MatchCount(self.count_among(stories, self.newest_ids(query, indexed)))
         return MatchCount(round_estimate(indexed * passed // sampled), exact=False)
+
+    def expected_matches(self, query: Query) -> int:
+        """About how many indexed stories match: as many as the ids from the oldest match
+        to the newest would hold if they were as dense as the newest RANK_WINDOW."""
+        newest = self.newest_ids(query, RANK_WINDOW + 1)
+        if len(newest) <= RANK_WINDOW:
+            return len(newest)
+        span = newest[0] - self.oldest_id(query) + 1
+        return len(newest) * span // (newest[0] - newest[-1] + 1)
+
+    def oldest_id(self, query: Query) -> int:
+        match, params = self.match_condition(query)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {self.id_column} FROM {self.table} WHERE {match} "
+                f"ORDER BY {self.id_column} LIMIT 1",
+                params,
+            )
+            return cursor.fetchone()[0]
 
     @staticmethod
     def _story_passes(stories: QuerySet, id_column: str) -> tuple[str, list]:

@@ -32,8 +32,8 @@ from newsdesk.search.query import _ARABIC_MARKS, Query, Term
 TABLE = "newsdesk_search_document"
 STORY_TABLE = Story._meta.db_table
 CONFIG = "newsdesk_search"
-# Expected matches past which the count comes from a block sample (see count).
-BLOCK_SAMPLE_FROM = 50_000
+# A block sample reading more of the index table than this is no saving (see count).
+MAX_SAMPLE_PERCENT = 25.0
 
 # The same folding as newsdesk.search.query.fold, in SQL (the characters are plain
 # letters and marks, no quotes, so they can be written into the function body).
@@ -161,24 +161,28 @@ class PostgresBackend(SearchBackend):
         matches). Then the count and the share a reader may see come from a sample of
         the index table's blocks, spread over the whole archive (a fixed seed: the same
         query gives the same figure)."""
-        newest = self.newest_ids(query, base.RANK_WINDOW)
-        if len(newest) == base.RANK_WINDOW:
-            # As many matches as ids 1..newest would hold, as dense as the newest ones.
-            expected = len(newest) * newest[0] // (newest[0] - newest[-1] + 1)
-            if expected > BLOCK_SAMPLE_FROM:
-                percent = min(100.0, 100.0 * 4 * base.COUNT_SAMPLE / expected)
-                match, params = self.match_condition(query)
-                passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
-                with default_connection.cursor() as cursor:
-                    cursor.execute(
-                        f"SELECT count(*), count(*) FILTER (WHERE {passes}) FROM {TABLE} "
-                        f"TABLESAMPLE SYSTEM (%s) REPEATABLE (0) WHERE {match}",
-                        [*passes_params, percent, *params],
-                    )
-                    sampled, passed = cursor.fetchone()
-                if sampled:
-                    return MatchCount(round_estimate(int(passed * 100 / percent)), exact=False)
+        expected = self.expected_matches(query)
+        percent = 100.0 * 4 * base.COUNT_SAMPLE / max(1, expected)
+        if percent > MAX_SAMPLE_PERCENT or not self._sample_is_cheaper(query, expected):
+            return super().count(stories, query)
+        match, params = self.match_condition(query)
+        passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*), count(*) FILTER (WHERE {passes}) FROM {TABLE} "
+                f"TABLESAMPLE SYSTEM (%s) REPEATABLE (0) WHERE {match}",
+                [*passes_params, percent, *params],
+            )
+            sampled, passed = cursor.fetchone()
+        if sampled:
+            return MatchCount(round_estimate(int(passed * 100 / percent)), exact=False)
         return super().count(stories, query)
+
+    def _sample_is_cheaper(self, query: Query, expected: int) -> bool:
+        # Sampling 4 * COUNT_SAMPLE matches reads about COUNT_SAMPLE * stories / expected
+        # blocks (a few stories fit in one); a pass over the matches about `expected`.
+        stories = self.newest_ids(query, 1)[0] - self.oldest_id(query) + 1
+        return expected * expected > base.COUNT_SAMPLE * stories
 
     def match_condition(self, query: Query, prefix: bool = False) -> tuple[str, list]:
         sql, params = tsquery(query, prefix)
