@@ -151,23 +151,29 @@ class SearchBackend:
         if len(newest) <= EXACT_COUNT_LIMIT:
             # Every match is known: check them by primary key, no second text search.
             return MatchCount(self.count_among(stories, newest))
-        # One pass over the matches counts them all and checks every k-th; k is chosen
-        # from how densely the newest matches lie, so that about COUNT_SAMPLE are checked.
+        # Every k-th match is checked, k chosen from how densely the newest matches lie
+        # so that about COUNT_SAMPLE are.
         every = max(1, self.expected_matches(query) // COUNT_SAMPLE)
+        indexed, sampled, passed = self.count_and_sample(stories, query, every)
+        if not sampled:
+            return MatchCount(self.count_among(stories, self.newest_ids(query, indexed)))
+        return MatchCount(round_estimate(indexed * passed // sampled), exact=False)
+
+    def count_and_sample(self, stories: QuerySet, query: Query, every: int) -> tuple[int, int, int]:
+        """Indexed matches; those with an id that is a multiple of `every`; and how many of
+        these are in `stories`."""
         match, params = self.match_condition(query)
         id_column = f"{self.table}.{self.id_column}"
         passes, passes_params = self._story_passes(stories, id_column)
         with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {self.table} WHERE {match}", params)
+            indexed = cursor.fetchone()[0]
             cursor.execute(
-                f"SELECT count(*), count(CASE WHEN {id_column} %% %s = 0 THEN 1 END), "
-                f"count(CASE WHEN {id_column} %% %s = 0 THEN CASE WHEN {passes} THEN 1 END END) "
-                f"FROM {self.table} WHERE {match}",
-                [every, every, *passes_params, *params],
+                f"SELECT count(*), count(CASE WHEN {passes} THEN 1 END) FROM {self.table} "
+                f"WHERE {match} AND {id_column} %% %s = 0",
+                [*passes_params, *params, every],
             )
-            indexed, sampled, passed = cursor.fetchone()
-        if not sampled:
-            return MatchCount(self.count_among(stories, self.newest_ids(query, indexed)))
-        return MatchCount(round_estimate(indexed * passed // sampled), exact=False)
+            return (indexed, *cursor.fetchone())
 
     def expected_matches(self, query: Query) -> int:
         """About how many indexed stories match: as many as the ids from the oldest match

@@ -178,6 +178,20 @@ class PostgresBackend(SearchBackend):
             return MatchCount(round_estimate(int(passed * 100 / percent)), exact=False)
         return super().count(stories, query)
 
+    def count_and_sample(self, stories, query: Query, every: int) -> tuple[int, int, int]:
+        # One pass: here each match costs a heap visit, so it is visited once.
+        match, params = self.match_condition(query)
+        passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
+        sampled = f"{TABLE}.story_id %% %s = 0"
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*), count(*) FILTER (WHERE {sampled}), "
+                f"count(CASE WHEN {sampled} THEN CASE WHEN {passes} THEN 1 END END) "
+                f"FROM {TABLE} WHERE {match}",
+                [every, every, *passes_params, *params],
+            )
+            return cursor.fetchone()
+
     def _sample_is_cheaper(self, query: Query, expected: int) -> bool:
         # Sampling 4 * COUNT_SAMPLE matches reads about COUNT_SAMPLE * stories / expected
         # blocks (a few stories fit in one); a pass over the matches about `expected`.
