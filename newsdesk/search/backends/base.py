@@ -106,13 +106,20 @@ class SearchBackend:
         newest = self.newest_ids(query, RANK_WINDOW, prefix=prefix)
         if len(newest) < RANK_WINDOW:
             return self.best(matches, stop)
-        column = f"{self.table}.{self.id_column}"
-        window = matches.extra(where=[f"{column} >= %s"], params=[newest[-1]])  # noqa: S610
-        found = self.best(window, stop)
+        found = self.best(self.in_window(matches, newest), stop)
         if len(found) < stop:
-            older = matches.extra(where=[f"{column} < %s"], params=[newest[-1]])  # noqa: S610
-            found += self.best(older, stop - len(found))
+            found += self.best(self.before_window(matches, newest), stop - len(found))
         return found
+
+    def in_window(self, matches: QuerySet, newest: list[int]) -> QuerySet:
+        """`matches` among the `newest` (from newest_ids, highest first)."""
+        column = f"{self.table}.{self.id_column}"
+        return matches.extra(where=[f"{column} >= %s"], params=[newest[-1]])  # noqa: S610
+
+    def before_window(self, matches: QuerySet, newest: list[int]) -> QuerySet:
+        """`matches` older than the `newest`."""
+        column = f"{self.table}.{self.id_column}"
+        return matches.extra(where=[f"{column} < %s"], params=[newest[-1]])  # noqa: S610
 
     def best(self, matches: QuerySet, stop: int) -> list[int]:
         """Ids of the first `stop` of `matches`, best first."""

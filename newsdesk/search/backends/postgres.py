@@ -178,6 +178,16 @@ class PostgresBackend(SearchBackend):
             return MatchCount(round_estimate(int(passed * 100 / percent)), exact=False)
         return super().count(stories, query)
 
+    def in_window(self, matches, newest: list[int]):
+        # The ids themselves: a range would have the planner AND the text index's bitmap
+        # with a bitmap of every story id in the range.
+        return matches.extra(where=[f"{TABLE}.story_id = ANY(%s)"], params=[newest])  # noqa: S610
+
+    def before_window(self, matches, newest: list[int]):
+        # "+ 0": no bitmap of every older story id to AND with the text index's (above).
+        where = f"{TABLE}.story_id + 0 < %s"
+        return matches.extra(where=[where], params=[newest[-1]])  # noqa: S610
+
     def count_and_sample(self, stories, query: Query, every: int) -> tuple[int, int, int]:
         # One pass: here each match costs a heap visit, so it is visited once.
         match, params = self.match_condition(query)
