@@ -52,9 +52,9 @@ REBUILD_BATCH = 2000
 # Up to this many indexed matches the visible, filtered matches are counted one by one;
 # past it they are estimated from a sample of about COUNT_SAMPLE of them (see `count`).
 EXACT_COUNT_LIMIT = 1000
-COUNT_SAMPLE = 250
+COUNT_SAMPLE = 200
 # Matches ranked exactly before the newest-first shortcut applies (see ranked_ids).
-RANK_WINDOW = 2000
+RANK_WINDOW = 1000
 # Newest first; stories never published last.
 DATE_ORDER = (F("published_at").desc(nulls_last=True), "-id")
 
