@@ -39,6 +39,8 @@ class SearchHit(Schema):
 class SearchResponse(Schema):
     query: str
     total: int
+    # True when `total` is an estimate (large result sets): see SearchBackend.count.
+    total_is_estimate: bool
     page: int
     num_pages: int
     results: list[SearchHit]
@@ -90,6 +92,7 @@ def build_router() -> Router:
         return {
             "query": found.query.text,
             "total": found.total,
+            "total_is_estimate": found.estimated,
             "page": found.page.number,
             "num_pages": found.page.num_pages,
             "results": [

@@ -7,7 +7,6 @@ backend only narrows and ranks it, and the filters are plain ORM conditions.
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -24,6 +23,8 @@ from newsdesk.search.query import Query, parse_query
 
 SORT_RELEVANCE, SORT_DATE = "relevance", "date"
 SUGGESTION_COUNT = 8
+# The deepest result a reader can page to when the count is an estimate.
+RESULT_WINDOW = 1000
 
 
 @dataclass
@@ -55,6 +56,8 @@ class SearchResults:
     page: StoryPage
     total: int = 0
     stories: list = field(default_factory=list)
+    # `total` is an estimate ("about 3,800 results"): see SearchBackend.count.
+    estimated: bool = False
 
 
 class PageOutOfRange(Exception):
@@ -86,19 +89,31 @@ def search(
     stories = (filters or SearchFilters()).apply(stories)
     backend = backend_for()
     matches = backend.filter(stories, query)
-    if sort == SORT_DATE:
-        ordered = matches.order_by(F("published_at").desc(nulls_last=True), "-updated_at", "-id")
-    else:
-        ordered = backend.by_relevance(matches)
     per_page = per_page or page_size()
-    total = matches.count()
-    num_pages = max(1, -(-total // per_page))
-    if number > num_pages:
+    counted = backend.count(stories, query)
+    num_pages = max(1, -(-counted.total // per_page))
+    if not counted.exact:
+        num_pages = min(num_pages, window_pages(per_page))
+    if number > num_pages and (counted.exact or number > window_pages(per_page)):
         raise PageOutOfRange(number)
     start = (number - 1) * per_page
-    # Order and cut with the ids alone, so the sort does not carry whole stories (bodies
-    # included) for every match; then load the page's stories with their relations.
-    page_ids = list(ordered.values_list("id", flat=True)[start : start + per_page])
+    # One story past the page says for certain whether there is a next page, whatever
+    # an estimated count suggests.
+    stop = start + per_page + 1
+    if sort == SORT_DATE:
+        ids = backend.dated_ids(stories, query, stop)[start:]
+    else:
+        ids = backend.ranked_ids(matches, query, stop)[start:]
+    page_ids, more = ids[:per_page], len(ids) > per_page
+    total, exact = counted.total, counted.exact
+    if not exact:
+        if not page_ids and number > 1:
+            raise PageOutOfRange(number)
+        if more:
+            total = max(total, stop)
+            num_pages = min(max(num_pages, number + 1), window_pages(per_page))
+        else:  # the last match is on this page: now the count is exact
+            total, exact, num_pages = start + len(page_ids), True, number
     loaded = with_listing_relations(Story.objects.filter(pk__in=page_ids)).in_bulk()
     items = [loaded[pk] for pk in page_ids if pk in loaded]
     highlights = backend.highlights(query, [story.pk for story in items])
@@ -107,7 +122,16 @@ def search(
         story.search_headline = _headline_html(story.headline, found.headline if found else "")
         story.search_snippet = marked_html(found.snippet) if found else ""
     page_obj = StoryPage(number=number, num_pages=num_pages, items=items)
-    return SearchResults(query=query, page=page_obj, total=total, stories=items)
+    return SearchResults(
+        query=query, page=page_obj, total=total, stories=items, estimated=not exact
+    )
+
+
+def window_pages(per_page: int) -> int:
+    """Pages a reader can reach when the count is an estimate, as on web search: past
+    RESULT_WINDOW results readers refine the query rather than page on, and each page
+    deeper costs more to find."""
+    return max(1, RESULT_WINDOW // per_page)
 
 
 def _headline_html(headline: str, marked: str):
@@ -126,4 +150,6 @@ def suggest(text, limit: int = SUGGESTION_COUNT) -> list:
         return []
     backend = backend_for()
     matches = backend.filter(live_stories(), query, prefix=True)
-    return list(backend.by_relevance(matches).only("id", "slug", "headline")[:limit])
+    ids = backend.ranked_ids(matches, query, limit, prefix=True)
+    found = Story.objects.only("id", "slug", "headline").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]

@@ -42,12 +42,18 @@ def _render_search(request, template, *, include_drafts):
             )
         except (PageNotFound, services.PageOutOfRange):
             raise Http404("No such page of results") from None
-        context.update(results=results, **_pager(request, results.page))
+        context.update(results=results, **_pager(request, results.page, results.estimated))
     return render(request, template, context)
 
 
-def _pager(request, page):
+def _pager(request, page, estimated=False):
     base = request.GET.copy()
+    numbers = page.window()
+    if estimated:
+        # No "last page" link to a page an estimate only guesses at: pages up to two
+        # ahead, and "next" (known to exist).
+        shown = numbers[: numbers.index(page.number) + 1]
+        numbers = shown + [n for n in numbers[len(shown) :] if n and n <= page.number + 2]
 
     def page_url(number):
         params = base.copy()
@@ -58,7 +64,7 @@ def _pager(request, page):
 
     return {
         "page": page,
-        "pager": [(n, page_url(n) if n else None) for n in page.window()],
+        "pager": [(n, page_url(n) if n else None) for n in numbers],
         "previous_url": page_url(page.previous_number) if page.has_previous else None,
         "next_url": page_url(page.next_number) if page.has_next else None,
         "search_url": reverse("search:search"),

@@ -45,6 +45,7 @@ def test_api_search_returns_ranked_highlighted_results(client, newsroom):
     assert response.status_code == 200
     data = response.json()
     assert data["total"] == 2 and data["num_pages"] == 1
+    assert data["total_is_estimate"] is False
     assert [hit["headline"] for hit in data["results"]] == ["Ceasefire agreed", "Talks continue"]
     assert data["results"][0]["headline_html"] == "<mark>Ceasefire</mark> agreed"
     assert data["results"][0]["section"] == "World"

@@ -12,11 +12,13 @@ Tokenizer: unicode61 (Unicode word boundaries, diacritics removed) wrapped by po
 # everything a user typed is passed as a parameter.
 # ruff: noqa: S608
 
+import json
 from collections.abc import Iterable
 
 from django.db import connection as default_connection
 from django.db import transaction
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 
 from newsdesk.content.models import Story
 from newsdesk.content.text import plain_text
@@ -33,6 +35,9 @@ from newsdesk.search.query import Query, Term, fold
 
 TABLE = "newsdesk_search_fts"
 STORY_TABLE = Story._meta.db_table
+# bm25 with column weights as FTS5's `rank` column, so `ORDER BY rank` is sorted inside the
+# index (FTS5 only consumes an ORDER BY on `rank`, not on a bm25() call).
+RANK_MATCH = f"{TABLE}.rank MATCH 'bm25({HEADLINE_WEIGHT}, {STANDFIRST_WEIGHT}, {BODY_WEIGHT})'"
 
 _INDEX_ROW = (
     f"INSERT INTO {TABLE}(rowid, headline, standfirst, body) VALUES "
@@ -57,6 +62,13 @@ DROP = [
     "DROP TRIGGER IF EXISTS newsdesk_search_story_ad",
     f"DROP TABLE IF EXISTS {TABLE}",
 ]
+
+
+def _relevance_order(row):
+    """Best bm25 first (lower is better), then the most recently published, then the
+    newest id; stories never published last."""
+    pk, rank, published = row
+    return (rank, published is None, -published.timestamp() if published else 0, -pk)
 
 
 def index_text(text) -> str:
@@ -97,6 +109,7 @@ def match_expression(query: Query, prefix: bool = False) -> str:
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
     table = TABLE
+    id_column = "rowid"
 
     def install(self, connection=None) -> None:
         with (connection or default_connection).cursor() as cursor:
@@ -109,20 +122,64 @@ class SQLiteBackend(SearchBackend):
                 cursor.execute(statement)
 
     def filter(self, queryset, query: Query, *, prefix: bool = False):
-        rank = f"bm25({TABLE}, {HEADLINE_WEIGHT}, {STANDFIRST_WEIGHT}, {BODY_WEIGHT})"
         return queryset.extra(  # noqa: S610  (only our own SQL; the query is a parameter)
             tables=[TABLE],
             # The unary + stops the planner from probing the FTS table once per story
             # row (it guesses the story-status index is selective when the table has no
             # statistics): the match drives, each hit is looked up by primary key.
-            where=[f"{STORY_TABLE}.id = +{TABLE}.rowid", f"{TABLE} MATCH %s"],
+            where=[f"{STORY_TABLE}.id = +{TABLE}.rowid", f"{TABLE} MATCH %s", RANK_MATCH],
             params=[match_expression(query, prefix)],
-            select={"search_rank": rank},
+            select={"search_rank": f"{TABLE}.rank"},
         )
 
     def by_relevance(self, queryset):
         # bm25() is lower for better matches.
         return queryset.order_by("search_rank", F("published_at").desc(nulls_last=True), "-id")
+
+    def best(self, matches, stop: int) -> list[int]:
+        """Ordered by `rank` alone, FTS5 sorts its own matches by bm25 inside the index and
+        hands them over best first; SQLite then looks up each in the story table (status,
+        filters) only until enough have passed, instead of joining every match and
+        sorting the lot. Equal ranks go to the most recent story: rows are read on past
+        the `stop`-th while their rank equals its rank, then sorted."""
+        rows = matches.order_by("search_rank").values_list("id", "search_rank", "published_at")
+        found = []
+        for row in rows.iterator(chunk_size=stop + 1):
+            if len(found) >= stop and row[1] != found[stop - 1][1]:
+                break
+            found.append(row)
+        found.sort(key=_relevance_order)
+        return [pk for pk, _rank, _published in found[:stop]]
+
+    def match_condition(self, query: Query, prefix: bool = False) -> tuple[str, list]:
+        return f"{TABLE} MATCH %s", [match_expression(query, prefix)]
+
+    def dated_among(self, stories, ids: list[int]) -> list[int]:
+        # As in count_among; the dates are sorted here (ISO text sorts as time does).
+        passes, params = self._story_passes(stories, "wanted.value")
+        published = stories.filter(pk=RawSQL("wanted.value", ())).values("published_at")  # noqa: S611
+        published_sql, published_params = published.query.sql_with_params()
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT wanted.value, ({published_sql}) FROM json_each(%s) AS wanted "
+                f"WHERE {passes}",
+                [*published_params, json.dumps(ids), *params],
+            )
+            rows = cursor.fetchall()
+        rows.sort(key=lambda row: (row[1] is not None, row[1] or "", row[0]), reverse=True)
+        return [pk for pk, _published in rows]
+
+    def count_among(self, stories, ids: list[int]) -> int:
+        # Without table statistics SQLite would rather walk the story-status index (it
+        # guesses "status = 'published'" is rare) than look these ids up one by one; an
+        # EXISTS per id leaves it only the primary key.
+        passes, params = self._story_passes(stories, "wanted.value")
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM json_each(%s) AS wanted WHERE {passes}",
+                [json.dumps(ids), *params],
+            )
+            return cursor.fetchone()[0]
 
     def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
         ids = [int(pk) for pk in story_ids]

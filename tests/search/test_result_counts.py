@@ -1,0 +1,125 @@
+"""Counts and pages of large result sets: estimated ("About 45 results") past a limit,
+exact below it and on the last page; ties in rank ordered by recency across pages."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsdesk.content.models import Status
+from newsdesk.search import services
+from newsdesk.search.backends import base
+from tests.search.helpers import result_headlines, search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    """A few stories stand in for the thousands where counting turns to estimating."""
+    monkeypatch.setattr(base, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(base, "COUNT_SAMPLE", 12)
+    monkeypatch.setattr(services, "RESULT_WINDOW", 30)
+
+
+def test_large_result_sets_are_estimated_and_pages_capped(client, newsroom, small_limits):
+    newsroom.archive(45)
+    html = client.get("/search/", {"q": "archive"}).content.decode()
+    assert "About 45 results for" in html
+    assert ", page 1</p>" in html  # no "of N": the number of pages is a guess
+    assert 'href="/search/?q=archive&amp;page=3"' in html
+    assert 'href="/search/?q=archive&amp;page=2" rel="next"' in html
+    third = client.get("/search/", {"q": "archive", "page": 3})
+    assert len(result_headlines(third)) == 10
+    assert 'rel="next"' not in third.content.decode()  # the reachable window ends here
+    assert client.get("/search/", {"q": "archive", "page": 4}).status_code == 404
+
+
+def test_the_estimate_leaves_out_hidden_stories_and_ends_exact(client, newsroom, small_limits):
+    newsroom.archive(25)
+    for i in range(30):
+        newsroom.story(f"Archive draft {i}", status=Status.DRAFT)
+    first = client.get("/search/", {"q": "archive"}).content.decode()
+    estimate = int(first.split("About ")[1].split(" results")[0])
+    assert 15 <= estimate <= 35  # a sample of every k-th story, drafts left out
+    last = client.get("/search/", {"q": "archive", "page": 3})
+    assert len(result_headlines(last)) == 5
+    assert "25 results for" in last.content.decode()
+    assert "page 3 of 3" in last.content.decode()
+    assert "Archive draft" not in last.content.decode()
+
+
+def test_small_result_sets_are_counted_exactly(client, newsroom, small_limits):
+    newsroom.archive(4)
+    newsroom.story("Archive draft", status=Status.DRAFT)
+    html = client.get("/search/", {"q": "archive"}).content.decode()
+    assert "4 results for" in html and "About" not in html
+
+
+def test_equal_ranks_are_ordered_by_recency_across_pages(client, newsroom):
+    now = timezone.now()
+    ages = [5, 11, 2, 9, 0, 7, 3, 10, 1, 8, 6, 4]  # filed in an order unlike the dates
+    for days in ages:
+        # Same length, one "harvest" each: equal ranks, only the date tells them apart.
+        newsroom.story(f"Harvest report {days}", published_at=now - timedelta(days=days))
+    shown = search(client, "harvest") + search(client, "harvest", page=2)
+    assert shown == [f"Harvest report {days}" for days in sorted(ages)]
+
+
+@override_settings(ROOT_URLCONF="tests.search.test_desk_api_rebuild")
+def test_the_api_says_when_the_total_is_an_estimate(client, newsroom, small_limits):
+    newsroom.archive(45)
+    data = client.get("/api/search/", {"q": "archive"}).json()
+    assert data["total"] == 45 and data["total_is_estimate"] is True
+    assert data["num_pages"] == 3 and len(data["results"]) == 10
+    last = client.get("/api/search/", {"q": "archive", "page": 3}).json()
+    assert last["total_is_estimate"] is True  # the window ends before the results do
+
+
+def test_common_words_rank_the_newest_matches_first(client, newsroom, monkeypatch):
+    now = timezone.now()
+    for i in range(2):  # strong matches, filed first
+        newsroom.story(f"Flood warning {i}", published_at=now - timedelta(days=30 + i))
+    for i in range(3):  # weaker matches (the body only), filed later
+        body = "<p>Rain and a flood in the valley.</p>"
+        newsroom.story(f"Weather {i}", body=body, published_at=now - timedelta(hours=i))
+    everything = ["Flood warning 0", "Flood warning 1", "Weather 0", "Weather 1", "Weather 2"]
+    assert search(client, "flood") == everything
+    monkeypatch.setattr(base, "RANK_WINDOW", 3)
+    assert search(client, "flood") == everything[2:] + everything[:2]
+    old_day = (now - timedelta(days=30)).date().isoformat()
+    assert search(client, "flood", date_to=old_day) == ["Flood warning 0", "Flood warning 1"]
+
+
+@pytest.mark.parametrize("exact_limit", [5, 1000])  # matches walked by date, or known by id
+def test_newest_first_across_pages(client, newsroom, monkeypatch, exact_limit, editor):
+    monkeypatch.setattr(base, "EXACT_COUNT_LIMIT", exact_limit)
+    now = timezone.now()
+    ages = [5, 11, 2, 9, 0, 7, 3, 10, 1, 8, 6, 4]  # filed in an order unlike the dates
+    for days in ages:
+        newsroom.story(f"Harvest report {days}", published_at=now - timedelta(days=days))
+    newsroom.story("Harvest draft", status=Status.DRAFT)
+    shown = search(client, "harvest", sort="date") + search(client, "harvest", sort="date", page=2)
+    assert shown == [f"Harvest report {days}" for days in sorted(ages)]
+    client.force_login(editor)
+    desk = client.get("/search/desk/", {"q": "harvest", "sort": "date", "page": 2})
+    assert result_headlines(desk) == ["Harvest report 10", "Harvest report 11", "Harvest draft"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's block sample")
+def test_very_common_words_are_counted_from_a_block_sample(client, newsroom, monkeypatch):
+    monkeypatch.setattr(base, "RANK_WINDOW", 5)
+    monkeypatch.setattr(base, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(base, "COUNT_SAMPLE", 1)
+    newsroom.archive(45)
+    for i in range(5):
+        newsroom.story(f"Archive draft {i}", status=Status.DRAFT)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": "archive"})
+    assert any("TABLESAMPLE" in query["sql"] for query in queries)
+    assert re.search(r"About \d+ results for", response.content.decode())
+    assert len(result_headlines(response)) == 10
