@@ -2,8 +2,8 @@
 the image's stored width alone, so a page of 30 pictures costs no extra queries."""
 
 from django import template
-from django.urls import reverse
 
+from newsdesk.content.links import url_maker
 from newsdesk.content.models import GalleryItem
 from newsdesk.content.services import media
 
@@ -14,9 +14,9 @@ register = template.Library()
 def picture_srcset(image, fmt="fallback"):
     if fmt == "fallback":
         fmt = media.fallback_format(image)
+    rendition_url = url_maker("public:rendition", 3)
     return ", ".join(
-        f"{reverse('public:rendition', args=[image.pk, width, fmt])} {width}w"
-        for width in media.rendition_widths(image)
+        f"{rendition_url(image.pk, width, fmt)} {width}w" for width in media.rendition_widths(image)
     )
 
 
