@@ -81,7 +81,7 @@ def main():
     args = parser.parse_args()
 
     urls = pages(args.search_word)
-    for name, url in urls.items():  # warm-up: imports, template loading, connections
+    for url in urls.values():  # warm-up: imports, template loading, connections
         call(url)
     timings = {name: [] for name in urls}
     for _ in range(args.rounds):
