@@ -5,6 +5,7 @@ services as the public pages, so a feed never shows what a reader could not see.
 """
 
 import copy
+import io
 import mimetypes
 
 from django.conf import settings
@@ -25,7 +26,18 @@ def full_content() -> bool:
     return getattr(settings, "NEWSDESK_FEED_FULL_CONTENT", True)
 
 
-class NewsRssFeed(Rss201rev2Feed):
+class WrittenOnce:
+    """Django's generators write the XML into the response piece by piece (≈ 2,000 writes
+    for a feed of 50 stories, each encoded and appended alone); writing it to a string
+    first and the string once costs a fraction of that."""
+
+    def write(self, outfile, encoding):
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
+
+
+class NewsRssFeed(WrittenOnce, Rss201rev2Feed):
     """RSS 2.0 has no "updated" date: a corrected story also carries <atom:updated> (the
     atom namespace is already declared), which feed readers such as feedparser understand."""
 
@@ -109,8 +121,12 @@ def _mime_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
+class NewsAtomFeed(WrittenOnce, Atom1Feed):
+    pass
+
+
 class AtomStoryFeed(StoryFeed):
-    feed_type = Atom1Feed
+    feed_type = NewsAtomFeed
 
 
 class SectionFeed(StoryFeed):
@@ -171,12 +187,12 @@ class AuthorFeed(StoryFeed):
 
 
 class AtomSectionFeed(SectionFeed):
-    feed_type = Atom1Feed
+    feed_type = NewsAtomFeed
 
 
 class AtomTagFeed(TagFeed):
-    feed_type = Atom1Feed
+    feed_type = NewsAtomFeed
 
 
 class AtomAuthorFeed(AuthorFeed):
-    feed_type = Atom1Feed
+    feed_type = NewsAtomFeed
