@@ -74,7 +74,7 @@ def call(url: str) -> tuple[int, int]:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
-    parser.add_argument("--search-word", default="minister")
+    parser.add_argument("--search-word", default="diplomacy")
     parser.add_argument("--profile", default="", help="a page name to run under cProfile")
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--top", type=int, default=30)

@@ -199,7 +199,7 @@ def main():
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--modes", default="cold,warm,front,ceil")
     parser.add_argument("--pages", default="")
-    parser.add_argument("--search-word", default="minister")
+    parser.add_argument("--search-word", default="diplomacy")
     args = parser.parse_args()
 
     data_dir = Path(args.data_dir or f"/tmp/newsdesk-bench-{args.stories}").resolve()
