@@ -19,13 +19,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.run import APP_PORT, prepare, start_app, stop, worker_rss_mb, wrk  # noqa: E402
 
 CONFIGS = {
-    "3 workers (default)": (3, {}),
-    "2 workers": (2, {}),
-    "4 workers": (4, {}),
-    "3 workers, 1 blocking thread": (3, {"GRANIAN_BLOCKING_THREADS": "1"}),
-    "2 workers, 1 blocking thread": (2, {"GRANIAN_BLOCKING_THREADS": "1"}),
-    "3 workers, backpressure 2": (3, {"GRANIAN_BACKPRESSURE": "2"}),
-    "3 workers, runtime st": (3, {"GRANIAN_RUNTIME_MODE": "st"}),
+    "w3": (3, {}),  # granian's defaults: blocking threads = backpressure / 2 (≈ 170 per worker)
+    "w2": (2, {}),
+    "w4": (4, {}),
+    "w3-bt1": (3, {"GRANIAN_BLOCKING_THREADS": "1"}),
+    "w3-bt2": (3, {"GRANIAN_BLOCKING_THREADS": "2"}),
+    "w3-bt4": (3, {"GRANIAN_BLOCKING_THREADS": "4"}),
+    "w2-bt1": (2, {"GRANIAN_BLOCKING_THREADS": "1"}),
+    "w2-bt2": (2, {"GRANIAN_BLOCKING_THREADS": "2"}),
+    "w3-bp2": (3, {"GRANIAN_BACKPRESSURE": "2"}),
+    "w3-st": (3, {"GRANIAN_RUNTIME_MODE": "st"}),
 }
 
 
@@ -34,7 +37,9 @@ def main():
     parser.add_argument("--stories", type=int, default=20000)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--configs", default="", help="comma-separated names (default: all)")
+    parser.add_argument(
+        "--configs", default="", help="comma-separated keys of CONFIGS (default: all)"
+    )
     args = parser.parse_args()
     data_dir = Path(f"/tmp/newsdesk-bench-{args.stories}")
     env = {
