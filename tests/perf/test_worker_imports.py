@@ -1,6 +1,6 @@
 """A web worker stays small: serving public pages does not load the wire's heavy libraries
-(numpy/scipy/datasketch ≈ 70 MB, trafilatura/lxml ≈ 20 MB, httpx ≈ 10 MB); they load when a
-job needs them. On SQLite, psycopg (≈ 14 MB) is not loaded at all.
+(numpy/scipy/datasketch ≈ 70 MB, trafilatura/lxml ≈ 20 MB, httpx ≈ 10 MB, feedparser, Pillow);
+they load when a job needs them. On SQLite, psycopg (≈ 14 MB) is not loaded at all.
 """
 
 import os
@@ -9,7 +9,17 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-HEAVY = ["numpy", "scipy", "datasketch", "trafilatura", "lxml", "httpx", "psycopg"]
+HEAVY = [
+    "numpy",
+    "scipy",
+    "datasketch",
+    "trafilatura",
+    "lxml",
+    "httpx",
+    "psycopg",
+    "feedparser",
+    "PIL",
+]
 
 SERVE_PAGES = f"""
 import io, os, sys
