@@ -199,7 +199,7 @@ def main():
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--modes", default="cold,warm,front,ceil")
     parser.add_argument("--pages", default="")
-    parser.add_argument("--search-word", default="minister")
+    parser.add_argument("--search-word", default="diplomacy")
     args = parser.parse_args()
 
     data_dir = Path(args.data_dir or f"/tmp/newsdesk-bench-{args.stories}").resolve()
@@ -252,7 +252,8 @@ def main():
                     args.threads,
                     args.connections,
                 )
-                rss = max(rss, worker_rss_mb(app))
+                results[name]["cold"]["rss"] = worker_rss_mb(app)
+                rss = max(rss, results[name]["cold"]["rss"])
                 print(name, "cold", results[name]["cold"], flush=True)
         stop(app)
         subprocess.run(
@@ -295,7 +296,11 @@ def main():
             cells += [f"{r['rps']:,.1f}{note}", r["p50"], r["p99"]] if r else ["–"] * 3
         print(f"| {name} | " + " | ".join(cells) + " |")
     if "cold" in modes:
-        print(f"\nLargest web worker RSS after the cold run: {rss:.0f} MB")
+        sizes = ", ".join(
+            f"{name} {by_mode['cold']['rss']:.0f}" for name, by_mode in results.items()
+        )
+        print(f"\nLargest web worker RSS after each page's cold run (MB): {sizes}")
+        print(f"Largest web worker RSS after the cold run: {rss:.0f} MB")
     if "archive p2" in results and "archive p1000" in results and "cold" in modes:
         ratio = results["archive p2"]["cold"]["rps"] / results["archive p1000"]["cold"]["rps"]
         print(f"Depth: page 1,000 / page 2 latency ratio (by req/s, cold) = {ratio:.2f}")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from newsdesk.content.services.visibility import live_stories, with_listing_relations
 
@@ -50,8 +51,8 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
         raise BadCursor("Invalid cursor: pass back the next_cursor of a previous page.") from None
 
 
-def filtered_stories(filters: StoryFilters) -> QuerySet:
-    stories = live_stories()
+def filtered_stories(filters: StoryFilters, now=None) -> QuerySet:
+    stories = live_stories(now)
     if filters.section:
         stories = stories.filter(section__slug=filters.section)
     if filters.tag:
@@ -71,10 +72,17 @@ def filtered_stories(filters: StoryFilters) -> QuerySet:
 
 def story_page(filters: StoryFilters, cursor: str | None, limit: int):
     """(stories, next_cursor): at most `limit` stories after `cursor`, newest first."""
-    stories = filtered_stories(filters)
     if cursor:
         when, pk = decode_cursor(cursor)
+        # "Live by `when`" is "live now" for stories older than the cursor, and it makes the
+        # cursor the query's only upper bound on the date: SQLite starts its index scan
+        # from the first bound it sees, and from "now" it walked every newer story
+        # (2 ms instead of 0.3 ms, 15,000 stories deep). Never later than now: a forged
+        # cursor from the future must not reveal scheduled stories.
+        stories = filtered_stories(filters, now=min(when, timezone.now()))
         stories = stories.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
+    else:
+        stories = filtered_stories(filters)
     limit = max(1, min(limit, MAX_LIMIT))
     page = list(with_listing_relations(stories.order_by("-published_at", "-pk"))[: limit + 1])
     if len(page) <= limit:

@@ -18,6 +18,10 @@ from newsdesk.content.text import make_slug, sanitize_html
 
 PARAGRAPH_POOL = 3000
 PICTURES = 12
+# Each story closes on one subject, drawn with Zipf-like weights (rank r: 1 / r^0.8) as
+# real coverage is: the commonest, "Diplomacy", is in ≈ 20 % of stories, the word the
+# issue's search benchmark looks for. The shared paragraphs never use these words.
+SUBJECT_WEIGHTS = [1 / rank**0.8 for rank in range(1, len(words.TAGS) + 1)]
 
 
 @dataclass
@@ -35,6 +39,7 @@ class CorpusSpec:
 
 def build_corpus(spec: CorpusSpec, progress=None, now=None) -> dict:
     rng = random.Random(spec.seed)
+    subjects = random.Random(spec.seed + 1)  # its own stream: the rest stays as it was
     now = now or timezone.now()
     writer = CopyWriter(rng)
     sections, tags, people, agencies, images = _taxonomy(spec, rng)
@@ -48,6 +53,7 @@ def build_corpus(spec: CorpusSpec, progress=None, now=None) -> dict:
         with transaction.atomic():
             _insert_batch(
                 rng,
+                subjects,
                 writer,
                 pool,
                 chunk,
@@ -149,14 +155,34 @@ def _body(rng, pool, spec) -> tuple[str, int]:
     return "\n".join(parts), count
 
 
+def _subject_paragraph(subjects) -> tuple[str, int]:
+    subject = subjects.choices(words.TAGS, weights=SUBJECT_WEIGHTS)[0]
+    text = f"{subject} remains at the centre of this story, and we will follow it."
+    return f"<p>{escape(text, quote=False)}</p>", len(text.split())
+
+
 def _insert_batch(
-    rng, writer, pool, offsets, now, sections, tags, people, agencies, images, spec, totals
+    rng,
+    subjects,
+    writer,
+    pool,
+    offsets,
+    now,
+    sections,
+    tags,
+    people,
+    agencies,
+    images,
+    spec,
+    totals,
 ):
     rows, extras = [], []
     for minutes in offsets:
         agency = rng.choice(agencies)
         copy = writer.story(agency.name)
         body, count = _body(rng, pool, spec)
+        closing, closing_words = _subject_paragraph(subjects)
+        body, count = f"{body}\n{closing}", count + closing_words
         published = now - timedelta(minutes=minutes)
         rows.append(
             Story(

@@ -6,6 +6,9 @@ and TLS SNI/certificate check keep the real name), so DNS rebinding cannot slip 
 address in between the check and the connect. Bodies are streamed and cut off at
 `max_bytes` (after decompression, so a gzip bomb stops too); the whole fetch has one
 deadline; proxies from the environment are ignored so the policy cannot be bypassed.
+
+httpx (≈ 10 MB) is imported on the first fetch: web workers import this module through
+the wire's views but seldom fetch anything.
 """
 
 from __future__ import annotations
@@ -14,15 +17,17 @@ import functools
 import ssl
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from newsdesk.net.addresses import CheckedURL, FetchError, check_url
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 USER_AGENT = "Newsdesk/0.1 (+wire desk fetcher)"
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass
@@ -70,6 +75,8 @@ def _ssl_context() -> ssl.SSLContext:
 
 
 def _pinned_url(checked: CheckedURL, address: str) -> httpx.URL:
+    import httpx
+
     return httpx.URL(checked.url).copy_with(host=address)
 
 
@@ -109,6 +116,8 @@ def _type_allowed(content_type: str, accept) -> bool:
 
 
 def _one_hop(client, checked, method, headers, content, max_bytes, deadline):
+    import httpx
+
     """Send one request to the checked address(es); returns (response, body)."""
     last_error: Exception | None = None
     for address in checked.addresses:
@@ -161,6 +170,8 @@ def fetch(
     must have; 304 Not Modified and error statuses are returned as they are, for the caller
     to judge. Pass If-None-Match / If-Modified-Since in `headers` for a conditional GET.
     """
+    import httpx
+
     started = time.monotonic()
     deadline = started + timeout
     method = method.upper()

@@ -47,6 +47,23 @@ def test_cursor_page_costs_the_same_queries_without_offset(client, newsroom):
     assert len(queries.captured_queries) <= 3  # stories + bylines (+ nothing per story)
 
 
+def test_a_cursor_from_the_future_reveals_no_scheduled_story(client, newsroom):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from newsdesk.api.story_queries import encode_cursor
+    from newsdesk.content.models import Status
+
+    published = newsroom.archive(2)
+    newsroom.story(
+        "Embargoed", status=Status.SCHEDULED, published_at=timezone.now() + timedelta(hours=3)
+    )
+    cursor = encode_cursor(timezone.now() + timedelta(days=1), 10**9)
+    body = client.get(f"/api/stories?cursor={cursor}").json()
+    assert [item["id"] for item in body["items"]] == [s.pk for s in published]
+
+
 def test_bad_cursor_and_bad_filters_name_the_field(client):
     response = client.get("/api/stories?cursor=not-a-cursor")
     assert response.status_code == 422

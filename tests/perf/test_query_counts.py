@@ -7,12 +7,12 @@ from newsdesk.content.models import Image
 from tests.builders import jpeg_bytes
 
 # The most each page may run, the same for 3 or 10 stories a page and for any depth:
-# home: pinned ids, newest, section blocks (+ bylines each), navigation;
+# home: pinned ids, the newest ids, every story shown (+ bylines), navigation;
 # story: story, bylines, tags, sources, more from its section (+ bylines);
 # listing: the section/tag/person, today's count, the day counts (sum, walk), the page's ids,
 # its stories, their bylines.
 # The story page also reads its gallery and its correction notes: one query each.
-MAX_QUERIES = {"home": 6, "story": 8, "listing": 7}
+MAX_QUERIES = {"home": 5, "story": 8, "listing": 7}
 
 
 @pytest.fixture(autouse=True)

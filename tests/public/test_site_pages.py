@@ -1,7 +1,7 @@
 """Home, section, tag and author pages, the date bar, and the error pages."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -37,6 +37,34 @@ def test_pinned_story_leads_the_home_page(client, newsroom):
     )
     lead = re.search(r'<section class="lead".*?</section>', client.get("/").content.decode(), re.S)
     assert "Pinned analysis" in lead.group(0)
+
+
+def test_section_blocks_show_each_sections_newest_not_already_in_latest(client, newsroom):
+    world, sport = newsroom.section("World"), newsroom.section("Sport")
+    newsroom.archive(13, section=world)  # 11 fill lead + latest, two left for World's block
+    start = datetime(2020, 1, 1, tzinfo=ZoneInfo("UTC"))
+    for i in range(6):
+        newsroom.story(f"Match report {i}", section=sport, published_at=start - timedelta(days=i))
+    newsroom.story(
+        "Pinned sport", section=sport, pinned=True, published_at=start - timedelta(days=30)
+    )
+    html = client.get("/").content.decode()
+    lead = re.search(r'<section class="lead".*?</section>', html, re.S).group(0)
+    assert "Pinned sport" in lead
+    blocks = dict(
+        re.findall(
+            r'<a href="/section/(\w+)/">\w+</a></h2>\s*<div class="grid">(.*?)</div>\s*</section>',
+            html,
+            re.S,
+        )
+    )
+    titles = {
+        name: re.findall(r'card-title"><a href="[^"]+">([^<]+)<', block)
+        for name, block in blocks.items()
+    }
+    # Archive story 1..10 fill "latest" after the pinned lead: World's block starts at 11.
+    assert titles["world"] == ["Archive story 11", "Archive story 12", "Archive story 13"]
+    assert titles["sport"] == [f"Match report {i}" for i in range(4)]
 
 
 def test_navigation_lists_sections_in_order(client, newsroom):

@@ -120,3 +120,29 @@ def test_hostile_names_in_section_tag_and_author_feeds(client, newsroom, kind):
         assert feed.entries[0].tags[0].term == "Tag &  co"
     _, feed = parse(client, f"/feeds/section/{section.slug}/{kind}/")
     assert feed.feed.title.startswith("News & <Views> ")
+
+
+@pytest.mark.parametrize("kind", ["tag", "author"])
+def test_tag_and_author_feeds_hold_their_newest_stories_across_days(
+    client, newsroom, monkeypatch, kind
+):
+    from newsdesk.syndication import feeds
+
+    monkeypatch.setattr(feeds, "FEED_SIZE", 4)
+    tag, person = newsroom.tag("Elections"), newsroom.person("Ali Writer")
+    links = {"tags": [tag]} if kind == "tag" else {"bylines": [person]}
+    now = timezone.now()
+    for days in (9, 5, 3, 3, 1, 0):  # several past days and today
+        newsroom.story(
+            f"{days} days ago", published_at=now - timedelta(days=days, minutes=1), **links
+        )
+    newsroom.story("Not linked", published_at=now - timedelta(minutes=2))
+    newsroom.story("Tomorrow", status=Status.SCHEDULED, published_at=now + timedelta(1), **links)
+    slug = tag.slug if kind == "tag" else person.slug
+    _, feed = parse(client, f"/feeds/{kind}/{slug}/rss/")
+    assert [e.title for e in feed.entries] == [
+        "0 days ago",
+        "1 days ago",
+        "3 days ago",
+        "3 days ago",
+    ]

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 
+from newsdesk.content.links import fast_reverse
 from newsdesk.content.models.naming import NamedWithSlug
 from newsdesk.content.text import SLUG_MAX_LENGTH
 
@@ -28,6 +28,5 @@ class Person(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWi
         ordering = ["name"]
         verbose_name_plural = "people"
 
-
     def get_absolute_url(self):
-        return reverse("public:author", kwargs={"slug": self.slug})
+        return fast_reverse("public:author", kwargs={"slug": self.slug})

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.content.links import fast_reverse
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text, sanitize_html
 
 
@@ -98,7 +98,7 @@ class Story(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("public:story", kwargs={"pk": self.pk, "slug": self.slug or "story"})
+        return fast_reverse("public:story", kwargs={"pk": self.pk, "slug": self.slug or "story"})
 
     @property
     def caption(self) -> str:

@@ -1,6 +1,6 @@
 from django.db import models
-from django.urls import reverse
 
+from newsdesk.content.links import fast_reverse
 from newsdesk.content.models.naming import NamedWithSlug
 from newsdesk.content.text import SLUG_MAX_LENGTH
 
@@ -18,9 +18,8 @@ class Section(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedW
     class Meta:
         ordering = ["order", "name"]
 
-
     def get_absolute_url(self):
-        return reverse("public:section", kwargs={"slug": self.slug})
+        return fast_reverse("public:section", kwargs={"slug": self.slug})
 
 
 class Tag(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWithSlug)
@@ -30,9 +29,8 @@ class Tag(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWithS
     class Meta:
         ordering = ["name"]
 
-
     def get_absolute_url(self):
-        return reverse("public:tag", kwargs={"slug": self.slug})
+        return fast_reverse("public:tag", kwargs={"slug": self.slug})
 
 
 class Source(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWithSlug)
@@ -44,4 +42,3 @@ class Source(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWi
 
     class Meta:
         ordering = ["name"]
-

@@ -11,15 +11,17 @@ import io
 import os
 import secrets
 import warnings
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from PIL import Image as PILImage
-from PIL import ImageOps
 
 from newsdesk.content.models import Image, Rendition
 from newsdesk.content.services import permissions
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000  # e.g. 8660 × 5773; larger is a decompression bomb or a scan
@@ -80,8 +82,10 @@ def save_original(record: Image, filename: str, content) -> Image:
     return record
 
 
-def _open_checked(data: bytes) -> PILImage.Image:
+def _open_checked(data: bytes) -> "PILImage.Image":
     """Open and fully check an image, turning every way it can be bad into one clear error."""
+    from PIL import Image as PILImage
+
     with warnings.catch_warnings():
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:
@@ -109,7 +113,7 @@ def _open_checked(data: bytes) -> PILImage.Image:
     return image
 
 
-def _without_location(data: bytes, image: PILImage.Image) -> bytes:
+def _without_location(data: bytes, image: "PILImage.Image") -> bytes:
     """The original bytes, or when they carry GPS data, the same picture without it."""
     exif = image.getexif()
     if GPS_IFD not in exif:
@@ -165,6 +169,9 @@ def rendition(image: Image, width: int, fmt: str) -> Rendition:
     existing = Rendition.objects.filter(image=image, width=width, format=fmt).first()
     if existing:
         return existing
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
     with image.file.open("rb") as source:
         picture = ImageOps.exif_transpose(PILImage.open(source))
         picture.thumbnail((width, width * 10))

@@ -121,11 +121,15 @@ def listing_page(
             if fresh + running >= last:
                 lower = day_start(day)
                 break
-    rows = queryset
+    # The page's days come first in the WHERE clause: SQLite starts its index range from
+    # the first upper bound on the date it sees, and from the list's own "published by now"
+    # it walked every newer story down to the page (2 ms at page 1,900 of 20,000).
+    window = queryset.model.objects.all()
     if upper:
-        rows = rows.filter(published_at__lt=upper)
+        window = window.filter(published_at__lt=upper)
     if lower:
-        rows = rows.filter(published_at__gte=lower)
+        window = window.filter(published_at__gte=lower)
+    rows = (window & queryset).order_by(*queryset.query.order_by)
     # Ids first, from the index alone (the rows skipped are never read), then the page's
     # stories with everything they show.
     ids = list(rows.values_list("pk", flat=True)[skip : skip + per_page])

@@ -1,5 +1,7 @@
 """What the public pages read: lists for home, archive, section, tag and author pages."""
 
+from collections import Counter
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -35,26 +37,36 @@ def author_stories(person: Person) -> QuerySet[Story]:
 
 def home_page() -> dict:
     """Lead story (a pinned one first), the latest after it, and a block per section."""
-    # Pinned stories first, then the newest: the few pinned ids come from their partial
-    # index (asking for them in date order would walk every story's date instead).
+    live = live_stories().order_by("-published_at", "-id")
+    # Which stories the page shows is settled on ids first (cheap rows); their cards are
+    # then read in one query, whatever the number of sections.
+    # The few pinned ids come from their partial index (asking for them in date order
+    # would walk every story's date instead).
     pinned_ids = list(
         Story.objects.filter(pinned=True).order_by().values_list("pk", flat=True)[:100]
     )
-    pinned = list(archive().filter(pk__in=pinned_ids)[: LATEST_SIZE + 1]) if pinned_ids else []
-    newest = list(archive()[: LATEST_SIZE + 1])
-    latest = (pinned + [s for s in newest if not s.pinned])[: LATEST_SIZE + 1]
-    lead = latest[0] if latest else None
-    shown = {story.pk for story in latest}
+    row = ("pk", "section_id", "pinned")
+    pinned = (
+        list(live.filter(pk__in=pinned_ids).values_list(*row)[: LATEST_SIZE + 1])
+        if pinned_ids
+        else []
+    )
+    newest = list(live.values_list(*row)[: LATEST_SIZE + 1])
+    latest_rows = (pinned + [r for r in newest if not r[2]])[: LATEST_SIZE + 1]
+    latest_ids = [pk for pk, _, _ in latest_rows]
+    already = Counter(section_id for _, section_id, _ in latest_rows)
     sections = nav_sections()
-    # Every section's newest few in one query (an id IN (… LIMIT n) per section, each read
-    # from the section index), so the home page's query count does not grow with sections.
-    wanted = Q(pk__in=[])
+    # Every section's newest few: an id IN (… LIMIT n) per section, each read from the
+    # section index, so the query count does not grow with sections.
+    wanted = Q(pk__in=latest_ids)
     for section in sections:
-        newest_ids = live_stories().filter(section=section).order_by("-published_at", "-id")
-        already = sum(1 for story in latest if story.section_id == section.pk)
-        wanted |= Q(pk__in=newest_ids.values("pk")[: SECTION_BLOCK_SIZE + already])
+        newest_in_section = live.filter(section_id=section.pk).values("pk")
+        wanted |= Q(pk__in=newest_in_section[: SECTION_BLOCK_SIZE + already[section.pk]])
+    stories = {story.pk: story for story in with_listing_relations(live.filter(wanted))}
+    latest = [stories[pk] for pk in latest_ids if pk in stories]
+    shown = set(latest_ids)
     by_section = {}
-    for story in archive().filter(wanted) if sections else []:
+    for story in stories.values():
         if story.pk not in shown:
             by_section.setdefault(story.section_id, []).append(story)
     blocks = [
@@ -62,7 +74,7 @@ def home_page() -> dict:
         for section in sections
         if by_section.get(section.pk)
     ]
-    return {"lead": lead, "latest": latest[1:], "section_blocks": blocks}
+    return {"lead": latest[0] if latest else None, "latest": latest[1:], "section_blocks": blocks}
 
 
 def story_for_reader(pk: int, user) -> Story:

@@ -5,6 +5,10 @@ are stored in the database so every process shares one index that survives resta
 Candidates are then confirmed with the *exact* shingle sets (kept as sorted 32-bit hashes
 on the item): Jaccard similarity for edited copies, containment (|A∩B| / min(|A|,|B|)) for
 truncated ones, whose Jaccard is low. Thresholds and figures: bench/wire_dupes.py.
+
+numpy and datasketch (with scipy: ≈ 70 MB of memory) are imported when an item is first
+compared, not with this module: the web workers import it through the wire's views but
+never run it, and must stay small.
 """
 
 from __future__ import annotations
@@ -13,13 +17,16 @@ import hashlib
 import re
 import zlib
 from datetime import timedelta
+from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash
 from django.db import connection, transaction
 from django.utils import timezone
 
 from newsdesk.content.text import plain_text
+
+if TYPE_CHECKING:
+    import numpy as np
 
 NUM_PERM = 126
 # 3 rows x 42 bands: a pair with Jaccard 0.5 becomes a candidate with p = 0.995, one
@@ -36,6 +43,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def shingle_hashes(text: str) -> np.ndarray:
+    import numpy as np
+
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         grams = [" ".join(words)] if words else []
@@ -52,7 +61,13 @@ def text_of(item) -> str:
 
 
 _SCHEME = "affine32"
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME).permutations  # once
+
+
+@cache
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME).permutations
 
 
 def _identity(value: int) -> int:
@@ -60,8 +75,11 @@ def _identity(value: int) -> int:
 
 
 def band_keys(hashes: np.ndarray) -> list[int]:
+    import numpy as np
+    from datasketch import MinHash
+
     minhash = MinHash(
-        num_perm=NUM_PERM, hashfunc=_identity, permutations=_PERMUTATIONS, scheme=_SCHEME
+        num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(), scheme=_SCHEME
     )
     if len(hashes):
         minhash.update_batch(hashes.tolist())
@@ -76,6 +94,8 @@ def band_keys(hashes: np.ndarray) -> list[int]:
 
 def similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """(Jaccard, containment of the smaller set in the larger)."""
+    import numpy as np
+
     if not len(a) or not len(b):
         return 0.0, 0.0
     inter = len(np.intersect1d(a, b, assume_unique=True))
@@ -88,6 +108,8 @@ def is_near_duplicate(a: np.ndarray, b: np.ndarray) -> bool:
 
 
 def _hashes_of(item) -> np.ndarray:
+    import numpy as np
+
     from newsdesk.wire.models import WireItem
 
     if item.shingle_hashes:
@@ -158,6 +180,8 @@ def _band_holders(keys) -> dict[tuple[int, int], set[int]]:
 
 
 def _recent_items(ids) -> dict[int, tuple[int | None, np.ndarray]]:
+    import numpy as np
+
     from newsdesk.wire.models import WireItem
 
     since, ids, found = timezone.now() - WINDOW, sorted(ids), {}

@@ -1,13 +1,14 @@
 """Importing a story from a web page: fetched through the safe fetcher (HTML only, size
 and time limits), then headline, body, date, author, main image and language extracted
-with trafilatura. The page is kept as the item's raw payload."""
+with trafilatura. The page is kept as the item's raw payload.
+
+trafilatura and lxml (≈ 20 MB) are imported on the first extraction: web workers import
+this module through the wire's views, and most never extract a page."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import lxml.html
-import trafilatura
 from django.utils.dateparse import parse_date, parse_datetime
 
 from newsdesk.net import FetchError, UnsafeURL, fetch
@@ -20,6 +21,8 @@ HTML_TYPES = ["text/html", "application/xhtml+xml"]
 
 
 def _language(html: str) -> str:
+    import lxml.html
+
     try:
         root = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
@@ -45,6 +48,8 @@ def _date(text: str | None):
 
 def extract(html: str, url: str = "") -> dict:
     """The story fields trafilatura finds in a page (empty strings when it finds nothing)."""
+    import trafilatura
+
     document = trafilatura.bare_extraction(
         html, url=url or None, with_metadata=True, include_images=False, include_comments=False
     )

@@ -9,7 +9,6 @@ from calendar import timegm
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
-import feedparser
 from django.db import transaction
 from django.utils import timezone
 
@@ -71,6 +70,8 @@ def _raw(entry) -> str:
 
 def ingest_document(feed: Feed, content: bytes) -> dict:
     """Parse one feed document and store its new entries; returns counts."""
+    import feedparser  # here, not at the top: web workers import this module but never poll
+
     source = feed.wire_source.source
     # Our one sanitizer (nh3, in store_item) cleans the HTML; feedparser's own pass would
     # only cost time.

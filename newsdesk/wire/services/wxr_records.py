@@ -14,7 +14,6 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image as PILImage
 
 from newsdesk.content.models import Byline, Image, Person, Section, Status, Story, Tag
 from newsdesk.content.services.media import save_original
@@ -147,6 +146,8 @@ class Records:
         return "downloaded" if image else "kept as URL"
 
     def _download(self, url: str, post: dict) -> Image | None:
+        from PIL import Image as PILImage
+
         try:
             result = fetch(url, accept="image/*", max_bytes=ATTACHMENT_MAX_BYTES, timeout=20)
             if result.status != 200:

@@ -74,4 +74,8 @@ class Command(BaseCommand):
             f"with {workers} {server} workers"
         )
         sys.stdout.flush()
+        # glibc gives each thread that allocates its own malloc arena, up to 8 per core, and
+        # keeps what they free: granian's request threads grew a worker by ≈ 20 MB that way
+        # (bench/README.md, "Memory"). Two arenas cost no measurable speed.
+        os.environ.setdefault("MALLOC_ARENA_MAX", "2")
         os.execv(argv[0], argv)  # noqa: S606  (replace this process with the server)
