@@ -11,8 +11,10 @@ dedupe: everything already seen). Goal: >= 200 items/s on 2 cores.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -94,7 +96,10 @@ def main():
         "instead of in this process",
     )
     args = parser.parse_args()
-    os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="wire-bench-"))
+    if "NEWSDESK_DATA_DIR" not in os.environ:
+        scratch = tempfile.mkdtemp(prefix="wire-bench-")
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+        os.environ["NEWSDESK_DATA_DIR"] = scratch
     os.environ["NEWSDESK_FETCH_ALLOW"] = "127.0.0.1/32"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
     import django

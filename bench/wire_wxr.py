@@ -10,8 +10,10 @@ maximum resident set size; the import streams, so it should not grow with the fi
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -30,6 +32,7 @@ def main():
     parser.add_argument("--keep", help="write the export here and keep it")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="wire-wxr-"))
+    atexit.register(shutil.rmtree, workdir, ignore_errors=True)
     os.environ.setdefault("NEWSDESK_DATA_DIR", str(workdir))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
     import django
