@@ -3,10 +3,15 @@
 The environment is read when newsdesk.settings is imported, so the defaults are set first.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
-os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="newsdesk-test-"))
+if "NEWSDESK_DATA_DIR" not in os.environ:
+    _scratch = tempfile.mkdtemp(prefix="newsdesk-test-")
+    atexit.register(shutil.rmtree, _scratch, ignore_errors=True)  # the test database and all
+    os.environ["NEWSDESK_DATA_DIR"] = _scratch
 os.environ.setdefault("NEWSDESK_HTTPS", "0")  # the test client and live server speak http://
 os.environ.setdefault("NEWSDESK_PLAIN_STATIC", "1")  # no collectstatic manifest needed
 
