@@ -105,7 +105,9 @@ class Server:
     def kill(self, sig=signal.SIGKILL):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, sig)
-        self.process.wait(timeout=10)
+        # A killed process in the middle of a disk write dies when the write returns: on a
+        # busy disk that can take seconds.
+        self.process.wait(timeout=60)
 
 
 def desk_client(server, session) -> httpx.Client:
