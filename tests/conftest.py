@@ -1,9 +1,21 @@
 """Shared fixtures. Tests run on SQLite by default and on PostgreSQL when DATABASE_URL
 points at one (pytest-django creates and drops the test database)."""
 
+import os
+
 import pytest
 
 from tests.builders import NewsroomBuilder
+
+
+@pytest.fixture
+def clean_env(tmp_path):
+    """The environment of a fresh `newsdesk` process: no test settings, its own data dir."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "DJANGO_"))}
+    env.pop("SECRET_KEY", None)
+    env.pop("DATABASE_URL", None)
+    env["NEWSDESK_DATA_DIR"] = str(tmp_path / "data")
+    return env
 
 
 @pytest.fixture(autouse=True)

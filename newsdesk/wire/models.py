@@ -141,7 +141,7 @@ class Band(models.Model):
     key = models.BigIntegerField()
 
     class Meta:
-        db_table = "wire_band"  # named in dedupe.index_item's INSERT
+        db_table = "wire_band"  # named in dedupe._insert_bands' INSERT
         indexes = [models.Index(fields=["key"], name="wire_band_key_idx")]
 
     def __str__(self):

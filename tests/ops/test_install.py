@@ -23,15 +23,6 @@ def run_cli(*args, env, timeout=120):
     )
 
 
-@pytest.fixture
-def clean_env(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "DJANGO_"))}
-    env.pop("SECRET_KEY", None)
-    env.pop("DATABASE_URL", None)
-    env["NEWSDESK_DATA_DIR"] = str(tmp_path / "data")
-    return env
-
-
 def test_secret_key_is_generated_once_and_kept(tmp_path, monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     first = secret_key(tmp_path)

@@ -2,7 +2,6 @@
 host B's follower (`newsdesk pagecache-follow`, a real process) drops exactly the pages
 host A's change purged, so nginx on B never keeps serving the old story."""
 
-import os
 import subprocess
 import sys
 import time
@@ -29,11 +28,9 @@ def hosts(tmp_path, settings):
     return tmp_path / "host-a", tmp_path / "host-b"
 
 
-def start_follower(cache_dir, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "DJANGO_"))}
-    env.pop("DATABASE_URL", None)
+def start_follower(cache_dir, env):
+    env = dict(env)
     env.update(
-        NEWSDESK_DATA_DIR=str(tmp_path / "host-b-data"),
         NEWSDESK_PAGE_CACHE_DIR=str(cache_dir),
         NEWSDESK_PAGE_CACHE_PEERS=REDIS_URL,
         PYTHONUNBUFFERED="1",
@@ -60,13 +57,13 @@ def wait_until(condition, seconds=10):
 
 
 def test_a_change_on_one_host_purges_the_same_pages_on_the_other(
-    hosts, client, newsroom, tmp_path, django_capture_on_commit_callbacks
+    hosts, client, newsroom, clean_env, django_capture_on_commit_callbacks
 ):
     host_a, host_b = hosts
     now = timezone.now()
     changed = newsroom.story("Ferry sails at noon", published_at=now - timedelta(hours=1))
     other = newsroom.story("Market opens", published_at=now - timedelta(days=40))
-    follower = start_follower(host_b, tmp_path)
+    follower = start_follower(host_b, clean_env)
     try:
         for cache_dir in (host_a, host_b):  # readers fill both hosts' caches
             with override_settings(NEWSDESK_PAGE_CACHE_DIR=cache_dir):
@@ -88,10 +85,10 @@ def test_a_change_on_one_host_purges_the_same_pages_on_the_other(
         follower.wait(10)
 
 
-def test_one_host_needs_no_follower(clean_env_for_cli):
+def test_one_host_needs_no_follower(clean_env):
     result = subprocess.run(
         [sys.executable, "-m", "newsdesk.cli", "pagecache-follow"],
-        env=clean_env_for_cli,
+        env=clean_env,
         capture_output=True,
         text=True,
         timeout=60,
@@ -99,10 +96,3 @@ def test_one_host_needs_no_follower(clean_env_for_cli):
     assert result.returncode != 0
     assert "NEWSDESK_PAGE_CACHE_PEERS is not set" in result.stderr
 
-
-@pytest.fixture
-def clean_env_for_cli(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "DJANGO_"))}
-    env.pop("DATABASE_URL", None)
-    env["NEWSDESK_DATA_DIR"] = str(tmp_path / "data")
-    return env

@@ -120,19 +120,14 @@ def _hashes_of(item) -> np.ndarray:
     return hashes
 
 
-def index_item(item) -> None:
-    """Store the item's shingles and LSH bands, and join it to a duplicate group."""
-    index_items([item])
-
-
 # Rows per INSERT and keys per lookup: within SQLite's 999 bound parameters.
 _CHUNK = 300
 
 
 def index_items(items) -> None:
-    """index_item for a batch (one feed document): bands looked up and stored, and the
-    candidates read, in a few statements; an item also finds the ones before it in the
-    batch."""
+    """Store the items' shingles and LSH bands and join each to its duplicate group. For a
+    batch (one feed document) the bands are looked up and stored, and the candidates read,
+    in a few statements; an item also finds the ones before it in the batch."""
     batch = []
     for item in items:
         hashes = _hashes_of(item)
