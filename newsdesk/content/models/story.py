@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from newsdesk.content.links import fast_reverse
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text, sanitize_html
@@ -99,6 +100,12 @@ class Story(models.Model):
 
     def get_absolute_url(self):
         return fast_reverse("public:story", kwargs={"pk": self.pk, "slug": self.slug or "story"})
+
+    @cached_property
+    def people(self) -> list:
+        """The bylined people in byline order: what cards and pages show. Readers' services
+        may set it outright (one query for a whole page of cards)."""
+        return [byline.person for byline in self.byline_set.all()]
 
     @property
     def caption(self) -> str:
