@@ -46,7 +46,9 @@ def url_maker(viewname: str, positional: int = 0, keywords: tuple = ()):
     def make(*values):
         out = [pieces[0]]
         for (index, converter, valid), piece in zip(slots, pieces[1:], strict=True):
-            text = converter.to_url(values[index])
+            # str(): the str/slug/path converters hand an int back as it came (reverse() too,
+            # then formats it into the URL)
+            text = str(converter.to_url(values[index]))
             if not valid(text):
                 raise NoReverseMatch(f"{text!r} is not a valid value for {viewname!r}")
             out += [text if NEEDS_NO_QUOTING.fullmatch(text) else quote(text, safe=SAFE), piece]

@@ -1,13 +1,18 @@
-"""schema.org JSON-LD for story and listing pages (NewsArticle, BreadcrumbList).
+"""What search engines and social networks read in a page's <head>: schema.org JSON-LD
+(NewsArticle, BreadcrumbList), OpenGraph and Twitter card values, feed autodiscovery links.
 
-Plain dicts built from the story; the template tags turn them into <script> elements. URLs
-are absolute, built from the request, because search engines read them out of context.
+Plain dicts and strings built from the story; the page templates (syndication/jinja2) only
+place them. URLs are absolute, built from the request, because search engines read them out
+of context.
 """
 
 import json
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.safestring import SafeString, mark_safe
+
+from newsdesk.content.links import fast_reverse
 
 # Google shows at most 110 characters of a NewsArticle headline.
 HEADLINE_MAX = 110
@@ -88,3 +93,45 @@ def breadcrumb_list(request, crumbs) -> dict:
             for n, (name, url) in enumerate(items, start=1)
         ],
     }
+
+
+def story_meta(request, story) -> dict:
+    """The values syndication/story_meta.html places: OpenGraph, Twitter card, JSON-LD."""
+    article = news_article(request, story, story.people)
+    return {
+        "url": article["url"],
+        "image": image_url(request, story),
+        "published": article["datePublished"],
+        "modified": article["dateModified"],
+        "json_ld": mark_safe(as_script_json(article)),  # noqa: S308  escaped JSON
+        "authors": [person.name for person in story.people],
+        "tags": [tag.name for tag in story.tags.all()],
+    }
+
+
+def breadcrumb_json_ld(request, crumbs) -> SafeString:
+    data = as_script_json(breadcrumb_list(request, crumbs or []))
+    return mark_safe(f'<script type="application/ld+json">{data}</script>')  # noqa: S308
+
+
+FEED_KINDS = (("section", "section"), ("tag", "tag"), ("person", "author"))
+FEED_FORMATS = (("application/rss+xml", "RSS", "rss"), ("application/atom+xml", "Atom", "atom"))
+
+
+def feed_links(listed_by) -> list[tuple[str, str, str]]:
+    """Feed autodiscovery for a listing page, as (type, title, URL): its own feeds (of the
+    section, tag or person in the mapping `listed_by`), then the whole site's."""
+    links = []
+    for kind, label in FEED_KINDS:
+        obj = listed_by.get(kind)
+        if obj is not None and getattr(obj, "slug", None):
+            links += [
+                (mime, f"{obj} ({title})", fast_reverse(f"syndication:{label}-{fmt}", (obj.slug,)))
+                for mime, title, fmt in FEED_FORMATS
+            ]
+            break
+    links += [
+        (mime, f"All stories ({title})", fast_reverse(f"syndication:{fmt}"))
+        for mime, title, fmt in FEED_FORMATS
+    ]
+    return links

@@ -14,6 +14,8 @@ CASES = [
     ("public:home", (), {}),
     ("public:archive-page", (), {"number": 556}),
     ("syndication:rss", (), {}),
+    ("syndication:section-rss", ("world",), {}),
+    ("admin:content_story_change", (42,), {}),  # an int into a <path:> converter
 ]
 
 

@@ -1,9 +1,8 @@
-"""`{% picture image sizes="…" lazy=True %}`: a <picture> with WebP and JPEG/PNG srcsets of the
-image's renditions, computed from the image's stored width alone (no queries). Built here
-rather than in an included template, as Wagtail's image tags are: a home page shows about
-50 pictures, and the include cost three times as much as the picture itself."""
+"""`picture(image, sizes="…", lazy=True)`: a <picture> with WebP and JPEG/PNG srcsets of the
+image's renditions, computed from the image's stored width alone (no queries). Built in
+Python rather than in an included template, as Wagtail's image tags are: a home page shows
+about 50 pictures, and an include cost three times as much as the picture itself."""
 
-from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -11,12 +10,9 @@ from newsdesk.content.links import url_maker
 from newsdesk.content.models import GalleryItem
 from newsdesk.content.services import media
 
-register = template.Library()
-
 DEFAULT_SIZES = "(min-width: 62rem) 60rem, 100vw"
 
 
-@register.simple_tag
 def picture(image, sizes="", lazy=False):
     sizes = sizes or DEFAULT_SIZES
     widths = media.rendition_widths(image)
@@ -45,7 +41,6 @@ def picture(image, sizes="", lazy=False):
     )
 
 
-@register.simple_tag
 def story_gallery(story):
     """The story's ordered pictures, images included, in one query."""
     return list(GalleryItem.objects.filter(story=story).select_related("image"))
