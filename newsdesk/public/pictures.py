@@ -1,20 +1,45 @@
 """`picture(image, sizes="…", lazy=True)`: a <picture> with WebP and JPEG/PNG srcsets of the
 image's renditions, computed from the image's stored width alone (no queries). Built in
 Python rather than in an included template, as Wagtail's image tags are: a home page shows
-about 50 pictures, and an include cost three times as much as the picture itself."""
+about 50 pictures, and an include cost three times as much as the picture itself.
 
+The same pictures come back on page after page (a home page's, a section's), so each one's
+HTML is kept, keyed by every image field it is made of: an edited alt text or a new file
+makes a new key, never a stale picture."""
+
+from functools import lru_cache
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from newsdesk.content.links import url_maker
-from newsdesk.content.models import GalleryItem
+from newsdesk.content.models import GalleryItem, Image
 from newsdesk.content.services import media
 
 DEFAULT_SIZES = "(min-width: 62rem) 60rem, 100vw"
 
 
 def picture(image, sizes="", lazy=False):
-    sizes = sizes or DEFAULT_SIZES
+    return _picture(
+        image.pk,
+        image.file.name,
+        image.width,
+        image.height,
+        image.alt_text,
+        sizes or DEFAULT_SIZES,
+        bool(lazy),
+        get_script_prefix(),  # the URLs' prefix and patterns are part of the key too
+        get_urlconf(),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _picture(pk, file_name, width, height, alt_text, sizes, lazy, *url_scheme):
+    # Made only of the key's fields, so that nothing outside the key shapes the HTML.
+    image = Image(pk=pk, file=file_name, width=width, height=height, alt_text=alt_text)
     widths = media.rendition_widths(image)
     rendition_url = url_maker("public:rendition", 3)
 
@@ -39,6 +64,11 @@ def picture(image, sizes="", lazy=False):
         sizes,
         img,
     )
+
+
+@receiver(setting_changed)
+def _forget_pictures(**kwargs):  # MEDIA_URL, STORAGES, ROOT_URLCONF… (tests change them)
+    _picture.cache_clear()
 
 
 def story_gallery(story):

@@ -7,6 +7,7 @@ URLs from the URL patterns, static file URLs, Django's own text filters.
 """
 
 from datetime import datetime
+from functools import lru_cache
 
 from django.conf.locale import LANG_INFO
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -24,14 +25,22 @@ def date(value, format_string: str) -> str:
     """Django's `date` filter: aware datetimes are shown in the current time zone."""
     if value in (None, ""):
         return ""
-    if isinstance(value, datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+    zone = timezone.get_current_timezone() if isinstance(value, datetime) else None
+    return _formatted(value, format_string, zone, translation.get_language())
+
+
+def today(format_string: str) -> str:
+    """Django's `{% now %}` for a date: today in the current time zone."""
+    return _formatted(timezone.localdate(), format_string, None, translation.get_language())
+
+
+@lru_cache(maxsize=4096)
+def _formatted(value, format_string, zone, language):
+    """Formatting costs more than the rest of a story card; a page's dates come back on
+    every request. `language` is part of the key: month and day names are translated."""
+    if zone is not None and timezone.is_aware(value):
+        value = value.astimezone(zone)
     return dateformat.format(value, format_string)
-
-
-def now(format_string: str) -> str:
-    """Django's `{% now %}`: the current time in the current time zone."""
-    return dateformat.format(timezone.localtime(), format_string)
 
 
 def iso(value) -> str:
@@ -62,7 +71,7 @@ def environment(**options) -> Environment:
     env.globals.update(
         url=url,
         static=static,
-        now=now,
+        today=today,
         get_language=translation.get_language,
         get_language_bidi=translation.get_language_bidi,
         picture=picture,
