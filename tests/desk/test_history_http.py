@@ -84,7 +84,12 @@ def test_contributor_cannot_add_corrections(client, newsroom, contributor):
 
 
 def test_staff_preview_at_real_url_and_signed_link_for_outsiders(client, newsroom, desk_editor):
-    story = newsroom.story("Unreleased report", section=newsroom.section(), status=Status.DRAFT)
+    story = newsroom.story(
+        "Unreleased report",
+        section=newsroom.section(),
+        status=Status.DRAFT,
+        bylines=[newsroom.person("Amira Haddad"), newsroom.person("Reza Karimi")],
+    )
     assert client.get(story.get_absolute_url()).status_code == 404
     client.force_login(desk_editor)
     assert "Unreleased report" in client.get(story.get_absolute_url()).content.decode()
@@ -98,6 +103,7 @@ def test_staff_preview_at_real_url_and_signed_link_for_outsiders(client, newsroo
     assert shared.status_code == 200
     assert "Unreleased report" in shared.content.decode()
     assert "Preview: this story is draft" in shared.content.decode()
+    assert re.search(r"By <a[^>]*>Amira Haddad</a> and <a[^>]*>Reza Karimi</a>", shared.text)
     assert shared["X-Robots-Tag"] == "noindex"
 
     tampered = client.get(link.replace("/desk/preview/", "/desk/preview/x"))
