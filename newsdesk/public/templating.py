@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from django.conf.locale import LANG_INFO
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaultfilters import linebreaksbr, pluralize, truncatechars, truncatewords
 from django.templatetags.static import static
 from django.utils import dateformat, timezone, translation
@@ -41,6 +43,11 @@ def _formatted(value, format_string, zone, language):
     if zone is not None and timezone.is_aware(value):
         value = value.astimezone(zone)
     return dateformat.format(value, format_string)
+
+
+@receiver(setting_changed)
+def _forget_dates(**kwargs):  # translations and time zones may change in tests
+    _formatted.cache_clear()
 
 
 def iso(value) -> str:
