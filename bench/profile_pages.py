@@ -5,8 +5,9 @@ anonymous GET with the page cache off — no server, no network, no load generat
         bench/profile_pages.py --rounds 50
     … --profile home            # plus the top functions of one page under cProfile
 
-Prints milliseconds per request (median of interleaved rounds, after a warm-up) and the SQL
-query count for each page; the ratio to the story page makes runs on a busy machine comparable.
+Prints milliseconds per request (median of interleaved rounds, after a warm-up), the part of
+them spent rendering templates (queries a template makes included), and the SQL query count
+for each page; the ratio to the story page makes runs on a busy machine comparable.
 """
 
 import argparse
@@ -31,12 +32,31 @@ django.setup()
 
 from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
+from django.template.backends import django as django_templates  # noqa: E402
+from django.template.backends import jinja2 as jinja2_templates  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from newsdesk.content.models import Section  # noqa: E402
 from newsdesk.content.services import reading  # noqa: E402
 
 HANDLER = WSGIHandler()
+RENDER_MS = []  # CPU ms of each template render since the list was last emptied
+
+
+def timed(render):
+    def timed_render(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return render(*args, **kwargs)
+        finally:
+            RENDER_MS.append((time.process_time() - started) * 1000)
+
+    return timed_render
+
+
+# A page's template renders others (includes, macros) inside the engine, not through these.
+for backend in (django_templates, jinja2_templates):
+    backend.Template.render = timed(backend.Template.render)
 
 
 def pages(search_word: str) -> dict[str, str]:
@@ -84,20 +104,26 @@ def main():
     for url in urls.values():  # warm-up: imports, template loading, connections
         call(url)
     timings = {name: [] for name in urls}
+    templates = {name: [] for name in urls}
     for _ in range(args.rounds):
         for name, url in urls.items():
+            RENDER_MS.clear()
             started = time.process_time()
             call(url)
             timings[name].append((time.process_time() - started) * 1000)
+            templates[name].append(sum(RENDER_MS))
     story_ms = statistics.median(timings["story"])
-    print(f"{'page':14} {'status':>6} {'KB':>6} {'queries':>7} {'ms (median)':>11} {'× story':>8}")
+    print(
+        f"{'page':14} {'status':>6} {'KB':>6} {'queries':>7} {'ms (median)':>11} "
+        f"{'templates':>9} {'× story':>8}"
+    )
     for name, url in urls.items():
         with CaptureQueriesContext(connection) as queries:
             status, size = call(url)
         ms = statistics.median(timings[name])
         print(
             f"{name:14} {status:>6} {size / 1024:>6.0f} {len(queries):>7} {ms:>11.2f} "
-            f"{ms / story_ms:>8.2f}"
+            f"{statistics.median(templates[name]):>9.2f} {ms / story_ms:>8.2f}"
         )
     reset_queries()
     if args.profile:
