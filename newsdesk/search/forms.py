@@ -2,6 +2,7 @@
 ignored; the query itself is never rejected (it is cut to MAX_QUERY_LENGTH)."""
 
 from django import forms
+from django.forms.renderers import Jinja2
 
 from newsdesk.content.models import Person, Section, Source
 from newsdesk.search.query import clean_query_text
@@ -20,6 +21,10 @@ class SlugChoiceField(forms.ModelChoiceField):
 
 
 class SearchForm(forms.Form):
+    # Its page is a Jinja2 one: Django's Jinja2 widget templates draw the same fields several
+    # times faster than the template language's. One renderer, its templates compiled once.
+    default_renderer = Jinja2()
+
     q = forms.CharField(label="Search for", required=False, strip=True)
     section = SlugChoiceField(
         Section.objects.all(), to_field_name="slug", required=False, empty_label="All sections"
