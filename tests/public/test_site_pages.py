@@ -30,6 +30,23 @@ def test_home_has_lead_latest_and_a_block_per_section(client, newsroom):
     assert "Cup final tonight" in html
 
 
+def test_cards_name_their_section_except_under_its_own_heading(client, newsroom):
+    world, sport = newsroom.section("World"), newsroom.section("Sport")
+    newsroom.archive(12, section=world)
+    newsroom.story(
+        "Cup final tonight",
+        section=sport,
+        published_at=datetime(2020, 1, 1, tzinfo=ZoneInfo("UTC")),
+    )
+    html = client.get("/").content.decode()
+    latest = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
+    assert '<p class="kicker"><a href="/section/world/">World</a></p>' in latest
+    blocks = re.findall(r'<section class="section-block".*?</section>', html, re.S)
+    (sport_block,) = [block for block in blocks if 'href="/section/sport/"' in block]
+    assert "Cup final tonight" in sport_block
+    assert 'class="kicker"' not in sport_block
+
+
 def test_pinned_story_leads_the_home_page(client, newsroom):
     newsroom.archive(3)
     newsroom.story(
