@@ -1,0 +1,56 @@
+"""What a story's own page shows beyond its card: tags, sources, correction notes, gallery.
+
+Each is read by a prepared query (prepared.py) and left where `prefetch_related()` would
+leave it, so `story.tags.all()`, `story.sources.all()`, `story.corrections.all()` and
+`story.gallery_items.all()` answer without a query. Corrections and gallery pictures are
+read only when the story's row says there are some (`has_corrections`, `has_gallery`, set
+by `reading`); most stories have neither.
+"""
+
+from newsdesk.content.models import Correction, GalleryItem, Image, Source, Story, Tag
+from newsdesk.content.services.prepared import Prepared
+from newsdesk.content.services.rows import Columns, prefetched, set_related
+
+TAG = Columns(Tag)
+SOURCE = Columns(Source)
+CORRECTION = Columns(Correction)
+GALLERY_ITEM = Columns(GalleryItem)
+GALLERY_IMAGE = Columns(Image, "image")
+
+_tags = Prepared(lambda pk: Tag.objects.filter(stories__id=pk).values_list(*TAG.lookups))
+_sources = Prepared(lambda pk: Source.objects.filter(stories__id=pk).values_list(*SOURCE.lookups))
+_corrections = Prepared(
+    lambda pk: Correction.objects.filter(story_id=pk).values_list(*CORRECTION.lookups)
+)
+_gallery = Prepared(
+    lambda pk: GalleryItem.objects.filter(story_id=pk).values_list(
+        *GALLERY_ITEM.lookups, *GALLERY_IMAGE.lookups
+    )
+)
+
+
+def attach_tags_and_sources(story: Story) -> None:
+    db = story._state.db
+    tags = [TAG.build(row, 0, db) for row in _tags.rows(db, pk=story.pk)]
+    prefetched(story, "tags", Tag, tags, stories__id=story.pk)
+    sources = [SOURCE.build(row, 0, db) for row in _sources.rows(db, pk=story.pk)]
+    prefetched(story, "sources", Source, sources, stories__id=story.pk)
+
+
+def attach_notes(story: Story) -> None:
+    """Corrections and gallery items (with their images), in their models' order."""
+    db = story._state.db
+    notes = []
+    if story.has_corrections:
+        notes = [CORRECTION.build(row, 0, db) for row in _corrections.rows(db, pk=story.pk)]
+    for note in notes:
+        set_related(note, "story", story)
+    prefetched(story, "corrections", Correction, notes, story_id=story.pk)
+    items = []
+    if story.has_gallery:
+        for row in _gallery.rows(db, pk=story.pk):
+            item = GALLERY_ITEM.build(row, 0, db)
+            set_related(item, "image", GALLERY_IMAGE.build(row, GALLERY_ITEM.width, db))
+            set_related(item, "story", story)
+            items.append(item)
+    prefetched(story, "gallery_items", GalleryItem, items, story_id=story.pk)
