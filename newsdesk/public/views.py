@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from newsdesk.content.models import Person, Section, Tag
 from newsdesk.content.services import pagecounts, reading
-from newsdesk.content.services.pages import PageNotFound, listing_page
+from newsdesk.content.services.lists import story_list_page
+from newsdesk.content.services.pages import PageNotFound
 from newsdesk.public.breadcrumbs import Crumb
 from newsdesk.public.pagecache.purge import story_key
 
@@ -27,7 +28,6 @@ def home(request):
 def archive(request, number=None):
     return _listing(
         request,
-        reading.archive(),
         pagecounts.ALL,
         number,
         url_name="public:archive",
@@ -40,7 +40,6 @@ def section(request, slug, number=None):
     section = get_object_or_404(Section, slug=slug)
     return _listing(
         request,
-        reading.section_stories(section),
         pagecounts.section_key(section.pk),
         number,
         url_name="public:section",
@@ -56,7 +55,6 @@ def tag(request, slug, number=None):
     tag = get_object_or_404(Tag, slug=slug)
     return _listing(
         request,
-        reading.tag_stories(tag),
         pagecounts.tag_key(tag.pk),
         number,
         url_name="public:tag",
@@ -71,7 +69,6 @@ def author(request, slug, number=None):
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
     return _listing(
         request,
-        reading.author_stories(person),
         pagecounts.author_key(person.pk),
         number,
         url_name="public:author",
@@ -89,15 +86,15 @@ def story_redirect(request, pk):
 
 
 def story(request, pk, slug):
-    story = reading.story_for_reader(pk, request.user)
+    story, more = reading.story_page(pk, request.user)
     if slug != story.slug:
         return redirect(story, permanent=story.is_live)
     crumbs = [Crumb(story.section.name, story.section.get_absolute_url())] if story.section else []
     context = {
         "story": story,
         "is_preview": not story.is_live,
-        "bylines": [byline.person for byline in story.byline_set.all()],
-        "more": reading.more_from_section(story),
+        "bylines": story.people,
+        "more": more,
         "crumbs": crumbs + [Crumb(story.headline, None)],
     }
     response = render(request, "public/story.html", context)
@@ -107,7 +104,6 @@ def story(request, pk, slug):
 
 def _listing(
     request,
-    queryset,
     list_key,
     number,
     *,
@@ -123,7 +119,7 @@ def _listing(
     if number is not None and str(number) == "1":
         return redirect(first_url, permanent=True)
     try:
-        page = listing_page(queryset, list_key, 1 if number is None else number)
+        page = story_list_page(list_key, 1 if number is None else number)
     except PageNotFound:
         raise Http404("No such page") from None
 

@@ -2,17 +2,26 @@
 
 from collections import Counter
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from newsdesk.content.models import Person, Section, Story, Tag
+from newsdesk.content.models import Correction, GalleryItem, Person, Section, Story, Tag
+from newsdesk.content.services import story_links
+from newsdesk.content.services.cards import (
+    CARD_WIDTH,
+    attach_people,
+    build_cards,
+    card_values,
+    padded,
+)
 from newsdesk.content.services.navigation import nav_sections
+from newsdesk.content.services.prepared import Limit, Prepared
 from newsdesk.content.services.visibility import (
     can_preview,
     live_stories,
-    visible_stories,
+    previewable_stories,
     with_listing_relations,
-    with_page_relations,
 )
 
 SECTION_BLOCK_SIZE = 4
@@ -35,38 +44,59 @@ def author_stories(person: Person) -> QuerySet[Story]:
     return archive().filter(bylines=person)
 
 
+NEWEST_FIRST = ("-published_at", "-id")
+_ROW = ("pk", "section_id", "pinned")
+
+
+def _newest(now) -> QuerySet[Story]:
+    return live_stories(now).order_by(*NEWEST_FIRST)
+
+
+def _home_wanted(now, latest, sections, counts) -> QuerySet[Story]:
+    # Every section's newest few: an id IN (… LIMIT n) per section, each read from the
+    # section index, so the query count does not grow with sections.
+    wanted = Q(pk__in=latest)
+    for section_id, count in zip(sections, counts, strict=True):
+        newest_in_section = _newest(now).filter(section_id=section_id).values("pk")
+        wanted |= Q(pk__in=newest_in_section[:count])
+    return card_values(_newest(now).filter(wanted))
+
+
+# The few pinned ids come from their partial index (asking for them in date order would
+# walk every story's date instead).
+_pinned_ids = Prepared(lambda n: Story.objects.filter(pinned=True).order_by().values_list("pk")[:n])
+_pinned_rows = Prepared(lambda now, ids, n: _newest(now).filter(pk__in=ids).values_list(*_ROW)[:n])
+_newest_rows = Prepared(lambda now, n: _newest(now).values_list(*_ROW)[:n])
+_home_cards = Prepared(_home_wanted)
+
+
 def home_page() -> dict:
     """Lead story (a pinned one first), the latest after it, and a block per section."""
-    live = live_stories().order_by("-published_at", "-id")
+    now = timezone.now()
     # Which stories the page shows is settled on ids first (cheap rows); their cards are
     # then read in one query, whatever the number of sections.
-    # The few pinned ids come from their partial index (asking for them in date order
-    # would walk every story's date instead).
-    pinned_ids = list(
-        Story.objects.filter(pinned=True).order_by().values_list("pk", flat=True)[:100]
-    )
-    row = ("pk", "section_id", "pinned")
-    pinned = (
-        list(live.filter(pk__in=pinned_ids).values_list(*row)[: LATEST_SIZE + 1])
-        if pinned_ids
-        else []
-    )
-    newest = list(live.values_list(*row)[: LATEST_SIZE + 1])
+    pinned_ids = [pk for (pk,) in _pinned_ids.rows(n=Limit(100))]
+    wanted = Limit(LATEST_SIZE + 1)
+    pinned = _pinned_rows.rows(now=now, ids=padded(pinned_ids), n=wanted) if pinned_ids else []
+    newest = _newest_rows.rows(now=now, n=wanted)
     latest_rows = (pinned + [r for r in newest if not r[2]])[: LATEST_SIZE + 1]
     latest_ids = [pk for pk, _, _ in latest_rows]
     already = Counter(section_id for _, section_id, _ in latest_rows)
     sections = nav_sections()
-    # Every section's newest few: an id IN (… LIMIT n) per section, each read from the
-    # section index, so the query count does not grow with sections.
-    wanted = Q(pk__in=latest_ids)
-    for section in sections:
-        newest_in_section = live.filter(section_id=section.pk).values("pk")
-        wanted |= Q(pk__in=newest_in_section[: SECTION_BLOCK_SIZE + already[section.pk]])
-    stories = {story.pk: story for story in with_listing_relations(live.filter(wanted))}
-    latest = [stories[pk] for pk in latest_ids if pk in stories]
+    stories = build_cards(
+        _home_cards.rows(
+            now=now,
+            latest=padded(latest_ids or [0]),
+            sections=[section.pk for section in sections],
+            counts=[Limit(SECTION_BLOCK_SIZE + already[section.pk]) for section in sections],
+        )
+    )
+    attach_people(stories)
+    by_pk = {story.pk: story for story in stories}
+    latest = [by_pk[pk] for pk in latest_ids if pk in by_pk]
     shown = set(latest_ids)
     by_section = {}
-    for story in stories.values():
+    for story in stories:
         if story.pk not in shown:
             by_section.setdefault(story.section_id, []).append(story)
     blocks = [
@@ -77,18 +107,71 @@ def home_page() -> dict:
     return {"lead": latest[0] if latest else None, "latest": latest[1:], "section_blocks": blocks}
 
 
+def _story_row(pk: int, user, now):
+    """The story at `pk` as a card, if this user may see it; staff also see drafts."""
+    preview = can_preview(user)
+    rows = _previewable_story.rows(pk=pk) if preview else _live_story.rows(now=now, pk=pk)
+    if not rows:
+        raise Http404("No such story")
+    (story,) = build_cards(rows)
+    story.has_gallery, story.has_corrections = rows[0][CARD_WIDTH:]
+    return story
+
+
+def _with_notes(stories: QuerySet[Story]) -> QuerySet[Story]:
+    # Whether there are gallery pictures or correction notes to read: most stories have
+    # neither, and asking here spares the page a query for each.
+    return card_values(
+        stories.annotate(
+            has_gallery=Exists(GalleryItem.objects.filter(story=OuterRef("pk"))),
+            has_corrections=Exists(Correction.objects.filter(story=OuterRef("pk"))),
+        ),
+        "has_gallery",
+        "has_corrections",
+    )
+
+
+_live_story = Prepared(lambda now, pk: _with_notes(live_stories(now).filter(pk=pk)))
+_previewable_story = Prepared(lambda pk: _with_notes(previewable_stories().filter(pk=pk)))
+_more = Prepared(
+    lambda now, section_id, pk, n: card_values(
+        _newest(now).filter(section_id=section_id).exclude(pk=pk)
+    )[:n]
+)
+
+
 def story_for_reader(pk: int, user) -> Story:
-    """The story at `pk` if this user may see it; staff also see drafts (as a preview)."""
-    try:
-        return with_page_relations(visible_stories(user)).get(pk=pk)
-    except Story.DoesNotExist:
-        raise Http404("No such story") from None
+    """The story at `pk` if this user may see it (staff also see drafts, as a preview),
+    with its section, picture, people, tags and sources read."""
+    story = _story_row(pk, user, timezone.now())
+    attach_people([story])
+    story_links.attach_tags_and_sources(story)
+    return story
+
+
+def story_page(pk: int, user, more: int = 4) -> tuple[Story, list[Story]]:
+    """What a story's page shows: the story (as `story_for_reader`, with its corrections
+    and gallery read too) and the newest `more` others from its section, as cards."""
+    now = timezone.now()
+    story = _story_row(pk, user, now)
+    others = _more_cards(story, more, now)
+    attach_people([story, *others])
+    story_links.attach_tags_and_sources(story)
+    story_links.attach_notes(story)
+    return story, others
+
+
+def _more_cards(story: Story, count: int, now) -> list[Story]:
+    if not story.section_id:
+        return []
+    rows = _more.rows(now=now, section_id=story.section_id, pk=story.pk, n=Limit(count))
+    return build_cards(rows)
 
 
 def more_from_section(story: Story, count: int = 4) -> list[Story]:
-    if not story.section_id:
-        return []
-    return list(section_stories(story.section).exclude(pk=story.pk)[:count])
+    others = _more_cards(story, count, timezone.now())
+    attach_people(others)
+    return others
 
 
 __all__ = [
@@ -99,5 +182,6 @@ __all__ = [
     "more_from_section",
     "section_stories",
     "story_for_reader",
+    "story_page",
     "tag_stories",
 ]

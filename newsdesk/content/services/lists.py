@@ -1,0 +1,77 @@
+"""Numbered pages of the readers' story lists (archive, section, tag, author) as cards.
+
+The same walk as `pages.listing_page` (per-day counts, then the page's ids from a window of
+a day or two, then its stories), with each query prepared once per process (prepared.py):
+the list is named by its key ("section:7") rather than handed over as a queryset, so its
+SQL can be compiled ahead of the request.
+"""
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from newsdesk.content.models import Story
+from newsdesk.content.services.cards import attach_people, build_cards, card_values, padded
+from newsdesk.content.services.pagecounts import ALL, day_of, day_start, list_filter
+from newsdesk.content.services.pages import StoryPage, locate_page, page_size, parse_page_number
+from newsdesk.content.services.prepared import Limit, Prepared
+from newsdesk.content.services.visibility import live_stories
+
+NEWEST_FIRST = ("-published_at", "-id")
+KINDS = (ALL, "section", "tag", "author")
+
+
+def _list(kind: str, now, ident) -> QuerySet[Story]:
+    return list_filter(live_stories(now), kind if kind == ALL else f"{kind}:{ident}")
+
+
+def _window(kind, now, ident, upper, lower, skip, size):
+    # The page's days come first in the WHERE clause (see pages.listing_page).
+    window = Story.objects.all()
+    if upper is not None:
+        window = window.filter(published_at__lt=upper)
+    if lower is not None:
+        window = window.filter(published_at__gte=lower)
+    rows = (window & _list(kind, now, ident)).order_by(*NEWEST_FIRST)
+    return rows.values_list("pk")[skip : skip + size]
+
+
+_fresh = {
+    kind: Prepared(
+        lambda now, since, ident, kind=kind: (
+            _list(kind, now, ident).filter(published_at__gte=since).order_by().values_list("pk")
+        ),
+        wrap="SELECT COUNT(*) FROM ({}) AS fresh",
+    )
+    for kind in KINDS
+}
+_page_ids = {kind: Prepared(lambda kind=kind, **values: _window(kind, **values)) for kind in KINDS}
+_cards = Prepared(
+    lambda now, ids: card_values(live_stories(now).filter(pk__in=ids).order_by(*NEWEST_FIRST))
+)
+
+
+def story_list_page(list_key: str, number, per_page: int | None = None, now=None) -> StoryPage:
+    """Page `number` (1 = newest) of the live list `list_key`: its items are cards (see
+    cards.py). Raises PageNotFound for a number that is not a page of the list."""
+    number = parse_page_number(number)
+    per_page = per_page or page_size()
+    now = now or timezone.now()
+    kind, _, ident = list_key.partition(":")
+    ident = int(ident) if ident else None
+    today = day_of(now)
+    fresh = _fresh[kind].value(now=now, since=day_start(today), ident=ident)
+    place = locate_page(list_key, number, per_page, today, fresh)
+    ids = [
+        pk
+        for (pk,) in _page_ids[kind].rows(
+            now=now,
+            ident=ident,
+            upper=place.upper,
+            lower=place.lower,
+            skip=Limit(place.skip),
+            size=Limit(per_page),
+        )
+    ]
+    items = build_cards(_cards.rows(now=now, ids=padded(ids))) if ids else []
+    attach_people(items)
+    return StoryPage(number=number, num_pages=place.num_pages, items=items)
