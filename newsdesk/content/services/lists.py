@@ -12,7 +12,13 @@ from django.utils import timezone
 from newsdesk.content.models import Story
 from newsdesk.content.services.cards import attach_people, build_cards, card_values, padded
 from newsdesk.content.services.pagecounts import ALL, day_of, day_start, list_filter
-from newsdesk.content.services.pages import StoryPage, locate_page, page_size, parse_page_number
+from newsdesk.content.services.pages import (
+    StoryPage,
+    locate_page,
+    page_size,
+    parse_page_number,
+    past_days,
+)
 from newsdesk.content.services.prepared import Limit, Prepared
 from newsdesk.content.services.visibility import live_stories
 
@@ -35,12 +41,16 @@ def _window(kind, now, ident, upper, lower, skip, size):
     return rows.values_list("pk")[skip : skip + size]
 
 
-_fresh = {
+# Today's stories of a list, counted live (a handful, by index), and its past days' from
+# their counts, in one trip.
+_counts = {
     kind: Prepared(
-        lambda now, since, ident, kind=kind: (
-            _list(kind, now, ident).filter(published_at__gte=since).order_by().values_list("pk")
+        lambda now, since, ident, key, today, kind=kind: (
+            _list(kind, now, ident).filter(published_at__gte=since).order_by().values_list("pk"),
+            past_days(key, today).order_by().values_list("stories"),
         ),
-        wrap="SELECT COUNT(*) FROM ({}) AS fresh",
+        wrap="SELECT (SELECT COUNT(*) FROM ({0}) AS fresh),"
+        " (SELECT COALESCE(SUM(stories), 0) FROM ({1}) AS past_days)",
     )
     for kind in KINDS
 }
@@ -59,8 +69,10 @@ def story_list_page(list_key: str, number, per_page: int | None = None, now=None
     kind, _, ident = list_key.partition(":")
     ident = int(ident) if ident else None
     today = day_of(now)
-    fresh = _fresh[kind].value(now=now, since=day_start(today), ident=ident)
-    place = locate_page(list_key, number, per_page, today, fresh)
+    ((fresh, past),) = _counts[kind].rows(
+        now=now, since=day_start(today), ident=ident, key=list_key, today=today
+    )
+    place = locate_page(list_key, number, per_page, today, fresh, past)
     ids = [
         pk
         for (pk,) in _page_ids[kind].rows(

@@ -19,10 +19,11 @@ from itertools import count
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
-# Marker values nothing real takes: far-past instants, huge negative ids.
+# Marker values nothing real takes: far-past instants, ids near the top of a 32-bit
+# column's range (Django compiles a value outside a field's range as always/never true).
 _MARKER_TIME = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
 _MARKER_DAY = date(1801, 2, 3)
-_MARKER_INT = -7_310_958_462_000
+_MARKER_INT = 2_147_000_000
 
 
 class Limit(int):
@@ -33,10 +34,12 @@ class Limit(int):
 class _Shape:
     """One compiled shape: the SQL, its parameters, and where each value goes."""
 
-    def __init__(self, queryset, markers: dict, wrap: str | None):
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        sql, params = compiler.as_sql()
-        params = list(params)
+    def __init__(self, querysets: tuple, markers: dict, wrap: str | None):
+        compilers = [qs.query.get_compiler(using=qs.db) for qs in querysets]
+        compiled = [compiler.as_sql() for compiler in compilers]
+        sql = wrap.format(*(sql for sql, _ in compiled)) if wrap else compiled[0][0]
+        params = [param for _, some in compiled for param in some]
+        compiler = compilers[0]
         connection = compiler.connection
         self.compiler = compiler
         self.slots = []  # (index in params, value name, index in a list value or None)
@@ -62,8 +65,11 @@ class _Shape:
             self.slots = [(i + (i >= before), *rest) for i, *rest in self.slots]
             self.slots.append((before, *key))
             params.insert(before, int(text))
-        self.sql = wrap.format(sql) if wrap else sql
+        self.sql = sql
         self.params = params
+        # What results_iter() would work out again on every call.
+        columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
+        self.converters = None if wrap else compiler.get_converters(columns)
 
     def params_for(self, values: dict) -> list:
         params = list(self.params)
@@ -103,7 +109,7 @@ def _marker(value, serial):
     if isinstance(value, date):
         return _MARKER_DAY + timedelta(days=next(serial))
     if isinstance(value, int):
-        return _MARKER_INT - next(serial)
+        return _MARKER_INT + next(serial)
     if isinstance(value, list | tuple):
         return [_marker(v, serial) for v in value]
     if isinstance(value, str):
@@ -122,8 +128,9 @@ class Prepared:
     """A queryset shape: `build(**values)` returns a `values_list()` queryset; `rows()` runs
     its SQL, compiled once per connection and per kind of values, with the given values.
 
-    `wrap` puts the compiled SQL inside an outer query ("SELECT COUNT(*) FROM ({}) AS rows")
-    for aggregates, which Django would otherwise group by every column of a values list."""
+    With `wrap`, `build` returns a tuple of querysets whose SQL goes into an outer query
+    ("SELECT (SELECT COUNT(*) FROM ({0}) AS a), (SELECT … ({1}) AS b)"): for aggregates,
+    which Django would group by every column of a values list, and several in one trip."""
 
     def __init__(self, build, wrap: str | None = None):
         self.build = build
@@ -137,10 +144,9 @@ class Prepared:
         if shape is None or shape.compiler.connection is not connections[using]:
             serial = count(1)
             markers = {name: _marker(v, serial) for name, v in values.items()}
-            queryset = self.build(**markers)
-            if queryset.db != using:
-                queryset = queryset.using(using)
-            shape = shapes[key] = _Shape(queryset, markers, self.wrap)
+            built = self.build(**markers)
+            querysets = tuple(qs.using(using) for qs in (built if self.wrap else [built]))
+            shape = shapes[key] = _Shape(querysets, markers, self.wrap)
         return shape
 
     def execute(self, using=DEFAULT_DB_ALIAS, **values):
@@ -169,9 +175,9 @@ class Prepared:
         return rows[0][0] if rows else None
 
     def convert(self, shape: _Shape, rows) -> list[tuple]:
-        if self.wrap:  # an aggregate over the query: its own, plain columns
-            return [tuple(row) for row in rows]
-        return list(shape.compiler.results_iter([rows], tuple_expected=True))
+        if not shape.converters:  # (an aggregate over the query has its own, plain columns)
+            return rows
+        return list(map(tuple, shape.compiler.apply_converters(rows, shape.converters)))
 
 
 __all__ = ["Limit", "Prepared"]
