@@ -1,11 +1,10 @@
 """Readers' pages. Thin: each view asks a content service and renders a template."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 
-from newsdesk.content.models import Person, Section, Tag
-from newsdesk.content.services import pagecounts, reading
+from newsdesk.content.links import fast_reverse, url_maker
+from newsdesk.content.services import named, pagecounts, reading
 from newsdesk.content.services.lists import story_list_page
 from newsdesk.content.services.pages import PageNotFound
 from newsdesk.public.breadcrumbs import Crumb
@@ -32,12 +31,12 @@ def archive(request, number=None):
         number,
         url_name="public:archive",
         heading="Blog",
-        crumbs=[Crumb("Blog", reverse("public:archive"))],
+        crumbs=[Crumb("Blog", fast_reverse("public:archive"))],
     )
 
 
 def section(request, slug, number=None):
-    section = get_object_or_404(Section, slug=slug)
+    section = named.section_or_404(slug)
     return _listing(
         request,
         pagecounts.section_key(section.pk),
@@ -52,7 +51,7 @@ def section(request, slug, number=None):
 
 
 def tag(request, slug, number=None):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = named.tag_or_404(slug)
     return _listing(
         request,
         pagecounts.tag_key(tag.pk),
@@ -66,7 +65,7 @@ def tag(request, slug, number=None):
 
 
 def author(request, slug, number=None):
-    person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    person = named.person_or_404(slug)
     return _listing(
         request,
         pagecounts.author_key(person.pk),
@@ -115,7 +114,7 @@ def _listing(
     extra=None,
 ):
     url_kwargs = url_kwargs or {}
-    first_url = reverse(url_name, kwargs=url_kwargs)
+    first_url = fast_reverse(url_name, kwargs=url_kwargs)
     if number is not None and str(number) == "1":
         return redirect(first_url, permanent=True)
     try:
@@ -123,10 +122,10 @@ def _listing(
     except PageNotFound:
         raise Http404("No such page") from None
 
+    numbered_url = url_maker(f"{url_name}-page", 0, (*url_kwargs, "number"))
+
     def page_url(n):
-        return (
-            first_url if n == 1 else reverse(f"{url_name}-page", kwargs={**url_kwargs, "number": n})
-        )
+        return first_url if n == 1 else numbered_url(*url_kwargs.values(), n)
 
     if page.number > 1:
         crumbs = crumbs + [Crumb(f"Page {page.number}", None)]
