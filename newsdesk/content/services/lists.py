@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from newsdesk.content.models import Story
-from newsdesk.content.services.cards import attach_people, build_cards, card_values, padded
+from newsdesk.content.services.cards import attach_people, build_cards, card_values
 from newsdesk.content.services.pagecounts import ALL, day_of, day_start, list_filter
 from newsdesk.content.services.pages import (
     StoryPage,
@@ -54,10 +54,16 @@ _counts = {
     )
     for kind in KINDS
 }
-_page_ids = {kind: Prepared(lambda kind=kind, **values: _window(kind, **values)) for kind in KINDS}
-_cards = Prepared(
-    lambda now, ids: card_values(live_stories(now).filter(pk__in=ids).order_by(*NEWEST_FIRST))
-)
+
+
+def _page(kind, now, **window):
+    # The page's ids first, from the index alone (the rows skipped are never read), as a
+    # subquery: then the cards of those ids, in the same trip.
+    ids = _window(kind, now, **window)
+    return card_values(live_stories(now).filter(pk__in=ids).order_by(*NEWEST_FIRST))
+
+
+_pages = {kind: Prepared(lambda kind=kind, **values: _page(kind, **values)) for kind in KINDS}
 
 
 def story_list_page(list_key: str, number, per_page: int | None = None, now=None) -> StoryPage:
@@ -73,17 +79,14 @@ def story_list_page(list_key: str, number, per_page: int | None = None, now=None
         now=now, since=day_start(today), ident=ident, key=list_key, today=today
     )
     place = locate_page(list_key, number, per_page, today, fresh, past)
-    ids = [
-        pk
-        for (pk,) in _page_ids[kind].rows(
-            now=now,
-            ident=ident,
-            upper=place.upper,
-            lower=place.lower,
-            skip=Limit(place.skip),
-            size=Limit(per_page),
-        )
-    ]
-    items = build_cards(_cards.rows(now=now, ids=padded(ids))) if ids else []
+    rows = _pages[kind].rows(
+        now=now,
+        ident=ident,
+        upper=place.upper,
+        lower=place.lower,
+        skip=Limit(place.skip),
+        size=Limit(per_page),
+    )
+    items = build_cards(rows)
     attach_people(items)
     return StoryPage(number=number, num_pages=place.num_pages, items=items)
