@@ -22,6 +22,16 @@ class Columns:
         self.lookups = [f"{path}__{name}" if path else name for name in self.attnames]
         self.width = len(self.attnames)
         self.pk_index = self.attnames.index(model._meta.pk.attname)
+        self._receivers = None  # (how many init receivers there were, what they meant)
+
+    def _listening(self) -> tuple[bool, bool]:
+        """Whether pre_init and post_init have receivers for the model: asked again only
+        when receivers come or go (asking costs more than building a small instance)."""
+        connected = len(pre_init.receivers) + len(post_init.receivers)
+        if self._receivers is None or self._receivers[0] != connected:
+            listening = pre_init.has_listeners(self.model), post_init.has_listeners(self.model)
+            self._receivers = connected, listening
+        return self._receivers[1]
 
     def build(self, row, start: int = 0, db: str = "default", known: dict | None = None):
         """The instance whose columns start at `row[start]`; None for the empty side of an
@@ -32,20 +42,22 @@ class Columns:
             return None
         if known is not None and pk in known:
             return known[pk]
-        instance = make(self.model, self.attnames, values, db)
+        instance = make(self.model, self.attnames, values, db, *self._listening())
         if known is not None:
             known[pk] = instance
         return instance
 
 
-def make(model, attnames, values, db):
-    if pre_init.has_listeners(model):
+def make(model, attnames, values, db, pre=None, post=None):
+    """An instance of `model` as read from `db`; `pre` and `post` say whether pre_init and
+    post_init have receivers for it (asked when not given)."""
+    if pre if pre is not None else pre_init.has_listeners(model):
         return model.from_db(db, attnames, values)
     instance = model.__new__(model)
     instance.__dict__.update(zip(attnames, values, strict=True))
     state = instance._state = ModelState()
     state.adding, state.db = False, db
-    if post_init.has_listeners(model):
+    if post if post is not None else post_init.has_listeners(model):
         post_init.send(sender=model, instance=instance)
     return instance
 
