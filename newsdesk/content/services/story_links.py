@@ -17,8 +17,16 @@ CORRECTION = Columns(Correction)
 GALLERY_ITEM = Columns(GalleryItem)
 GALLERY_IMAGE = Columns(Image, "image")
 
-_tags = Prepared(lambda pk: Tag.objects.filter(stories__id=pk).values_list(*TAG.lookups))
-_sources = Prepared(lambda pk: Source.objects.filter(stories__id=pk).values_list(*SOURCE.lookups))
+# Tags then sources, each in its model's order, in one trip: (0, tag columns, NULL) rows,
+# then (1, source columns) rows.
+_tags_and_sources = Prepared(
+    lambda pk: (
+        Tag.objects.filter(stories__id=pk).values_list(*TAG.lookups),
+        Source.objects.filter(stories__id=pk).values_list(*SOURCE.lookups),
+    ),
+    wrap="SELECT 0, tags.*, NULL FROM ({0}) AS tags"
+    " UNION ALL SELECT 1, sources.* FROM ({1}) AS sources ORDER BY 1, 3",
+)
 _corrections = Prepared(
     lambda pk: Correction.objects.filter(story_id=pk).values_list(*CORRECTION.lookups)
 )
@@ -31,9 +39,13 @@ _gallery = Prepared(
 
 def attach_tags_and_sources(story: Story) -> None:
     db = story._state.db
-    tags = [TAG.build(row, 0, db) for row in _tags.rows(db, pk=story.pk)]
+    tags, sources = [], []
+    for row in _tags_and_sources.rows(db, pk=story.pk):
+        if row[0] == 0:
+            tags.append(TAG.build(row, 1, db))
+        else:
+            sources.append(SOURCE.build(row, 1, db))
     prefetched(story, "tags", Tag, tags, stories__id=story.pk)
-    sources = [SOURCE.build(row, 0, db) for row in _sources.rows(db, pk=story.pk)]
     prefetched(story, "sources", Source, sources, stories__id=story.pk)
 
 
