@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.utils import timezone
 
-from newsdesk.content.models import Correction, GalleryItem, Status, Story
+from newsdesk.content.models import Correction, GalleryItem, Image, Status, Story
 from newsdesk.content.services import galleries, pagecounts, reading
 from newsdesk.content.services.lists import story_list_page
 from newsdesk.content.services.named import person_or_404, section_or_404, tag_or_404
@@ -144,3 +144,11 @@ def test_list_subjects_by_slug(newsroom):
     assert person_or_404(newsroom.person("No photo").slug).photo is None
     with pytest.raises(Http404):
         section_or_404("nowhere")
+
+
+def test_a_picture_without_stored_dimensions_gets_them_as_the_orm_would(newsroom):
+    image = newsroom.image()
+    Image.objects.filter(pk=image.pk).update(width=None, height=None)
+    story = newsroom.story(featured_image=image)
+    picture = reading.story_for_reader(story.pk, READER).featured_image
+    assert (picture.width, picture.height) == (64, 48) == (image.width, image.height)

@@ -4,12 +4,15 @@ Django's `Model.from_db()` runs `__init__`, which walks every field through its 
 (≈ 10 µs for a story); a home page builds some 250 instances. Here an instance gets its
 column values straight into its `__dict__` — where `__init__` would put them for an object
 read from the database — and its `_state` as `from_db()` sets it. Models with `pre_init`
-receivers are built by `from_db()`; `post_init` receivers (ImageField's dimension check)
-still run.
+receivers are built by `from_db()`; `post_init` receivers still run, except ImageField's
+dimension check when the dimensions were read (it would only turn the file name into a
+file object, which the field does when asked).
 """
 
+from django.db.models import ImageField
 from django.db.models.base import ModelState
 from django.db.models.signals import post_init, pre_init
+from django.dispatch.dispatcher import _make_id
 
 
 class Columns:
@@ -24,13 +27,16 @@ class Columns:
         self.pk_index = self.attnames.index(model._meta.pk.attname)
         self._receivers = None  # (how many init receivers there were, what they meant)
 
-    def _listening(self) -> tuple[bool, bool]:
-        """Whether pre_init and post_init have receivers for the model: asked again only
-        when receivers come or go (asking costs more than building a small instance)."""
+    def _listening(self) -> tuple:
+        """Whether pre_init has receivers for the model, and what post_init does for it
+        (see `make`): asked again only when receivers come or go (asking costs more than
+        building a small instance)."""
         connected = len(pre_init.receivers) + len(post_init.receivers)
         if self._receivers is None or self._receivers[0] != connected:
-            listening = pre_init.has_listeners(self.model), post_init.has_listeners(self.model)
-            self._receivers = connected, listening
+            post = post_init.has_listeners(self.model)
+            if post:
+                post = _dimension_checks_only(self.model) or True
+            self._receivers = connected, (pre_init.has_listeners(self.model), post)
         return self._receivers[1]
 
     def build(self, row, start: int = 0, db: str = "default", known: dict | None = None):
@@ -48,17 +54,42 @@ class Columns:
         return instance
 
 
+def _dimension_checks_only(model) -> list | None:
+    """The model's ImageFields with dimension fields when their dimension checks are all
+    that post_init does for it (checks that only matter when a dimension is missing);
+    None when anything else listens."""
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, ImageField) and (field.width_field or field.height_field)
+    ]
+    # Receivers are keyed (receiver id, sender id), as Django's dispatcher makes them.
+    ours = {(_make_id(field.update_dimension_fields), _make_id(model)) for field in fields}
+    listening = {
+        key for key, *_ in post_init.receivers if key[1] in (_make_id(model), _make_id(None))
+    }
+    return fields if fields and listening == ours else None
+
+
 def make(model, attnames, values, db, pre=None, post=None):
-    """An instance of `model` as read from `db`; `pre` and `post` say whether pre_init and
-    post_init have receivers for it (asked when not given)."""
+    """An instance of `model` as read from `db`. `pre`: whether pre_init has receivers for
+    it; `post`: whether post_init has, or the ImageFields whose dimension checks are all
+    it does (see `Columns`); asked when not given."""
     if pre if pre is not None else pre_init.has_listeners(model):
         return model.from_db(db, attnames, values)
     instance = model.__new__(model)
     instance.__dict__.update(zip(attnames, values, strict=True))
     state = instance._state = ModelState()
     state.adding, state.db = False, db
-    if post if post is not None else post_init.has_listeners(model):
+    if post is None:
+        post = post_init.has_listeners(model)
+    if post is True:
         post_init.send(sender=model, instance=instance)
+    elif post:  # ImageFields' dimension checks alone: only a missing dimension needs one
+        for field in post:
+            dimensions = (field.width_field, field.height_field)
+            if any(name and not instance.__dict__.get(name) for name in dimensions):
+                field.update_dimension_fields(instance)
     return instance
 
 
