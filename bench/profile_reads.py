@@ -12,32 +12,21 @@ Prints microseconds per call (median of interleaved rounds) and the query count 
 
 import argparse
 import cProfile
-import os
 import pstats
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
-os.environ["NEWSDESK_PAGE_CACHE"] = "0"
-os.environ.setdefault("NEWSDESK_HTTPS", "0")
-os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# Django set up as the page profiler sets it up (page cache off, plain HTTP, test hosts).
+import profile_pages  # noqa: F401
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth.models import AnonymousUser  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
-from django.test import RequestFactory  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from newsdesk.content.models import Section, Story  # noqa: E402
-from newsdesk.public import views  # noqa: E402
-from newsdesk.public.templatetags.pictures import story_gallery  # noqa: E402
+from newsdesk.content.models import Section, Story
+from newsdesk.public import views
+from newsdesk.public.templatetags.pictures import story_gallery
 
 
 def touch_card(story):
