@@ -19,6 +19,7 @@ PICTURE = Columns(Image, "featured_image")
 PERSON = Columns(Person, "person")
 CARD_LOOKUPS = [*STORY.lookups, *SECTION.lookups, *PICTURE.lookups]
 CARD_WIDTH = len(CARD_LOOKUPS)
+NEWEST_FIRST = ("-published_at", "-id")  # the order of every story list
 
 _BYLINE_ATTNAMES = ["story_id", "id", "position"]
 _BYLINE_FIELDS = ["id", "story_id", "person_id", "position"]

@@ -10,7 +10,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from newsdesk.content.models import Story
-from newsdesk.content.services.cards import attach_people, build_cards, card_values
+from newsdesk.content.services.cards import (
+    NEWEST_FIRST,
+    attach_people,
+    build_cards,
+    card_values,
+)
 from newsdesk.content.services.pagecounts import ALL, day_of, day_start, list_filter
 from newsdesk.content.services.pages import (
     StoryPage,
@@ -22,7 +27,6 @@ from newsdesk.content.services.pages import (
 from newsdesk.content.services.prepared import Limit, Prepared
 from newsdesk.content.services.visibility import live_stories
 
-NEWEST_FIRST = ("-published_at", "-id")
 KINDS = (ALL, "section", "tag", "author")
 
 

@@ -10,7 +10,7 @@ logging, counting and the database's adaptations all apply). The queryset stays 
 source of each rule: `live_stories(now)` is called with a marker `now`, not copied.
 
     newest = Prepared(lambda now, n: live_stories(now).values_list("pk")[:n])
-    newest.rows(now=timezone.now(), n=10)
+    newest.rows(now=timezone.now(), n=Limit(10))     # compiled on the first call only
 """
 
 import threading
@@ -149,8 +149,7 @@ class Prepared:
             shape = shapes[key] = _Shape(querysets, markers, self.wrap)
         return shape
 
-    def execute(self, using=DEFAULT_DB_ALIAS, **values):
-        """A cursor on the results (for reading a few rows of many), converted lazily."""
+    def _execute(self, using, values):
         shape = self._shape(using, values)
         cursor = connections[using].cursor()
         cursor.execute(shape.sql, shape.params_for(values))
@@ -158,13 +157,13 @@ class Prepared:
 
     def rows(self, using=DEFAULT_DB_ALIAS, **values) -> list[tuple]:
         """Every row, each value converted as Django converts it (dates, booleans, …)."""
-        shape, cursor = self.execute(using, **values)
+        shape, cursor = self._execute(using, values)
         with cursor:
             return self.convert(shape, cursor.fetchall())
 
     def iterate(self, chunk: int, using=DEFAULT_DB_ALIAS, **values):
         """Rows read `chunk` at a time, as long as the caller wants more."""
-        shape, cursor = self.execute(using, **values)
+        shape, cursor = self._execute(using, values)
         with cursor:
             while batch := cursor.fetchmany(chunk):
                 yield from self.convert(shape, batch)
@@ -174,7 +173,8 @@ class Prepared:
         rows = self.rows(using, **values)
         return rows[0][0] if rows else None
 
-    def convert(self, shape: _Shape, rows) -> list[tuple]:
+    @staticmethod
+    def convert(shape: _Shape, rows) -> list[tuple]:
         if not shape.converters:  # (an aggregate over the query has its own, plain columns)
             return rows
         return list(map(tuple, shape.compiler.apply_converters(rows, shape.converters)))

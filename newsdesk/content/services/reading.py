@@ -1,4 +1,9 @@
-"""What the public pages read: lists for home, archive, section, tag and author pages."""
+"""What the public pages read: the home page, a story's page, and the story lists.
+
+The pages themselves read through prepared queries (prepared.py) into cards (cards.py):
+stories whose section, picture and people answer without a query. The querysets below
+(`archive()` and friends) are the same lists for feeds, the API and tests.
+"""
 
 from collections import Counter
 
@@ -10,6 +15,7 @@ from newsdesk.content.models import Correction, GalleryItem, Person, Section, St
 from newsdesk.content.services import story_links
 from newsdesk.content.services.cards import (
     CARD_WIDTH,
+    NEWEST_FIRST,
     attach_people,
     build_cards,
     card_values,
@@ -29,7 +35,7 @@ LATEST_SIZE = 10
 
 
 def archive() -> QuerySet[Story]:
-    return with_listing_relations(live_stories().order_by("-published_at", "-id"))
+    return with_listing_relations(live_stories().order_by(*NEWEST_FIRST))
 
 
 def section_stories(section: Section) -> QuerySet[Story]:
@@ -44,7 +50,6 @@ def author_stories(person: Person) -> QuerySet[Story]:
     return archive().filter(bylines=person)
 
 
-NEWEST_FIRST = ("-published_at", "-id")
 _ROW = ("pk", "section_id", "pinned")
 
 
