@@ -28,6 +28,10 @@ from newsdesk.content.services.prepared import Limit, Prepared
 from newsdesk.content.services.visibility import live_stories
 
 KINDS = (ALL, "section", "tag", "author")
+# Lists a story index reads newest first (all stories, a section's): their first page is
+# that index's first rows, with no day window to find (two queries fewer). Tag and author
+# lists come through a link table, which no index reads in date order.
+READ_BY_DATE = (ALL, "section")
 
 
 def _list(kind: str, now, ident) -> QuerySet[Story]:
@@ -82,7 +86,8 @@ def story_list_page(list_key: str, number, per_page: int | None = None, now=None
     ((fresh, past),) = _counts[kind].rows(
         now=now, since=day_start(today), ident=ident, key=list_key, today=today
     )
-    place = locate_page(list_key, number, per_page, today, fresh, past)
+    first_of_indexed = number == 1 and kind in READ_BY_DATE
+    place = locate_page(list_key, number, per_page, today, fresh, past, not first_of_indexed)
     rows = _pages[kind].rows(
         now=now,
         ident=ident,

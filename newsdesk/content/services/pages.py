@@ -114,10 +114,11 @@ _past_total = Prepared(
 
 
 def locate_page(
-    list_key: str, number: int, per_page: int, today, fresh: int, past: int
+    list_key: str, number: int, per_page: int, today, fresh: int, past: int, days=True
 ) -> PagePlace:
     """Page `number` of a list with `fresh` stories today and `past` before, located from
-    the per-day counts."""
+    the per-day counts; with `days` false, only checked (no day window: the page's rows are
+    read from the list's start)."""
     today_start = day_start(today)
     total = fresh + past
     num_pages = max(1, -(-total // per_page))
@@ -126,7 +127,9 @@ def locate_page(
     first = (number - 1) * per_page  # how many newer stories come before this page
     last = first + per_page  # the list position just past this page
     upper, lower, skip = None, None, first
-    if last <= fresh:
+    if not days:
+        pass
+    elif last <= fresh:
         lower = today_start
     else:
         upper_at = lower_at = None  # the positions of the page's first and last days
