@@ -34,7 +34,7 @@ class Limit(int):
 class _Shape:
     """One compiled shape: the SQL, its parameters, and where each value goes."""
 
-    def __init__(self, querysets: tuple, markers: dict, wrap: str | None):
+    def __init__(self, querysets: tuple, markers: dict, wrap: str | None, same_columns: bool):
         compilers = [qs.query.get_compiler(using=qs.db) for qs in querysets]
         compiled = [compiler.as_sql() for compiler in compilers]
         sql = wrap.format(*(sql for sql, _ in compiled)) if wrap else compiled[0][0]
@@ -69,7 +69,8 @@ class _Shape:
         self.params = params
         # What results_iter() would work out again on every call.
         columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
-        self.converters = None if wrap else compiler.get_converters(columns)
+        converted = not wrap or same_columns
+        self.converters = compiler.get_converters(columns) if converted else None
 
     def params_for(self, values: dict) -> list:
         params = list(self.params)
@@ -130,11 +131,14 @@ class Prepared:
 
     With `wrap`, `build` returns a tuple of querysets whose SQL goes into an outer query
     ("SELECT (SELECT COUNT(*) FROM ({0}) AS a), (SELECT … ({1}) AS b)"): for aggregates,
-    which Django would group by every column of a values list, and several in one trip."""
+    which Django would group by every column of a values list, and several in one trip.
+    Its rows are taken as they come, unless `same_columns` says they have the first
+    queryset's columns (a UNION ALL of like querysets): then they are converted as its."""
 
-    def __init__(self, build, wrap: str | None = None):
+    def __init__(self, build, wrap: str | None = None, same_columns: bool = False):
         self.build = build
         self.wrap = wrap
+        self.same_columns = same_columns
         self._local = threading.local()  # compilers hold their thread's connection
 
     def _shape(self, using: str, values: dict) -> _Shape:
@@ -146,7 +150,7 @@ class Prepared:
             markers = {name: _marker(v, serial) for name, v in values.items()}
             built = self.build(**markers)
             querysets = tuple(qs.using(using) for qs in (built if self.wrap else [built]))
-            shape = shapes[key] = _Shape(querysets, markers, self.wrap)
+            shape = shapes[key] = _Shape(querysets, markers, self.wrap, self.same_columns)
         return shape
 
     def _execute(self, using, values):
@@ -175,7 +179,7 @@ class Prepared:
 
     @staticmethod
     def convert(shape: _Shape, rows) -> list[tuple]:
-        if not shape.converters:  # (an aggregate over the query has its own, plain columns)
+        if not shape.converters:
             return rows
         return list(map(tuple, shape.compiler.apply_converters(rows, shape.converters)))
 

@@ -7,7 +7,7 @@ stories whose section, picture and people answer without a query. The querysets 
 
 from collections import Counter
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -112,17 +112,6 @@ def home_page() -> dict:
     return {"lead": latest[0] if latest else None, "latest": latest[1:], "section_blocks": blocks}
 
 
-def _story_row(pk: int, user, now):
-    """The story at `pk` as a card, if this user may see it; staff also see drafts."""
-    preview = can_preview(user)
-    rows = _previewable_story.rows(pk=pk) if preview else _live_story.rows(now=now, pk=pk)
-    if not rows:
-        raise Http404("No such story")
-    (story,) = build_cards(rows)
-    story.has_gallery, story.has_corrections = rows[0][CARD_WIDTH:]
-    return story
-
-
 def _with_notes(stories: QuerySet[Story]) -> QuerySet[Story]:
     # Whether there are gallery pictures or correction notes to read: most stories have
     # neither, and asking here spares the page a query for each.
@@ -136,19 +125,45 @@ def _with_notes(stories: QuerySet[Story]) -> QuerySet[Story]:
     )
 
 
-_live_story = Prepared(lambda now, pk: _with_notes(live_stories(now).filter(pk=pk)))
-_previewable_story = Prepared(lambda pk: _with_notes(previewable_stories().filter(pk=pk)))
-_more = Prepared(
-    lambda now, section_id, pk, n: card_values(
-        _newest(now).filter(section_id=section_id).exclude(pk=pk)
-    )[:n]
+def _story_and_more(stories: QuerySet[Story], now, pk, n):
+    """The story at `pk` among `stories`, and the newest `n` live others of its section."""
+    its_section = Story.objects.filter(pk=pk).values("section_id")[:1]
+    others = _newest(now).filter(section_id=Subquery(its_section)).exclude(pk=pk)
+    return _with_notes(stories.filter(pk=pk)), _with_notes(others)[:n]
+
+
+# A story's page reads its story and the others from its section in one trip.
+_ONE_AND_OTHERS = "SELECT * FROM ({0}) AS story UNION ALL SELECT * FROM ({1}) AS others"
+_live_story_page = Prepared(
+    lambda now, pk, n: _story_and_more(live_stories(now), now, pk, n),
+    wrap=_ONE_AND_OTHERS,
+    same_columns=True,
 )
+_previewable_story_page = Prepared(
+    lambda now, pk, n: _story_and_more(previewable_stories(), now, pk, n),
+    wrap=_ONE_AND_OTHERS,
+    same_columns=True,
+)
+
+
+def _story_and_others(pk: int, user, more: int) -> tuple[Story, list[Story]]:
+    """The story at `pk` as a card if this user may see it (staff also see drafts, as a
+    preview), and the newest `more` others of its section, as cards."""
+    reads = _previewable_story_page if can_preview(user) else _live_story_page
+    rows = reads.rows(now=timezone.now(), pk=pk, n=Limit(more))
+    cards = build_cards(rows)
+    mine = [i for i, card in enumerate(cards) if card.pk == pk]
+    if not mine:
+        raise Http404("No such story")
+    story = cards.pop(mine[0])
+    story.has_gallery, story.has_corrections = rows[mine[0]][CARD_WIDTH:]
+    return story, sorted(cards, key=lambda card: (card.published_at, card.pk), reverse=True)
 
 
 def story_for_reader(pk: int, user) -> Story:
     """The story at `pk` if this user may see it (staff also see drafts, as a preview),
     with its section, picture, people, tags and sources read."""
-    story = _story_row(pk, user, timezone.now())
+    story, _ = _story_and_others(pk, user, 0)
     attach_people([story])
     story_links.attach_tags_and_sources(story)
     return story
@@ -157,26 +172,11 @@ def story_for_reader(pk: int, user) -> Story:
 def story_page(pk: int, user, more: int = 4) -> tuple[Story, list[Story]]:
     """What a story's page shows: the story (as `story_for_reader`, with its corrections
     and gallery read too) and the newest `more` others from its section, as cards."""
-    now = timezone.now()
-    story = _story_row(pk, user, now)
-    others = _more_cards(story, more, now)
+    story, others = _story_and_others(pk, user, more)
     attach_people([story, *others])
     story_links.attach_tags_and_sources(story)
     story_links.attach_notes(story)
     return story, others
-
-
-def _more_cards(story: Story, count: int, now) -> list[Story]:
-    if not story.section_id:
-        return []
-    rows = _more.rows(now=now, section_id=story.section_id, pk=story.pk, n=Limit(count))
-    return build_cards(rows)
-
-
-def more_from_section(story: Story, count: int = 4) -> list[Story]:
-    others = _more_cards(story, count, timezone.now())
-    attach_people(others)
-    return others
 
 
 __all__ = [
@@ -184,7 +184,6 @@ __all__ = [
     "author_stories",
     "can_preview",
     "home_page",
-    "more_from_section",
     "section_stories",
     "story_for_reader",
     "story_page",
