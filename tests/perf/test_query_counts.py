@@ -10,7 +10,8 @@ from newsdesk.content.models import Correction, GalleryItem, Image
 from tests.builders import jpeg_bytes
 
 # The most each page may run, the same for 3 or 10 stories a page and for any depth:
-# home: pinned ids, the pinned and the newest live rows, every story shown, their bylines;
+# home: pinned ids with the newest live rows, the pinned live rows (when there are pinned
+# stories), every story shown, their bylines, navigation (when not kept);
 # story: the story with more from its section, the bylines of all, its tags and sources;
 # listing: the section/tag/person, today's and past counts, the day walk and the page's
 # days (not for the first page of the archive or a section), its stories (ids by
@@ -47,6 +48,7 @@ def corpus(newsroom):
                 bylines=[person, newsroom.person()] if i % 3 else [person],
                 sources=[agency],
                 featured_image=image if i % 4 else None,
+                pinned=i == 3,  # the home page's most: a pinned story leads it
                 # Over twelve days: deeper pages are located by walking the day counts.
                 published_at=now - timedelta(hours=7 * i, minutes=1),
             )

@@ -50,7 +50,7 @@ def author_stories(person: Person) -> QuerySet[Story]:
     return archive().filter(bylines=person)
 
 
-_ROW = ("pk", "section_id", "pinned")
+_ROW = ("pk", "section_id", "pinned", "published_at")
 
 
 def _newest(now) -> QuerySet[Story]:
@@ -68,10 +68,17 @@ def _home_wanted(now, latest, sections, counts) -> QuerySet[Story]:
 
 
 # The few pinned ids come from their partial index (asking for them in date order would
-# walk every story's date instead).
-_pinned_ids = Prepared(lambda n: Story.objects.filter(pinned=True).order_by().values_list("pk")[:n])
+# walk every story's date instead), in the same trip as the newest rows: (0, id, NULL…)
+# rows, then (1, id, section id, pinned, published at) rows, newest first.
+_pinned_ids_and_newest = Prepared(
+    lambda pinned, now, n: (
+        Story.objects.filter(pinned=True).order_by().values_list("pk")[:pinned],
+        _newest(now).values_list(*_ROW)[:n],
+    ),
+    wrap="SELECT 0, pinned.*, NULL, NULL, NULL FROM ({0}) AS pinned"
+    " UNION ALL SELECT 1, newest.* FROM ({1}) AS newest ORDER BY 1, 5 DESC, 2 DESC",
+)
 _pinned_rows = Prepared(lambda now, ids, n: _newest(now).filter(pk__in=ids).values_list(*_ROW)[:n])
-_newest_rows = Prepared(lambda now, n: _newest(now).values_list(*_ROW)[:n])
 _home_cards = Prepared(_home_wanted)
 
 
@@ -80,13 +87,14 @@ def home_page() -> dict:
     now = timezone.now()
     # Which stories the page shows is settled on ids first (cheap rows); their cards are
     # then read in one query, whatever the number of sections.
-    pinned_ids = [pk for (pk,) in _pinned_ids.rows(n=Limit(100))]
     wanted = Limit(LATEST_SIZE + 1)
+    rows = _pinned_ids_and_newest.rows(pinned=Limit(100), now=now, n=wanted)
+    pinned_ids = [row[1] for row in rows if row[0] == 0]
+    newest = [row[1:] for row in rows if row[0] == 1]
     pinned = _pinned_rows.rows(now=now, ids=padded(pinned_ids), n=wanted) if pinned_ids else []
-    newest = _newest_rows.rows(now=now, n=wanted)
     latest_rows = (pinned + [r for r in newest if not r[2]])[: LATEST_SIZE + 1]
-    latest_ids = [pk for pk, _, _ in latest_rows]
-    already = Counter(section_id for _, section_id, _ in latest_rows)
+    latest_ids = [row[0] for row in latest_rows]
+    already = Counter(row[1] for row in latest_rows)
     sections = nav_sections()
     stories = build_cards(
         _home_cards.rows(
