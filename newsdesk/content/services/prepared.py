@@ -13,6 +13,7 @@ source of each rule: `live_stories(now)` is called with a marker `now`, not copi
     newest.rows(now=timezone.now(), n=Limit(10))     # compiled on the first call only
 """
 
+import re
 import threading
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
@@ -24,6 +25,10 @@ from django.db import DEFAULT_DB_ALIAS, connections
 _MARKER_TIME = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
 _MARKER_DAY = date(1801, 2, 3)
 _MARKER_INT = 2_147_000_000
+
+
+# A "%s" placeholder, as Django's SQLite wrapper finds them ("%%s" is a literal "%s").
+_PLACEHOLDER = re.compile(r"(?<!%)%s")
 
 
 class Limit(int):
@@ -65,6 +70,14 @@ class _Shape:
             self.slots = [(i + (i >= before), *rest) for i, *rest in self.slots]
             self.slots.append((before, *key))
             params.insert(before, int(text))
+        # Named placeholders, "%(p0)s", where the database allows them: Django's SQLite
+        # wrapper turns those into its own with one string format, and plain "%s" with a
+        # regular expression over the whole SQL (80 µs for a story page's 5 KB query).
+        self.names = None
+        if "%%" not in sql and connection.features.supports_paramstyle_pyformat:
+            serial = count()
+            sql = _PLACEHOLDER.sub(lambda _: f"%(p{next(serial)})s", sql)
+            self.names = [f"p{index}" for index in range(len(params))]
         self.sql = sql
         self.params = params
         # What results_iter() would work out again on every call.
@@ -72,13 +85,13 @@ class _Shape:
         converted = not wrap or same_columns
         self.converters = compiler.get_converters(columns) if converted else None
 
-    def params_for(self, values: dict) -> list:
+    def params_for(self, values: dict) -> list | dict:
         params = list(self.params)
         connection = self.compiler.connection
         for index, name, item in self.slots:
             value = values[name] if item is None else values[name][item]
             params[index] = int(value) if isinstance(value, Limit) else _adapt(connection, value)
-        return params
+        return dict(zip(self.names, params, strict=True)) if self.names else params
 
 
 def _flat(values: dict):
