@@ -72,5 +72,9 @@ def _forget_pictures(**kwargs):  # MEDIA_URL, STORAGES, ROOT_URLCONF… (tests c
 
 
 def story_gallery(story):
-    """The story's ordered pictures, images included, in one query."""
+    """The story's ordered pictures, images included: as the story page's service read them
+    (`reading.story_page`), or else in one query."""
+    read = getattr(story, "_prefetched_objects_cache", {}).get("gallery_items")
+    if read is not None:
+        return list(read)
     return list(GalleryItem.objects.filter(story=story).select_related("image"))

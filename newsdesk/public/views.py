@@ -1,12 +1,12 @@
 """Readers' pages. Thin: each view asks a content service and renders a template."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 
-from newsdesk.content.models import Person, Section, Tag
-from newsdesk.content.services import pagecounts, reading
-from newsdesk.content.services.pages import PageNotFound, listing_page
+from newsdesk.content.links import fast_reverse, url_maker
+from newsdesk.content.services import named, pagecounts, reading
+from newsdesk.content.services.lists import story_list_page
+from newsdesk.content.services.pages import PageNotFound
 from newsdesk.public.breadcrumbs import Crumb
 from newsdesk.public.pagecache.purge import story_key
 
@@ -27,20 +27,18 @@ def home(request):
 def archive(request, number=None):
     return _listing(
         request,
-        reading.archive(),
         pagecounts.ALL,
         number,
         url_name="public:archive",
         heading="Blog",
-        crumbs=[Crumb("Blog", reverse("public:archive"))],
+        crumbs=[Crumb("Blog", fast_reverse("public:archive"))],
     )
 
 
 def section(request, slug, number=None):
-    section = get_object_or_404(Section, slug=slug)
+    section = named.section_or_404(slug)
     return _listing(
         request,
-        reading.section_stories(section),
         pagecounts.section_key(section.pk),
         number,
         url_name="public:section",
@@ -53,10 +51,9 @@ def section(request, slug, number=None):
 
 
 def tag(request, slug, number=None):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = named.tag_or_404(slug)
     return _listing(
         request,
-        reading.tag_stories(tag),
         pagecounts.tag_key(tag.pk),
         number,
         url_name="public:tag",
@@ -68,10 +65,9 @@ def tag(request, slug, number=None):
 
 
 def author(request, slug, number=None):
-    person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    person = named.person_or_404(slug)
     return _listing(
         request,
-        reading.author_stories(person),
         pagecounts.author_key(person.pk),
         number,
         url_name="public:author",
@@ -89,15 +85,15 @@ def story_redirect(request, pk):
 
 
 def story(request, pk, slug):
-    story = reading.story_for_reader(pk, request.user)
+    story, more = reading.story_page(pk, request.user)
     if slug != story.slug:
         return redirect(story, permanent=story.is_live)
     crumbs = [Crumb(story.section.name, story.section.get_absolute_url())] if story.section else []
     context = {
         "story": story,
         "is_preview": not story.is_live,
-        "bylines": [byline.person for byline in story.byline_set.all()],
-        "more": reading.more_from_section(story),
+        "bylines": story.people,
+        "more": more,
         "crumbs": crumbs + [Crumb(story.headline, None)],
     }
     response = render(request, "public/story.html", context)
@@ -107,7 +103,6 @@ def story(request, pk, slug):
 
 def _listing(
     request,
-    queryset,
     list_key,
     number,
     *,
@@ -119,18 +114,18 @@ def _listing(
     extra=None,
 ):
     url_kwargs = url_kwargs or {}
-    first_url = reverse(url_name, kwargs=url_kwargs)
+    first_url = fast_reverse(url_name, kwargs=url_kwargs)
     if number is not None and str(number) == "1":
         return redirect(first_url, permanent=True)
     try:
-        page = listing_page(queryset, list_key, 1 if number is None else number)
+        page = story_list_page(list_key, 1 if number is None else number)
     except PageNotFound:
         raise Http404("No such page") from None
 
+    numbered_url = url_maker(f"{url_name}-page", 0, (*url_kwargs, "number"))
+
     def page_url(n):
-        return (
-            first_url if n == 1 else reverse(f"{url_name}-page", kwargs={**url_kwargs, "number": n})
-        )
+        return first_url if n == 1 else numbered_url(*url_kwargs.values(), n)
 
     if page.number > 1:
         crumbs = crumbs + [Crumb(f"Page {page.number}", None)]

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from newsdesk.content.models import PageCount, Status, Story
 from newsdesk.content.services import pagecounts, publishing, reading
+from newsdesk.content.services.lists import story_list_page
 from newsdesk.content.services.pages import PageNotFound, listing_page
 
 PER_PAGE = 3
@@ -17,24 +18,30 @@ def naive_pages(queryset):
     return [ids[i : i + PER_PAGE] for i in range(0, len(ids), PER_PAGE)] or [[]]
 
 
-def located_pages(queryset, key):
-    first = listing_page(queryset, key, 1, per_page=PER_PAGE)
+def located_pages(page_of_list):
+    """Every page's ids, through `page_of_list(number)`, which must refuse the page after."""
+    first = page_of_list(1)
     pages = [[s.pk for s in first.items]]
     for number in range(2, first.num_pages + 1):
-        pages.append([s.pk for s in listing_page(queryset, key, number, per_page=PER_PAGE).items])
+        pages.append([s.pk for s in page_of_list(number).items])
     with pytest.raises(PageNotFound):
-        listing_page(queryset, key, first.num_pages + 1, per_page=PER_PAGE)
+        page_of_list(first.num_pages + 1)
     return pages
 
 
 def assert_lists_agree(section, tag, person):
-    assert located_pages(reading.archive(), pagecounts.ALL) == naive_pages(reading.archive())
     for queryset, key in [
+        (reading.archive(), pagecounts.ALL),
         (reading.section_stories(section), pagecounts.section_key(section.pk)),
         (reading.tag_stories(tag), pagecounts.tag_key(tag.pk)),
         (reading.author_stories(person), pagecounts.author_key(person.pk)),
     ]:
-        assert located_pages(queryset, key) == naive_pages(queryset)
+        expected = naive_pages(queryset)
+        # The queryset walk (feeds) and the readers' pages (prepared queries, cards).
+        assert located_pages(lambda n: listing_page(queryset, key, n, per_page=PER_PAGE)) == (
+            expected
+        )
+        assert located_pages(lambda n: story_list_page(key, n, per_page=PER_PAGE)) == expected
 
 
 @pytest.fixture
@@ -102,6 +109,9 @@ def test_scheduled_story_joins_pages_by_the_clock(spread, newsroom):
     )
     assert at_time.items[0].pk == scheduled.pk
     assert at_time.num_pages >= total_before
+    readers_page = story_list_page(pagecounts.ALL, 1, per_page=PER_PAGE, now=later)
+    assert readers_page.items[0].pk == scheduled.pk
+    assert readers_page.num_pages == at_time.num_pages
 
 
 def test_rebuild_gives_the_same_counts(spread):
@@ -115,3 +125,5 @@ def test_rebuild_gives_the_same_counts(spread):
 def test_bad_page_numbers_are_not_found(spread, junk):
     with pytest.raises(PageNotFound):
         listing_page(reading.archive(), pagecounts.ALL, junk, per_page=PER_PAGE)
+    with pytest.raises(PageNotFound):
+        story_list_page(pagecounts.ALL, junk, per_page=PER_PAGE)

@@ -1,7 +1,7 @@
 """Numbered pages of a story list ("Home › Blog › Page 556"), newest first."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Q, QuerySet, Sum
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from newsdesk.content.models import PageCount
 from newsdesk.content.services.pagecounts import day_of, day_start
+from newsdesk.content.services.prepared import Limit, Prepared
 
 # Day counts fetched per round trip while walking back to a page.
 CHUNK_DAYS = 64
@@ -81,6 +82,79 @@ def story_page(queryset: QuerySet, number, per_page: int | None = None) -> Story
     return StoryPage(number=number, num_pages=num_pages, items=items)
 
 
+@dataclass
+class PagePlace:
+    """Where a page of a list lies: its stories are the rows from `skip` on, newest first,
+    between `lower` and `upper` (either may be open)."""
+
+    num_pages: int
+    skip: int
+    upper: datetime | None
+    lower: datetime | None
+
+
+# A list's past days newest first: first their counts alone, walked down to a page (500 of
+# them at page 556 of 20,000 stories; a date per row would cost three times as much to read,
+# and a running SUM() OVER in SQLite four times), then the dates of the page's days only.
+def past_days(key, today):
+    return PageCount.objects.filter(list_key=key, day__lt=today, stories__gt=0).order_by("-day")
+
+
+_day_counts = Prepared(lambda key, today: past_days(key, today).values_list("stories"))
+_days_at = Prepared(
+    lambda key, today, start, count: past_days(key, today).values_list("day")[start : start + count]
+)
+
+
+# The stories of a list's past days, summed by the database.
+_past_total = Prepared(
+    lambda key, today: (past_days(key, today).order_by().values_list("stories"),),
+    wrap="SELECT (SELECT COALESCE(SUM(stories), 0) FROM ({0}) AS past_days)",
+)
+
+
+def locate_page(
+    list_key: str, number: int, per_page: int, today, fresh: int, past: int, days=True
+) -> PagePlace:
+    """Page `number` of a list with `fresh` stories today and `past` before, located from
+    the per-day counts; with `days` false, only checked (no day window: the page's rows are
+    read from the list's start)."""
+    today_start = day_start(today)
+    total = fresh + past
+    num_pages = max(1, -(-total // per_page))
+    if number > num_pages:
+        raise PageNotFound(number)
+    first = (number - 1) * per_page  # how many newer stories come before this page
+    last = first + per_page  # the list position just past this page
+    upper, lower, skip = None, None, first
+    if not days:
+        pass
+    elif last <= fresh:
+        lower = today_start
+    else:
+        upper_at = lower_at = None  # the positions of the page's first and last days
+        running = 0
+        counts = _day_counts.iterate(CHUNK_DAYS, key=list_key, today=today)
+        for at, (stories,) in enumerate(counts):
+            running += stories
+            if first >= fresh and upper_at is None and fresh + running > first:
+                upper_at, skip = at, first - (fresh + running - stories)
+            if fresh + running >= last:
+                lower_at = at
+                break
+        start = lower_at if upper_at is None else upper_at
+        if start is not None:
+            end = upper_at if lower_at is None else lower_at
+            days = _days_at.rows(
+                key=list_key, today=today, start=Limit(start), count=Limit(end - start + 1)
+            )
+            if upper_at is not None:
+                upper = day_start(days[0][0]) + timedelta(days=1)
+            if lower_at is not None:
+                lower = day_start(days[-1][0])
+    return PagePlace(num_pages, skip, upper, lower)
+
+
 def listing_page(
     queryset: QuerySet, list_key: str, number, per_page: int | None = None, now=None
 ) -> StoryPage:
@@ -90,51 +164,31 @@ def listing_page(
     friends); `list_key` names its counts ("all", "section:7", …). Stories of past days are
     counted from the per-day table, today's are counted live (a handful, by index), so a
     scheduled story shows up by the clock. The rows are then read with an OFFSET bounded
-    by the stories of a day or two, never by the page's depth.
+    by the stories of a day or two, never by the page's depth. (The readers' own pages use
+    `lists.story_list_page`, the same walk with prepared queries.)
     """
     number = parse_page_number(number)
     per_page = per_page or page_size()
     now = now or timezone.now()
     today = day_of(now)
-    today_start = day_start(today)
-    fresh = queryset.filter(published_at__gte=today_start).order_by().count()
-    past = PageCount.objects.filter(list_key=list_key, day__lt=today, stories__gt=0)
-    total = fresh + (past.aggregate(n=Sum("stories"))["n"] or 0)
-    num_pages = max(1, -(-total // per_page))
-    if number > num_pages:
-        raise PageNotFound(number)
-    first = (number - 1) * per_page  # how many newer stories come before this page
-    last = first + per_page  # the list position just past this page
-    upper, lower, skip = None, None, first
-    if last <= fresh:
-        lower = today_start
-    else:
-        # Walk the day counts newest first, read lazily: only the days down to this page
-        # are fetched (a few at a million stories; never more than one row per day).
-        days = past.order_by("-day").values_list("day", "stories").iterator(chunk_size=CHUNK_DAYS)
-        running = 0
-        for day, stories in days:
-            running += stories
-            if first >= fresh and upper is None and fresh + running > first:
-                upper = day_start(day) + timedelta(days=1)
-                skip = first - (fresh + running - stories)
-            if fresh + running >= last:
-                lower = day_start(day)
-                break
+    fresh = queryset.filter(published_at__gte=day_start(today)).order_by().count()
+    past = _past_total.value(key=list_key, today=today)
+    place = locate_page(list_key, number, per_page, today, fresh, past)
     # The page's days come first in the WHERE clause: SQLite starts its index range from
     # the first upper bound on the date it sees, and from the list's own "published by now"
     # it walked every newer story down to the page (2 ms at page 1,900 of 20,000).
     window = queryset.model.objects.all()
-    if upper:
-        window = window.filter(published_at__lt=upper)
-    if lower:
-        window = window.filter(published_at__gte=lower)
+    if place.upper:
+        window = window.filter(published_at__lt=place.upper)
+    if place.lower:
+        window = window.filter(published_at__gte=place.lower)
     rows = (window & queryset).order_by(*queryset.query.order_by)
     # Ids first, from the index alone (the rows skipped are never read), then the page's
     # stories with everything they show.
+    skip = place.skip
     ids = list(rows.values_list("pk", flat=True)[skip : skip + per_page])
     items = list(queryset.filter(pk__in=ids)) if ids else []
-    return StoryPage(number=number, num_pages=num_pages, items=items)
+    return StoryPage(number=number, num_pages=place.num_pages, items=items)
 
 
 def page_of(list_key: str, published_at, pk: int, per_page: int | None = None, now=None) -> int:

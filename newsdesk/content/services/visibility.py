@@ -19,10 +19,15 @@ def can_preview(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active and user.is_staff)
 
 
+def previewable_stories() -> QuerySet[Story]:
+    """What staff may open on the public site, as a preview: every story not in the trash."""
+    return Story.objects.filter(deleted_at__isnull=True)
+
+
 def visible_stories(user=None) -> QuerySet[Story]:
     """Live stories for readers; every story that is not in the trash for staff."""
     if can_preview(user):
-        return Story.objects.filter(deleted_at__isnull=True)
+        return previewable_stories()
     return live_stories()
 
 

@@ -1,0 +1,101 @@
+"""Numbered pages of the readers' story lists (archive, section, tag, author) as cards.
+
+The same walk as `pages.listing_page` (per-day counts, then the page's ids from a window of
+a day or two, then its stories), with each query prepared once per process (prepared.py):
+the list is named by its key ("section:7") rather than handed over as a queryset, so its
+SQL can be compiled ahead of the request.
+"""
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from newsdesk.content.models import Story
+from newsdesk.content.services.cards import (
+    NEWEST_FIRST,
+    attach_people,
+    build_cards,
+    card_values,
+)
+from newsdesk.content.services.pagecounts import ALL, day_of, day_start, list_filter
+from newsdesk.content.services.pages import (
+    StoryPage,
+    locate_page,
+    page_size,
+    parse_page_number,
+    past_days,
+)
+from newsdesk.content.services.prepared import Limit, Prepared
+from newsdesk.content.services.visibility import live_stories
+
+KINDS = (ALL, "section", "tag", "author")
+# Lists a story index reads newest first (all stories, a section's): their first page is
+# that index's first rows, with no day window to find (two queries fewer). Tag and author
+# lists come through a link table, which no index reads in date order.
+READ_BY_DATE = (ALL, "section")
+
+
+def _list(kind: str, now, ident) -> QuerySet[Story]:
+    return list_filter(live_stories(now), kind if kind == ALL else f"{kind}:{ident}")
+
+
+def _window(kind, now, ident, upper, lower, skip, size):
+    # The page's days come first in the WHERE clause (see pages.listing_page).
+    window = Story.objects.all()
+    if upper is not None:
+        window = window.filter(published_at__lt=upper)
+    if lower is not None:
+        window = window.filter(published_at__gte=lower)
+    rows = (window & _list(kind, now, ident)).order_by(*NEWEST_FIRST)
+    return rows.values_list("pk")[skip : skip + size]
+
+
+# Today's stories of a list, counted live (a handful, by index), and its past days' from
+# their counts, in one trip.
+_counts = {
+    kind: Prepared(
+        lambda now, since, ident, key, today, kind=kind: (
+            _list(kind, now, ident).filter(published_at__gte=since).order_by().values_list("pk"),
+            past_days(key, today).order_by().values_list("stories"),
+        ),
+        wrap="SELECT (SELECT COUNT(*) FROM ({0}) AS fresh),"
+        " (SELECT COALESCE(SUM(stories), 0) FROM ({1}) AS past_days)",
+    )
+    for kind in KINDS
+}
+
+
+def _page(kind, now, **window):
+    # The page's ids first, from the index alone (the rows skipped are never read), as a
+    # subquery: then the cards of those ids, in the same trip.
+    ids = _window(kind, now, **window)
+    return card_values(live_stories(now).filter(pk__in=ids).order_by(*NEWEST_FIRST))
+
+
+_pages = {kind: Prepared(lambda kind=kind, **values: _page(kind, **values)) for kind in KINDS}
+
+
+def story_list_page(list_key: str, number, per_page: int | None = None, now=None) -> StoryPage:
+    """Page `number` (1 = newest) of the live list `list_key`: its items are cards (see
+    cards.py). Raises PageNotFound for a number that is not a page of the list."""
+    number = parse_page_number(number)
+    per_page = per_page or page_size()
+    now = now or timezone.now()
+    kind, _, ident = list_key.partition(":")
+    ident = int(ident) if ident else None
+    today = day_of(now)
+    ((fresh, past),) = _counts[kind].rows(
+        now=now, since=day_start(today), ident=ident, key=list_key, today=today
+    )
+    first_of_indexed = number == 1 and kind in READ_BY_DATE
+    place = locate_page(list_key, number, per_page, today, fresh, past, not first_of_indexed)
+    rows = _pages[kind].rows(
+        now=now,
+        ident=ident,
+        upper=place.upper,
+        lower=place.lower,
+        skip=Limit(place.skip),
+        size=Limit(per_page),
+    )
+    items = build_cards(rows)
+    attach_people(items)
+    return StoryPage(number=number, num_pages=place.num_pages, items=items)
