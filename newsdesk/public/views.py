@@ -92,7 +92,6 @@ def story(request, pk, slug):
     context = {
         "story": story,
         "is_preview": not story.is_live,
-        "bylines": story.people,
         "more": more,
         "crumbs": crumbs + [Crumb(story.headline, None)],
     }
