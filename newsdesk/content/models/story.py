@@ -19,6 +19,26 @@ class Status(models.TextChoices):
 # story goes live by the clock alone, with no job flipping a flag.
 LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
 
+# A re-save within a minute of publication is not an update readers should be told about.
+UPDATE_GRACE_SECONDS = 60
+SUMMARY_LENGTH = 280
+
+
+def story_path(pk: int, slug: str) -> str:
+    """A story's URL path; also for lists read as plain rows (feeds) rather than models."""
+    return fast_reverse("public:story", kwargs={"pk": pk, "slug": slug or "story"})
+
+
+def story_summary(standfirst: str, body: str) -> str:
+    return standfirst or plain_text(body)[:SUMMARY_LENGTH]
+
+
+def updated_after_publication(published_at, updated_at) -> bool:
+    """Readers see "Updated" only for a real change after publication, not a re-save."""
+    if not published_at:
+        return False
+    return (updated_at - published_at).total_seconds() > UPDATE_GRACE_SECONDS
+
 
 class Kind(models.TextChoices):
     ARTICLE = "article", "Article"
@@ -99,7 +119,7 @@ class Story(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return fast_reverse("public:story", kwargs={"pk": self.pk, "slug": self.slug or "story"})
+        return story_path(self.pk, self.slug)
 
     @cached_property
     def people(self) -> list:
@@ -115,7 +135,7 @@ class Story(models.Model):
 
     @property
     def summary(self) -> str:
-        return self.standfirst or plain_text(self.body)[:280]
+        return story_summary(self.standfirst, self.body)
 
     @property
     def is_live(self) -> bool:
@@ -128,10 +148,7 @@ class Story(models.Model):
 
     @property
     def was_updated(self) -> bool:
-        """Readers see "Updated" only for a real change after publication, not a re-save."""
-        if not self.published_at:
-            return False
-        return (self.updated_at - self.published_at).total_seconds() > 60
+        return updated_after_publication(self.published_at, self.updated_at)
 
 
 class Byline(models.Model):
