@@ -9,13 +9,15 @@ Django's machinery cost more than reading and writing the whole 370 KB feed.
 import mimetypes
 from collections import defaultdict
 from datetime import datetime
+from functools import lru_cache
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils.encoding import iri_to_uri
 
 from newsdesk.content.models import Byline, Image, Story
-from newsdesk.content.models.story import story_path, story_summary, updated_after_publication
+from newsdesk.content.models.story import story_paths, story_summary, updated_after_publication
 from newsdesk.content.services.pages import listing_page
 
 STORY_FIELDS = (
@@ -27,6 +29,11 @@ STORY_FIELDS = (
     "published_at",
     "updated_at",
     "featured_image__file",
+)
+
+NAMES_SQL = (
+    "SELECT link.story_id, named.name FROM {link} link JOIN {named} named"
+    " ON named.id = link.{column} WHERE link.story_id IN ({marks}) ORDER BY {order}"
 )
 
 
@@ -66,12 +73,13 @@ def read_entries(
     authors = _bylines(ids)
     categories = _tags(ids)
     site = iri_to_uri(f"{request.scheme}://{request.get_host()}")
+    path = story_paths()
     entries = []
     for pk, headline, slug, standfirst, body, published, updated, image in rows:
         entries.append(
             Entry(
                 title=headline,
-                link=site + story_path(pk, slug),
+                link=site + path(pk, slug),
                 description=body if full_content and body else story_summary(standfirst, body),
                 author=", ".join(authors[pk]),
                 published=published,
@@ -84,31 +92,54 @@ def read_entries(
 
 
 def _bylines(ids: list[int]) -> dict[int, list[str]]:
-    names = defaultdict(list)
     # Byline's own ordering (position, id) is the order bylines are shown in.
-    for story_id, name in Byline.objects.filter(story_id__in=ids).values_list(
-        "story_id", "person__name"
-    ):
-        names[story_id].append(name)
-    return names
+    return _names_by_story(ids, Byline, "person", "link.position, link.id")
 
 
 def _tags(ids: list[int]) -> dict[int, list[str]]:
+    return _names_by_story(ids, Story.tags.through, "tag", "named.name, named.id")
+
+
+def _names_by_story(ids: list[int], link_model, named_field: str, order: str):
+    """The names of what each story links to (people, tags), in `order`.
+
+    Plain SQL: Django's ORM spends ≈ 0.3 ms building an IN filter of 50 ids through a
+    foreign key, four times what the query itself costs."""
     names = defaultdict(list)
-    links = Story.tags.through.objects.filter(story_id__in=ids)
-    for story_id, name in links.values_list("story_id", "tag__name").order_by("tag__name", "tag"):
-        names[story_id].append(name)
+    if not ids:
+        return names
+    quote = connection.ops.quote_name
+    named = link_model._meta.get_field(named_field)
+    # Tables and columns from the models' own meta; the ids go as parameters.
+    sql = NAMES_SQL.format(
+        link=quote(link_model._meta.db_table),
+        named=quote(named.related_model._meta.db_table),
+        column=quote(named.column),
+        marks=", ".join(["%s"] * len(ids)),
+        order=order,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        for story_id, name in cursor.fetchall():
+            names[story_id].append(name)
     return names
 
 
 def _enclosure(request, name: str) -> Enclosure | None:
-    storage = Image._meta.get_field("file").storage
     try:
-        length = storage.size(name)
+        length = _storage().size(name)
     except OSError:  # a missing file must not break the whole feed
         return None
-    return Enclosure(request.build_absolute_uri(storage.url(name)), str(length), _mime_type(name))
+    url, mime_type = _url_and_type(name)
+    return Enclosure(request.build_absolute_uri(url), str(length), mime_type)
 
 
-def _mime_type(name: str) -> str:
-    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+def _storage():
+    return Image._meta.get_field("file").storage
+
+
+# An original's name never changes (a new upload gets a new name), and its URL and type
+# follow from the name alone: worked out once per process, not on every feed request.
+@lru_cache(maxsize=4096)
+def _url_and_type(name: str) -> tuple[str, str]:
+    return _storage().url(name), mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from newsdesk.content.links import fast_reverse
+from newsdesk.content.links import url_maker
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text, sanitize_html
 
 
@@ -24,9 +24,11 @@ UPDATE_GRACE_SECONDS = 60
 SUMMARY_LENGTH = 280
 
 
-def story_path(pk: int, slug: str) -> str:
-    """A story's URL path; also for lists read as plain rows (feeds) rather than models."""
-    return fast_reverse("public:story", kwargs={"pk": pk, "slug": slug or "story"})
+def story_paths():
+    """A function of (pk, slug) giving a story's URL path, the URL pattern looked up once:
+    for many stories read as plain rows (feeds) rather than models."""
+    make = url_maker("public:story", 0, ("pk", "slug"))
+    return lambda pk, slug: make(pk, slug or "story")
 
 
 def story_summary(standfirst: str, body: str) -> str:
@@ -119,7 +121,7 @@ class Story(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return story_path(self.pk, self.slug)
+        return story_paths()(self.pk, self.slug)
 
     @cached_property
     def people(self) -> list:
