@@ -55,14 +55,14 @@ class WrittenAtOnce:
         self.write(buffer, "utf-8")
         # Only the channel goes through the SAX writer: 370 KB of items through a StringIO
         # cost more than writing them.
-        head, tail = buffer.getvalue().split(ITEMS_GO_HERE)
+        head, tail = (part.encode() for part in buffer.getvalue().split(ITEMS_GO_HERE))
         try:
-            data = "".join((head, self.write_entries(self.entries), tail)).encode()
+            data = b"".join((head, self.write_entries(self.entries), tail))
             if is_xml_text(data):
                 return data
         except UnicodeEncodeError:  # a lone surrogate
             pass
-        return "".join((head, self.write_entries(self.entries, xml_safe), tail)).encode()
+        return b"".join((head, self.write_entries(self.entries, xml_safe), tail))
 
 
 class NewsRssFeed(WrittenAtOnce, Rss201rev2Feed):
