@@ -7,13 +7,16 @@ Django's machinery cost more than reading and writing the whole 370 KB feed.
 """
 
 import mimetypes
+import os
 from collections import defaultdict
 from datetime import datetime
 from functools import lru_cache
 from typing import NamedTuple
 
+from django.core.signals import setting_changed
 from django.db import connection
 from django.db.models import QuerySet
+from django.dispatch import receiver
 from django.utils.encoding import iri_to_uri
 
 from newsdesk.content.models import Byline, Image, Story
@@ -126,11 +129,11 @@ def _names_by_story(ids: list[int], link_model, named_field: str, order: str):
 
 
 def _enclosure(request, name: str) -> Enclosure | None:
+    url, mime_type, path = _picture(name)
     try:
-        length = _storage().size(name)
+        length = os.path.getsize(path) if path else _storage().size(name)
     except OSError:  # a missing file must not break the whole feed
         return None
-    url, mime_type = _url_and_type(name)
     return Enclosure(request.build_absolute_uri(url), str(length), mime_type)
 
 
@@ -138,8 +141,21 @@ def _storage():
     return Image._meta.get_field("file").storage
 
 
-# An original's name never changes (a new upload gets a new name), and its URL and type
-# follow from the name alone: worked out once per process, not on every feed request.
+# An original's name never changes (a new upload gets a new name), and its URL, type and
+# place on disk follow from the name alone: worked out once per process, not per request
+# (through the lazy default storage that is ≈ 40 attribute lookups a picture).
 @lru_cache(maxsize=4096)
-def _url_and_type(name: str) -> tuple[str, str]:
-    return _storage().url(name), mimetypes.guess_type(name)[0] or "application/octet-stream"
+def _picture(name: str) -> tuple[str, str, str | None]:
+    storage = _storage()
+    try:
+        path = storage.path(name)
+    except NotImplementedError:  # not on a local disk: ask the storage for its size
+        path = None
+    mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return storage.url(name), mime_type, path
+
+
+@receiver(setting_changed)
+def _forget_pictures(*, setting, **kwargs):
+    if setting in ("MEDIA_ROOT", "MEDIA_URL", "STORAGES"):  # as FileSystemStorage does
+        _picture.cache_clear()
