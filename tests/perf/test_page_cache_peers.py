@@ -95,4 +95,3 @@ def test_one_host_needs_no_follower(clean_env):
     )
     assert result.returncode != 0
     assert "NEWSDESK_PAGE_CACHE_PEERS is not set" in result.stderr
-
