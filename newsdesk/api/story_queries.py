@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from newsdesk.content.models import PageCount, Person, Story, Tag
+from newsdesk.content.models import Person, Story, Tag
 from newsdesk.content.services import pagecounts
-from newsdesk.content.services.pages import CHUNK_DAYS
+from newsdesk.content.services.pages import oldest_day_needed
 from newsdesk.content.services.visibility import live_stories, with_listing_relations
 
 MAX_LIMIT = 100
@@ -116,9 +116,7 @@ def _within_reach(stories: QuerySet, filters: StoryFilters, before, wanted: int)
         key = _list_key(Person, filters.author, pagecounts.author_key)
     if key is None:
         return stories.none()
-    now = timezone.now()
-    # Never from a later day than today: later days count stories not live yet.
-    oldest = _oldest_day(key, min(before, now) if before else now, wanted)
+    oldest = oldest_day_needed(key, wanted, before or timezone.now())
     if oldest is None:
         return stories
     # The day bound first in the WHERE clause: SQLite then walks the date index over those
@@ -129,28 +127,3 @@ def _within_reach(stories: QuerySet, filters: StoryFilters, before, wanted: int)
 def _list_key(model, slug: str, key) -> str | None:
     pk = model.objects.filter(slug=slug).values_list("pk", flat=True).first()
     return None if pk is None else key(pk)
-
-
-def _oldest_day(list_key: str, before: datetime, wanted: int):
-    """The newest day D such that the days from D up to, not including, the day of `before`
-    hold `wanted` stories of the list; None when they never do. `before`'s own day is read
-    whole, so the stories from D on include the `wanted` newest before `before`.
-
-    Every story counted on a day before `before`'s (at the latest today) is live by then:
-    the counts follow status and trash, and scheduled ones went live when their time
-    came. A `published_after` filter does not spoil the bound: earlier than D, every
-    story counted from D on passes it; from D on, nothing older than D would pass it."""
-    days = (
-        PageCount.objects.filter(
-            list_key=list_key, day__lt=pagecounts.day_of(before), stories__gt=0
-        )
-        .order_by("-day")
-        .values_list("day", "stories")
-        .iterator(chunk_size=CHUNK_DAYS)
-    )
-    running = 0
-    for day, stories in days:
-        running += stories
-        if running >= wanted:
-            return day
-    return None

@@ -17,11 +17,13 @@ from django.core.signals import setting_changed
 from django.db import connection
 from django.db.models import QuerySet
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
 from newsdesk.content.models import Byline, Image, Story
 from newsdesk.content.models.story import story_paths, story_summary, updated_after_publication
-from newsdesk.content.services.pages import listing_page
+from newsdesk.content.services.pagecounts import day_start
+from newsdesk.content.services.pages import oldest_day_needed
 
 STORY_FIELDS = (
     "id",
@@ -64,14 +66,15 @@ def read_entries(
 ) -> list[Entry]:
     """The newest `size` of `stories` (a reading service's list, newest first).
 
-    `list_key` names the day counts to page by (see pagecounts) for lists that come through
-    a link table, which no index reads in date order; None reads the newest rows directly.
+    `list_key` names the day counts (see pagecounts) of a list that comes through a link
+    table, which no index reads in date order: they bound the read to the days the newest
+    `size` stories span. None reads the newest rows directly.
     """
-    rows = stories.prefetch_related(None).values_list(*STORY_FIELDS)
-    if list_key is None:
-        rows = list(rows[:size])
-    else:
-        rows = listing_page(rows, list_key, 1, per_page=size).items
+    if list_key is not None and (oldest := oldest_day_needed(list_key, size, timezone.now())):
+        # The day bound first in the WHERE clause, as listing_page puts it.
+        window = Story.objects.filter(published_at__gte=day_start(oldest))
+        stories = (window & stories).order_by(*stories.query.order_by)
+    rows = list(stories.prefetch_related(None).values_list(*STORY_FIELDS)[:size])
     ids = [row[0] for row in rows]
     authors = _bylines(ids)
     categories = _tags(ids)
