@@ -332,7 +332,7 @@ def test_page_builder_and_media_shortcodes_leave_clean_text(tmp_path, db):
     content = (
         '[vc_row][vc_column width="1/2"][vc_column_text css=".x{}"]Officials [sic] said '
         "[1] more.\n\nSecond paragraph.[/vc_column_text][/vc_column][/vc_row]\n\n"
-        '[et_pb_section][et_pb_text]Divi text[/et_pb_text][/et_pb_section]\n\n'
+        "[et_pb_section][et_pb_text]Divi text[/et_pb_text][/et_pb_section]\n\n"
         '[video width="640" mp4="https://old.example/v.mp4"][/video]\n\n'
         '[contact-form-7 id="5" title="Contact"]'
     )
