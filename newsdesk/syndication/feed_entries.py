@@ -140,6 +140,11 @@ def _enclosure(request, name: str) -> Enclosure | None:
     return Enclosure(request.build_absolute_uri(url), str(length), mime_type)
 
 
+def picture_url(name: str) -> str:
+    """The URL path of an original picture by its file name."""
+    return _picture(name)[0]
+
+
 def _storage():
     return Image._meta.get_field("file").storage
 
