@@ -14,12 +14,15 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.decorators.cache import cache_page
 
 from newsdesk.content.models import Person, Section, Story, Tag
+from newsdesk.content.models.story import story_paths
 from newsdesk.content.services.visibility import live_stories
+from newsdesk.syndication.feed_entries import picture_url
 
 # Google News takes stories of the last two days, at most 1,000 per sitemap.
 NEWS_WINDOW = timedelta(days=2)
@@ -60,16 +63,24 @@ class IdRangePaginator:
 
 
 class StorySitemap(Sitemap):
+    """Up to 50,000 stories a page, read as named rows: model instances (and their pictures')
+    were half of the page's second of CPU at 20,000 stories."""
+
     def items(self):
-        return (
-            live_stories()
-            .select_related("featured_image")
-            .only("pk", "slug", "headline", "published_at", "updated_at", "featured_image")
+        return live_stories().values_list(
+            "pk", "slug", "published_at", "updated_at", "featured_image__file", named=True
         )
 
     @property
     def paginator(self):
         return IdRangePaginator(self.items(), stories_per_sitemap())
+
+    @cached_property
+    def _paths(self):
+        return story_paths()
+
+    def location(self, story):
+        return self._paths(story.pk, story.slug)
 
     def lastmod(self, story):
         return max(story.updated_at, story.published_at)
@@ -81,8 +92,8 @@ class StorySitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
         for url in urls:
-            image = url["item"].featured_image
-            url["image"] = f"{protocol}://{domain}{image.file.url}" if image else None
+            image = url["item"].featured_image__file
+            url["image"] = f"{protocol}://{domain}{picture_url(image)}" if image else None
         return urls
 
 
@@ -93,14 +104,19 @@ class SectionSitemap(Sitemap):
         return Section.objects.order_by("pk")
 
 
+# "Has a live story" as EXISTS: each tag's links are read until one live story turns up,
+# where a join with DISTINCT read every link of every live story (16 ms at 20,000 stories,
+# growing with the site; 0.8 ms this way).
 class TagSitemap(Sitemap):
     def items(self):
-        return Tag.objects.filter(stories__in=live_stories()).distinct().order_by("pk")
+        return Tag.objects.filter(Exists(live_stories().filter(tags=OuterRef("pk")))).order_by("pk")
 
 
 class AuthorSitemap(Sitemap):
     def items(self):
-        return Person.objects.filter(stories__in=live_stories()).distinct().order_by("pk")
+        return Person.objects.filter(
+            Exists(live_stories().filter(bylines=OuterRef("pk")))
+        ).order_by("pk")
 
 
 class NewsSitemap(Sitemap):

@@ -121,6 +121,19 @@ def test_rebuild_gives_the_same_counts(spread):
     assert before == after
 
 
+def test_rebuild_counts_a_story_once_in_each_of_its_tags_and_bylines(newsroom):
+    tags, people = [newsroom.tag() for _ in range(3)], [newsroom.person() for _ in range(2)]
+    for hours in (1, 2, 30):
+        newsroom.story(
+            tags=tags, bylines=people, published_at=timezone.now() - timedelta(hours=hours)
+        )
+    newsroom.story(tags=tags[:1])
+    before = set(PageCount.objects.filter(stories__gt=0).values_list("list_key", "day", "stories"))
+    pagecounts.rebuild_counts()
+    after = set(PageCount.objects.values_list("list_key", "day", "stories"))
+    assert before == after
+
+
 @pytest.mark.parametrize("junk", ["0", "-1", "abc", "99"])
 def test_bad_page_numbers_are_not_found(spread, junk):
     with pytest.raises(PageNotFound):

@@ -104,6 +104,27 @@ def test_sections_tags_authors_sitemaps(client, newsroom):
     assert locs("/sitemap-authors.xml") == [f"http://testserver{person.get_absolute_url()}"]
 
 
+def test_tags_and_authors_sitemaps_list_only_those_with_a_live_story(client, newsroom):
+    tags = [newsroom.tag(f"Tag {i}") for i in range(4)]
+    people = [newsroom.person(f"Person {i}") for i in range(4)]
+    now = timezone.now()
+    newsroom.story("Draft", status=Status.DRAFT, tags=tags[:1], bylines=people[:1])
+    newsroom.story(
+        "Later",
+        status=Status.SCHEDULED,
+        published_at=now + timedelta(hours=2),
+        tags=tags[1:2],
+        bylines=people[1:2],
+    )
+    gone = newsroom.story("Trashed", tags=tags[2:3], bylines=people[2:3])
+    Story.objects.filter(pk=gone.pk).update(deleted_at=now)
+    newsroom.story("Live", tags=tags[:1] + tags[3:], bylines=people[3:] + people[:1])
+    locs = lambda url: [e.text for e in xml(client, url).findall("sm:url/sm:loc", NS)]  # noqa: E731
+    expected = lambda objs: [f"http://testserver{o.get_absolute_url()}" for o in objs]  # noqa: E731
+    assert locs("/sitemap-tags.xml") == expected([tags[0], tags[3]])
+    assert locs("/sitemap-authors.xml") == expected([people[0], people[3]])
+
+
 def test_robots_txt_points_at_sitemaps(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200

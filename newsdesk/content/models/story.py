@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from newsdesk.content.links import fast_reverse
+from newsdesk.content.links import url_maker
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text, sanitize_html
 
 
@@ -18,6 +18,28 @@ class Status(models.TextChoices):
 # A story is visible when its status says it may be and its time has come: a scheduled
 # story goes live by the clock alone, with no job flipping a flag.
 LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
+
+# A re-save within a minute of publication is not an update readers should be told about.
+UPDATE_GRACE_SECONDS = 60
+SUMMARY_LENGTH = 280
+
+
+def story_paths():
+    """A function of (pk, slug) giving a story's URL path, the URL pattern looked up once:
+    for many stories read as plain rows (feeds) rather than models."""
+    make = url_maker("public:story", 0, ("pk", "slug"))
+    return lambda pk, slug: make(pk, slug or "story")
+
+
+def story_summary(standfirst: str, body: str) -> str:
+    return standfirst or plain_text(body)[:SUMMARY_LENGTH]
+
+
+def updated_after_publication(published_at, updated_at) -> bool:
+    """Readers see "Updated" only for a real change after publication, not a re-save."""
+    if not published_at:
+        return False
+    return (updated_at - published_at).total_seconds() > UPDATE_GRACE_SECONDS
 
 
 class Kind(models.TextChoices):
@@ -99,7 +121,7 @@ class Story(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return fast_reverse("public:story", kwargs={"pk": self.pk, "slug": self.slug or "story"})
+        return story_paths()(self.pk, self.slug)
 
     @cached_property
     def people(self) -> list:
@@ -115,7 +137,7 @@ class Story(models.Model):
 
     @property
     def summary(self) -> str:
-        return self.standfirst or plain_text(self.body)[:280]
+        return story_summary(self.standfirst, self.body)
 
     @property
     def is_live(self) -> bool:
@@ -128,10 +150,7 @@ class Story(models.Model):
 
     @property
     def was_updated(self) -> bool:
-        """Readers see "Updated" only for a real change after publication, not a re-save."""
-        if not self.published_at:
-            return False
-        return (self.updated_at - self.published_at).total_seconds() > 60
+        return updated_after_publication(self.published_at, self.updated_at)
 
 
 class Byline(models.Model):

@@ -219,3 +219,28 @@ def page_of(list_key: str, published_at, pk: int, per_page: int | None = None, n
             ).count()
         )
     return newer // per_page + 1
+
+
+def oldest_day_needed(list_key: str, wanted: int, before: datetime):
+    """The newest day D such that the days from D up to, not including, the day of `before`
+    hold `wanted` stories of the list; None when they never do. Read from D on (with the
+    whole of `before`'s day), a list holds its `wanted` newest stories before `before`:
+    "newest first, LIMIT n" then reads a few days, not a tag's every story.
+
+    Every story counted on a day before `before`'s (at the latest today) is live by then:
+    the counts follow status and trash, and scheduled ones went live when their time
+    came. Filters that leave stories out of the list (other than a lower bound on the
+    date, which leaves out nothing older than D would not) make its counts too high."""
+    day = day_of(min(before, timezone.now()))  # later days count stories not live yet
+    days = (
+        PageCount.objects.filter(list_key=list_key, day__lt=day, stories__gt=0)
+        .order_by("-day")
+        .values_list("day", "stories")
+        .iterator(chunk_size=CHUNK_DAYS)
+    )
+    running = 0
+    for day, stories in days:
+        running += stories
+        if running >= wanted:
+            return day
+    return None
