@@ -50,6 +50,12 @@ class Command(BaseCommand):
                 "--workers",
                 str(workers),
                 "--no-ws",
+                # One Python thread per worker: the page is CPU-bound under the GIL, and
+                # granian's default pool made threads of one worker queue behind each
+                # other — story page 868–875 vs 707–781 req/s, p99 33–36 vs 128–182 ms,
+                # worker RSS 84 vs 97–201 MB (bench/README.md, session 3).
+                "--blocking-threads",
+                "1",
             ]
             if not quiet:
                 argv.append("--access-log")
