@@ -9,6 +9,8 @@ the one source of truth, and a value the converter refuses still raises `NoRever
 """
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -24,6 +26,30 @@ PLACEHOLDER = "7310958462{}"
 # Values made only of these characters come out of quote() unchanged: skip the call.
 NEEDS_NO_QUOTING = re.compile(r"[-\w.!$&'()*+,;=/~:@]*", re.ASCII)
 
+# (URLconf, script prefix) while a page renders; None outside of routing_fixed().
+_fixed_routing: ContextVar[tuple[str, str] | None] = ContextVar("fixed_routing", default=None)
+
+
+@contextmanager
+def routing_fixed():
+    """Read the URLconf and script prefix once for a block in which they cannot change, such
+    as rendering a page: Django keeps them in asgiref Locals, ≈ 2 µs a read, and a home
+    page makes some 100 URLs."""
+    token = _fixed_routing.set(_live_routing())
+    try:
+        yield
+    finally:
+        _fixed_routing.reset(token)
+
+
+def current_routing() -> tuple[str, str]:
+    """(URLconf, script prefix): what the URLs made now depend on."""
+    return _fixed_routing.get() or _live_routing()
+
+
+def _live_routing() -> tuple[str, str]:
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()  # tests may override
+
 
 def fast_reverse(viewname: str, args=(), kwargs=None) -> str:
     kwargs = kwargs or {}
@@ -33,8 +59,8 @@ def fast_reverse(viewname: str, args=(), kwargs=None) -> str:
 def url_maker(viewname: str, positional: int = 0, keywords: tuple = ()):
     """A function of the URL's values (positional ones, then keyword ones in `keywords`
     order) that builds it for the current request: for many URLs of one pattern."""
-    urlconf = get_urlconf() or settings.ROOT_URLCONF  # keyed by it: tests may override it
-    plan = _plan(urlconf, get_script_prefix(), viewname, positional, keywords)
+    urlconf, script_prefix = current_routing()
+    plan = _plan(urlconf, script_prefix, viewname, positional, keywords)
     if plan is None:  # not a plain path() route: let reverse() do it
         return lambda *values: reverse(
             viewname,
