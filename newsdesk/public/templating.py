@@ -23,7 +23,6 @@ from newsdesk.content.links import fast_reverse, routing_fixed
 from newsdesk.public.pictures import picture, story_gallery
 from newsdesk.syndication import structured_data
 
-
 # (time zone, language) while a page renders: see PageTemplate.
 _fixed_locale: ContextVar[tuple | None] = ContextVar("fixed_locale", default=None)
 
