@@ -15,6 +15,9 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, resolve, reverse
 from django.urls.converters import get_converters
 
@@ -49,6 +52,23 @@ def current_routing() -> tuple[str, str]:
 
 def _live_routing() -> tuple[str, str]:
     return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()  # tests may override
+
+
+def static_url(path: str) -> str:
+    """Django's `static()`, kept per (path, script prefix): the staticfiles storage reads
+    its manifest once a process, so a file's URL is fixed until the settings change, and
+    working it out costs ≈ 20 µs."""
+    return _static_url(path, current_routing()[1])
+
+
+@lru_cache(maxsize=256)
+def _static_url(path, script_prefix):
+    return static(path)
+
+
+@receiver(setting_changed)
+def _forget_static_urls(**kwargs):  # STATIC_URL, STORAGES… (tests change them)
+    _static_url.cache_clear()
 
 
 def fast_reverse(viewname: str, args=(), kwargs=None) -> str:

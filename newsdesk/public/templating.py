@@ -16,11 +16,10 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template import defaultfilters
 from django.template.defaultfilters import linebreaksbr, pluralize
-from django.templatetags.static import static
 from django.utils import dateformat, timezone, translation
 from jinja2 import Environment, Template, pass_context
 
-from newsdesk.content.links import fast_reverse, routing_fixed
+from newsdesk.content.links import fast_reverse, routing_fixed, static_url
 from newsdesk.public.pictures import picture, story_gallery
 from newsdesk.syndication import structured_data
 
@@ -125,7 +124,7 @@ def environment(**options) -> Environment:
     env.template_class = PageTemplate
     env.globals.update(
         url=url,
-        static=static,
+        static=static_url,
         today=today,
         get_language=translation.get_language,
         get_language_bidi=translation.get_language_bidi,
