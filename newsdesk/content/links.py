@@ -79,7 +79,11 @@ def fast_reverse(viewname: str, args=(), kwargs=None) -> str:
 def url_maker(viewname: str, positional: int = 0, keywords: tuple = ()):
     """A function of the URL's values (positional ones, then keyword ones in `keywords`
     order) that builds it for the current request: for many URLs of one pattern."""
-    urlconf, script_prefix = current_routing()
+    return _maker(*current_routing(), viewname, positional, keywords)
+
+
+@lru_cache(maxsize=256)
+def _maker(urlconf, script_prefix, viewname, positional, keywords):
     plan = _plan(urlconf, script_prefix, viewname, positional, keywords)
     if plan is None:  # not a plain path() route: let reverse() do it
         return lambda *values: reverse(
@@ -103,7 +107,6 @@ def url_maker(viewname: str, positional: int = 0, keywords: tuple = ()):
     return make
 
 
-@lru_cache(maxsize=256)
 def _plan(urlconf, script_prefix, viewname, positional, keywords):
     """The URL cut where its values go, and for each cut (value index, converter, its
     check); None when the URL cannot be planned safely."""
