@@ -1,6 +1,8 @@
+from functools import lru_cache
+
 from django.conf import settings
 
-from newsdesk.content.links import url_maker
+from newsdesk.content.links import current_routing, url_maker
 from newsdesk.content.services.navigation import nav_sections
 
 
@@ -13,6 +15,15 @@ def site(request):
 
 def nav_links() -> list[tuple]:
     """(section, its URL) for the navigation, which every page shows twice (header and
-    footer): the URLs made once, by one maker (Section.get_absolute_url's pattern)."""
+    footer)."""
+    sections = nav_sections()
+    urls = _section_urls(*current_routing(), tuple(section.slug for section in sections))
+    return list(zip(sections, urls, strict=True))
+
+
+@lru_cache(maxsize=16)
+def _section_urls(urlconf, script_prefix, slugs: tuple) -> tuple:
+    """The sections' URLs (Section.get_absolute_url's pattern), made once for each list of
+    slugs and URL scheme: a page's eleven URLs cost ≈ 30 µs to make."""
     section_url = url_maker("public:section", 0, ("slug",))
-    return [(section, section_url(section.slug)) for section in nav_sections()]
+    return tuple(section_url(slug) for slug in slugs)
