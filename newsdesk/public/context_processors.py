@@ -1,10 +1,29 @@
+from functools import lru_cache
+
 from django.conf import settings
 
+from newsdesk.content.links import current_routing, url_maker
 from newsdesk.content.services.navigation import nav_sections
 
 
 def site(request):
     return {
         "site_name": settings.NEWSDESK_SITE_NAME,
-        "nav_sections": nav_sections(),
+        "nav_links": nav_links(),
     }
+
+
+def nav_links() -> list[tuple]:
+    """(section, its URL) for the navigation, which every page shows twice (header and
+    footer)."""
+    sections = nav_sections()
+    urls = _section_urls(*current_routing(), tuple(section.slug for section in sections))
+    return list(zip(sections, urls, strict=True))
+
+
+@lru_cache(maxsize=16)
+def _section_urls(urlconf, script_prefix, slugs: tuple) -> tuple:
+    """The sections' URLs (Section.get_absolute_url's pattern), made once for each list of
+    slugs and URL scheme: a page's eleven URLs cost ≈ 30 µs to make."""
+    section_url = url_maker("public:section", 0, ("slug",))
+    return tuple(section_url(slug) for slug in slugs)

@@ -11,11 +11,10 @@ from functools import lru_cache
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from newsdesk.content.links import url_maker
+from newsdesk.content.links import current_routing, url_maker
 from newsdesk.content.models import GalleryItem, Image
 from newsdesk.content.services import media
 
@@ -31,8 +30,7 @@ def picture(image, sizes="", lazy=False):
         image.alt_text,
         sizes or DEFAULT_SIZES,
         bool(lazy),
-        get_script_prefix(),  # the URLs' prefix and patterns are part of the key too
-        get_urlconf(),
+        *current_routing(),  # the URLs' patterns and prefix are part of the key too
     )
 
 

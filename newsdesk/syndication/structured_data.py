@@ -9,10 +9,9 @@ of context.
 import json
 
 from django.conf import settings
-from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
-from newsdesk.content.links import fast_reverse
+from newsdesk.content.links import fast_reverse, static_url
 
 # Google shows at most 110 characters of a NewsArticle headline.
 HEADLINE_MAX = 110
@@ -27,7 +26,7 @@ def as_script_json(data) -> str:
 
 def logo_url(request) -> str:
     custom = getattr(settings, "NEWSDESK_LOGO_URL", "")
-    return custom or request.build_absolute_uri(static("syndication/logo.png"))
+    return custom or request.build_absolute_uri(static_url("syndication/logo.png"))
 
 
 def image_url(request, story) -> str:
@@ -45,7 +44,8 @@ def publisher(request) -> dict:
     }
 
 
-def news_article(request, story, bylines) -> dict:
+def news_article(request, story, bylines, image: str) -> dict:
+    """`image`: the story's image_url(), which story_meta() places too."""
     url = request.build_absolute_uri(story.get_absolute_url())
     headline = story.headline
     if len(headline) > HEADLINE_MAX:
@@ -65,7 +65,7 @@ def news_article(request, story, bylines) -> dict:
         "@type": "NewsArticle",
         "headline": headline,
         "description": story.summary[:300],
-        "image": [image_url(request, story) or logo_url(request)],
+        "image": [image or logo_url(request)],
         "datePublished": published.isoformat(timespec="seconds"),
         "dateModified": modified.isoformat(timespec="seconds"),
         "author": authors,
@@ -97,10 +97,11 @@ def breadcrumb_list(request, crumbs) -> dict:
 
 def story_meta(request, story) -> dict:
     """The values syndication/story_meta.html places: OpenGraph, Twitter card, JSON-LD."""
-    article = news_article(request, story, story.people)
+    image = image_url(request, story)
+    article = news_article(request, story, story.people, image)
     return {
         "url": article["url"],
-        "image": image_url(request, story),
+        "image": image,
         "published": article["datePublished"],
         "modified": article["dateModified"],
         "json_ld": mark_safe(as_script_json(article)),  # noqa: S308  escaped JSON

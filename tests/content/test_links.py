@@ -1,9 +1,10 @@
 """fast_reverse gives exactly what Django's reverse gives, and refuses what it refuses."""
 
 import pytest
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from newsdesk.content.links import fast_reverse, url_maker
+from newsdesk.content.links import fast_reverse, routing_fixed, static_url, url_maker
 
 CASES = [
     ("public:story", (), {"pk": 5, "slug": "héllo-wörld"}),
@@ -63,3 +64,18 @@ def test_models_link_through_it(newsroom):
     assert story.section.get_absolute_url() == reverse(
         "public:section", kwargs={"slug": story.section.slug}
     )
+
+
+def test_urls_made_while_routing_is_fixed_are_those_of_its_prefix(script_prefix):
+    script_prefix("/news site/")
+    with routing_fixed():
+        inside = [fast_reverse(name, args=args, kwargs=kwargs) for name, args, kwargs in CASES]
+    assert inside == [reverse(name, args=args, kwargs=kwargs) for name, args, kwargs in CASES]
+    script_prefix("/")
+    assert fast_reverse("public:home") == "/"
+
+
+@pytest.mark.parametrize("prefix", ["/", "/news site/", "/"])
+def test_static_urls_as_django_gives_them_under_each_prefix(script_prefix, prefix):
+    script_prefix(prefix)
+    assert static_url("public/site.css") == static("public/site.css")

@@ -150,3 +150,13 @@ def test_500_page_is_in_the_site_style(db):
         response = Client(raise_request_exception=False).get("/boom/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+def test_the_navigation_links_each_section_where_it_is_now(client, newsroom):
+    world = newsroom.section("World", order=1)
+    assert 'href="/section/world/">World</a>' in client.get("/").content.decode()
+    world.slug = "world-news"
+    world.save()
+    html = client.get("/").content.decode()
+    assert html.count('href="/section/world-news/">World</a>') == 2  # header and footer
+    assert "/section/world/" not in html
