@@ -19,7 +19,7 @@ from django.utils.encoding import iri_to_uri
 
 from newsdesk.content.models import Image
 from newsdesk.content.models.story import story_paths, story_summary, updated_after_publication
-from newsdesk.content.services.feed_rows import names_by_story, newest_stories
+from newsdesk.content.services.feed_rows import bylines_by_story, newest_stories, tags_by_story
 
 
 class Enclosure(NamedTuple):
@@ -44,7 +44,8 @@ class Entry(NamedTuple):
 def read_entries(list_key: str, size: int, request, full_content: bool) -> list[Entry]:
     """The newest `size` live stories of the list `list_key` ("all", "section:7", …)."""
     rows = newest_stories(list_key, size)
-    authors, categories = names_by_story([row[0] for row in rows])
+    ids = [row[0] for row in rows]
+    authors, categories = bylines_by_story(ids), tags_by_story(ids)
     site = iri_to_uri(f"{request.scheme}://{request.get_host()}")
     path = story_paths()
     entries = []
