@@ -13,11 +13,11 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.http import http_date
 
+from newsdesk.content.links import fast_reverse
 from newsdesk.content.services import named, pagecounts
 from newsdesk.syndication.feed_entries import read_entries
 from newsdesk.syndication.feed_writer import atom_entries, rss_items
@@ -102,7 +102,7 @@ class StoryFeed(Feed):
         return xml_safe(settings.NEWSDESK_SITE_NAME)
 
     def link(self, obj):
-        return reverse("public:home")
+        return fast_reverse("public:home")
 
     def description(self, obj):
         return xml_safe(f"The latest news from {settings.NEWSDESK_SITE_NAME}.")
