@@ -48,8 +48,11 @@ def read_entries(list_key: str, size: int, request, full_content: bool) -> list[
     authors, categories = bylines_by_story(ids), tags_by_story(ids)
     site = iri_to_uri(f"{request.scheme}://{request.get_host()}")
     path = story_paths()
+    enclosures = {}  # a picture on several stories is looked at once
     entries = []
     for pk, headline, slug, standfirst, body, published, updated, image in rows:
+        if image and image not in enclosures:
+            enclosures[image] = _enclosure(request, site, image)
         entries.append(
             Entry(
                 title=headline,
@@ -58,7 +61,7 @@ def read_entries(list_key: str, size: int, request, full_content: bool) -> list[
                 author=", ".join(authors[pk]),
                 published=published,
                 updated=updated if updated_after_publication(published, updated) else published,
-                enclosure=_enclosure(request, site, image) if image else None,
+                enclosure=enclosures[image] if image else None,
                 categories=categories[pk],
             )
         )
