@@ -1,5 +1,5 @@
 """The stories of a feed as the writer needs them (`Entry`), from plain rows
-(services/feed_rows): one query for the stories, one for their bylines and tags.
+(services/feed_rows): one query for the stories, one for their bylines, one for their tags.
 
 A feed shows a dozen fields of 50 stories and none of a model's behaviour. Building the
 model instances (≈ 15 µs each with their signals) and prefetching their relations through
