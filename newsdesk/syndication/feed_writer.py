@@ -50,6 +50,16 @@ def element(name: str, text: str, attributes: str = "") -> str:
     return f"<{name}{attributes}/>"
 
 
+def long_element(pieces: list, head: str, name: str, text: bytes, attributes="") -> str:
+    """`element()` for a long text, escaped in UTF-8: `head` and the element go into
+    `pieces` up to the text itself (copied only by the document's one join), and what is
+    left to write after it (the end tag) is returned."""
+    if text:
+        pieces += (f"{head}<{name}{attributes}>".encode(), text)
+        return f"</{name}>"
+    return f"{head}<{name}{attributes}/>"
+
+
 def rfc2822_date(moment) -> str:
     """django.utils.feedgenerator.rfc2822_date() of an aware datetime: email.utils
     formats through a time tuple and strftime(), five times the cost; any zone but UTC is
@@ -76,12 +86,7 @@ def rss_items(entries, clean=as_stored) -> list[bytes]:
         link = escape(entry.link)
         title = element("title", escape(clean(entry.title)))
         head = f"<item>{title}<link>{link}</link>"
-        if body := escaped_bytes(clean(entry.description)):
-            add(f"{head}<description>".encode())
-            add(body)
-            head = "</description>"
-        else:
-            head += "<description/>"
+        head = long_element(pieces, head, "description", escaped_bytes(clean(entry.description)))
         author = escape(clean(entry.author))
         categories = "".join(
             [element("category", escape(clean(name))) for name in entry.categories]
@@ -122,12 +127,8 @@ def atom_entries(entries, clean=as_stored) -> list[bytes]:
             f"{f'<author><name>{author}</name></author>' if author else ''}"
             f"<id>{escape(entry.link)}</id>"
         )
-        if summary := escaped_bytes(clean(entry.description)):
-            add(f'{head}<summary type="html">'.encode())
-            add(summary)
-            head = "</summary>"
-        else:
-            head += '<summary type="html"/>'
+        summary = escaped_bytes(clean(entry.description))
+        head = long_element(pieces, head, "summary", summary, ' type="html"')
         categories = "".join(
             [f"<category term={attribute(clean(name))}/>" for name in entry.categories]
         )
