@@ -43,6 +43,7 @@ def pages() -> dict[str, str]:
         "api tag deep": f"/api/stories?tag={tag.slug}&cursor={cursor}",
         "api author deep": f"/api/stories?author={person.slug}&cursor={cursor}",
         "sitemap index": "/sitemap.xml",
+        "sitemap stories": "/sitemap-stories.xml",
         "sitemap tags": "/sitemap-tags.xml",
         "sitemap authors": "/sitemap-authors.xml",
         "robots.txt": "/robots.txt",

@@ -1,5 +1,5 @@
-"""The stories of a feed, read as plain rows: one query for the stories, one for their
-bylines, one for their tags.
+"""The stories of a feed as the writer needs them (`Entry`), from plain rows
+(services/feed_rows): one query for the stories, one for their bylines, one for their tags.
 
 A feed shows a dozen fields of 50 stories and none of a model's behaviour. Building the
 model instances (≈ 15 µs each with their signals) and prefetching their relations through
@@ -8,38 +8,18 @@ Django's machinery cost more than reading and writing the whole 370 KB feed.
 
 import mimetypes
 import os
-from collections import defaultdict
 from datetime import datetime
 from functools import lru_cache
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from django.core.signals import setting_changed
-from django.db import connection
-from django.db.models import QuerySet
 from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
-from newsdesk.content.models import Byline, Image, Story
+from newsdesk.content.models import Image
 from newsdesk.content.models.story import story_paths, story_summary, updated_after_publication
-from newsdesk.content.services.pagecounts import day_start
-from newsdesk.content.services.pages import oldest_day_needed
-
-STORY_FIELDS = (
-    "id",
-    "headline",
-    "slug",
-    "standfirst",
-    "body",
-    "published_at",
-    "updated_at",
-    "featured_image__file",
-)
-
-NAMES_SQL = (
-    "SELECT link.story_id, named.name FROM {link} link JOIN {named} named"
-    " ON named.id = link.{column} WHERE link.story_id IN ({marks}) ORDER BY {order}"
-)
+from newsdesk.content.services.feed_rows import bylines_by_story, newest_stories, tags_by_story
 
 
 class Enclosure(NamedTuple):
@@ -61,30 +41,18 @@ class Entry(NamedTuple):
     categories: list[str]
 
 
-def read_entries(
-    stories: QuerySet[Story], list_key: str | None, size: int, request, full_content: bool
-) -> list[Entry]:
-    """The newest `size` of `stories` (a reading service's list, newest first).
-
-    `list_key` names the day counts (see pagecounts) of a list that comes through a link
-    table, which no index reads in date order: they bound the read to the days the newest
-    `size` stories span. None reads the newest rows directly.
-    """
-    if list_key is not None and (oldest := oldest_day_needed(list_key, size, timezone.now())):
-        # The day bound first in the WHERE clause, as listing_page puts it.
-        window = Story.objects.filter(published_at__gte=day_start(oldest))
-        rows = _newest((window & stories).order_by(*stories.query.order_by), size)
-        if len(rows) < size:  # counts out of date (see api.story_queries): right beats fast
-            rows = _newest(stories, size)
-    else:
-        rows = _newest(stories, size)
+def read_entries(list_key: str, size: int, request, full_content: bool) -> list[Entry]:
+    """The newest `size` live stories of the list `list_key` ("all", "section:7", …)."""
+    rows = newest_stories(list_key, size)
     ids = [row[0] for row in rows]
-    authors = _bylines(ids)
-    categories = _tags(ids)
+    authors, categories = bylines_by_story(ids), tags_by_story(ids)
     site = iri_to_uri(f"{request.scheme}://{request.get_host()}")
     path = story_paths()
+    enclosures = {}  # a picture on several stories is looked at once
     entries = []
     for pk, headline, slug, standfirst, body, published, updated, image in rows:
+        if image and image not in enclosures:
+            enclosures[image] = _enclosure(request, site, image)
         entries.append(
             Entry(
                 title=headline,
@@ -93,58 +61,21 @@ def read_entries(
                 author=", ".join(authors[pk]),
                 published=published,
                 updated=updated if updated_after_publication(published, updated) else published,
-                enclosure=_enclosure(request, image) if image else None,
+                enclosure=enclosures[image] if image else None,
                 categories=categories[pk],
             )
         )
     return entries
 
 
-def _newest(stories: QuerySet[Story], size: int) -> list[tuple]:
-    return list(stories.prefetch_related(None).values_list(*STORY_FIELDS)[:size])
-
-
-def _bylines(ids: list[int]) -> dict[int, list[str]]:
-    # Byline's own ordering (position, id) is the order bylines are shown in.
-    return _names_by_story(ids, Byline, "person", "link.position, link.id")
-
-
-def _tags(ids: list[int]) -> dict[int, list[str]]:
-    return _names_by_story(ids, Story.tags.through, "tag", "named.name, named.id")
-
-
-def _names_by_story(ids: list[int], link_model, named_field: str, order: str):
-    """The names of what each story links to (people, tags), in `order`.
-
-    Plain SQL: Django's ORM spends ≈ 0.3 ms building an IN filter of 50 ids through a
-    foreign key, four times what the query itself costs."""
-    names = defaultdict(list)
-    if not ids:
-        return names
-    quote = connection.ops.quote_name
-    named = link_model._meta.get_field(named_field)
-    # Tables and columns from the models' own meta; the ids go as parameters.
-    sql = NAMES_SQL.format(
-        link=quote(link_model._meta.db_table),
-        named=quote(named.related_model._meta.db_table),
-        column=quote(named.column),
-        marks=", ".join(["%s"] * len(ids)),
-        order=order,
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, ids)
-        for story_id, name in cursor.fetchall():
-            names[story_id].append(name)
-    return names
-
-
-def _enclosure(request, name: str) -> Enclosure | None:
-    url, mime_type, path = _picture(name)
+def _enclosure(request, site: str, name: str) -> Enclosure | None:
+    url, mime_type, path, on_site = _picture(name)
     try:
         length = os.path.getsize(path) if path else _storage().size(name)
     except OSError:  # a missing file must not break the whole feed
         return None
-    return Enclosure(request.build_absolute_uri(url), str(length), mime_type)
+    absolute = site + on_site if on_site else request.build_absolute_uri(url)
+    return Enclosure(absolute, str(length), mime_type)
 
 
 def picture_url(name: str) -> str:
@@ -160,14 +91,29 @@ def _storage():
 # place on disk follow from the name alone: worked out once per process, not per request
 # (through the lazy default storage that is ≈ 40 attribute lookups a picture).
 @lru_cache(maxsize=4096)
-def _picture(name: str) -> tuple[str, str, str | None]:
+def _picture(name: str) -> tuple[str, str, str | None, str | None]:
+    """The picture's URL, type, path on disk (None when not on a local disk) and, for a URL
+    that is a plain path on this site, the part `request.build_absolute_uri()` would add
+    to the site's address (None: let it work the URL out)."""
     storage = _storage()
     try:
         path = storage.path(name)
     except NotImplementedError:  # not on a local disk: ask the storage for its size
         path = None
     mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return storage.url(name), mime_type, path
+    url = storage.url(name)
+    plain = urlsplit(url)
+    on_site = (
+        not plain.scheme
+        and not plain.netloc
+        and url.startswith("/")
+        and not url.startswith("//")
+        and "/./" not in plain.path
+        and "/../" not in plain.path
+    )
+    # iri_to_uri() quotes character by character: of the site's address and a path, as of
+    # the two joined.
+    return url, mime_type, path, iri_to_uri(url) if on_site else None
 
 
 @receiver(setting_changed)

@@ -1,9 +1,10 @@
 """RSS 2.0 and Atom feeds for the whole site, a section, a tag and an author.
 
 Each feed is a small subclass of Django's `Feed` for the channel (title, links, language,
-dates); the items come from the same reading services as the public pages, so a feed never
-shows what a reader could not see, read as plain rows (feed_entries) and written as one
-string (feed_writer): Django's per-item machinery cost ten times the rest.
+dates); the items are the newest of the same story lists as the public pages (by list key,
+see pagecounts) under the same visibility rule, so a feed never shows what a reader could
+not see, read as plain rows by prepared queries (feed_entries) and written in one piece
+(feed_writer): Django's per-item machinery cost ten times the rest.
 """
 
 import io
@@ -12,14 +13,12 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.http import http_date
 
-from newsdesk.content.models import Person, Section, Tag
-from newsdesk.content.services import pagecounts, reading
+from newsdesk.content.links import fast_reverse
+from newsdesk.content.services import named, pagecounts
 from newsdesk.syndication.feed_entries import read_entries
 from newsdesk.syndication.feed_writer import atom_entries, rss_items
 from newsdesk.syndication.xmltext import is_xml_text, xml_safe
@@ -57,12 +56,12 @@ class WrittenAtOnce:
         # cost more than writing them.
         head, tail = (part.encode() for part in buffer.getvalue().split(ITEMS_GO_HERE))
         try:
-            data = b"".join((head, self.write_entries(self.entries), tail))
+            data = b"".join((head, *self.write_entries(self.entries), tail))
             if is_xml_text(data):
                 return data
         except UnicodeEncodeError:  # a lone surrogate
             pass
-        return b"".join((head, self.write_entries(self.entries, xml_safe), tail))
+        return b"".join((head, *self.write_entries(self.entries, xml_safe), tail))
 
 
 class NewsRssFeed(WrittenAtOnce, Rss201rev2Feed):
@@ -87,9 +86,7 @@ class StoryFeed(Feed):
         except ObjectDoesNotExist:
             raise Http404("Feed object does not exist.") from None
         feed = self.get_feed(obj, request)
-        feed.entries = read_entries(
-            self.stories(obj), self.list_key(obj), FEED_SIZE, request, full_content()
-        )
+        feed.entries = read_entries(self.list_key(obj), FEED_SIZE, request, full_content())
         response = HttpResponse(feed.document(), content_type=feed.content_type)
         response["Last-Modified"] = http_date(feed.latest_post_date().timestamp())
         return response
@@ -97,22 +94,15 @@ class StoryFeed(Feed):
     def items(self, obj):
         return ()  # Django's per-item machinery is not used: see read_entries
 
-    def stories(self, obj):
-        return reading.archive()
-
-    def list_key(self, obj) -> str | None:
-        """The day counts to page by (pagecounts), for lists no index reads in date order.
-
-        A tag's or author's stories come through a link table, so "newest first, LIMIT 50"
-        reads and sorts every one of them (tens of thousands for a busy tag at a million
-        stories). The day counts bound the read to the days the newest 50 span."""
-        return None
+    def list_key(self, obj) -> str:
+        """The story list the feed shows (see pagecounts)."""
+        return pagecounts.ALL
 
     def title(self, obj):
         return xml_safe(settings.NEWSDESK_SITE_NAME)
 
     def link(self, obj):
-        return reverse("public:home")
+        return fast_reverse("public:home")
 
     def description(self, obj):
         return xml_safe(f"The latest news from {settings.NEWSDESK_SITE_NAME}.")
@@ -126,10 +116,10 @@ class AtomStoryFeed(StoryFeed):
 
 class SectionFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        return named.section_or_404(slug)
 
-    def stories(self, obj):
-        return reading.section_stories(obj)
+    def list_key(self, obj):
+        return pagecounts.section_key(obj.pk)
 
     def title(self, obj):
         return xml_safe(f"{obj.name} – {settings.NEWSDESK_SITE_NAME}")
@@ -145,10 +135,7 @@ class SectionFeed(StoryFeed):
 
 class TagFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
-
-    def stories(self, obj):
-        return reading.tag_stories(obj)
+        return named.tag_or_404(slug)
 
     def list_key(self, obj):
         return pagecounts.tag_key(obj.pk)
@@ -167,10 +154,7 @@ class TagFeed(StoryFeed):
 
 class AuthorFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Person, slug=slug)
-
-    def stories(self, obj):
-        return reading.author_stories(obj)
+        return named.person_or_404(slug)
 
     def list_key(self, obj):
         return pagecounts.author_key(obj.pk)

@@ -101,6 +101,7 @@ def past_days(key, today):
 
 
 _day_counts = Prepared(lambda key, today: past_days(key, today).values_list("stories"))
+_days_and_counts = Prepared(lambda key, today: past_days(key, today).values_list("day", "stories"))
 _days_at = Prepared(
     lambda key, today, start, count: past_days(key, today).values_list("day")[start : start + count]
 )
@@ -231,15 +232,9 @@ def oldest_day_needed(list_key: str, wanted: int, before: datetime):
     the counts follow status and trash, and scheduled ones went live when their time
     came. Filters that leave stories out of the list (other than a lower bound on the
     date, which leaves out nothing older than D would not) make its counts too high."""
-    day = day_of(min(before, timezone.now()))  # later days count stories not live yet
-    days = (
-        PageCount.objects.filter(list_key=list_key, day__lt=day, stories__gt=0)
-        .order_by("-day")
-        .values_list("day", "stories")
-        .iterator(chunk_size=CHUNK_DAYS)
-    )
+    today = day_of(min(before, timezone.now()))  # later days count stories not live yet
     running = 0
-    for day, stories in days:
+    for day, stories in _days_and_counts.iterate(CHUNK_DAYS, key=list_key, today=today):
         running += stories
         if running >= wanted:
             return day
