@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsdesk.public.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "newsdesk.ops.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "newsdesk.wire.middleware.OldURLRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
