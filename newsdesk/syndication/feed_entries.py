@@ -8,6 +8,7 @@ Django's machinery cost more than reading and writing the whole 370 KB feed.
 
 import mimetypes
 import os
+import re
 from datetime import datetime
 from functools import lru_cache
 from typing import NamedTuple
@@ -47,7 +48,7 @@ def read_entries(list_key: str, size: int, request, full_content: bool) -> list[
     ids = [row[0] for row in rows]
     authors, categories = bylines_by_story(ids), tags_by_story(ids)
     site = iri_to_uri(f"{request.scheme}://{request.get_host()}")
-    path = story_paths()
+    path = _story_paths()
     enclosures = {}  # a picture on several stories is looked at once
     entries = []
     for pk, headline, slug, standfirst, body, published, updated, image in rows:
@@ -66,6 +67,31 @@ def read_entries(list_key: str, size: int, request, full_content: bool) -> list[
             )
         )
     return entries
+
+
+# What Django's slug converter accepts and no URL quotes: such a slug goes in as it is.
+_PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+", re.ASCII)
+_PROBE_PK, _PROBE_SLUG = "918273645", "zq9x-probe"
+
+
+def _story_paths():
+    """`story_paths()`, filling the story URL's pattern in by str.format() for an int id
+    and a plain slug (1.5 µs a story less, 50 a feed); anything else goes through it. The
+    pattern is the URL of a made-up story with its id and slug cut out, once per feed."""
+    path = story_paths()
+    probe = path(int(_PROBE_PK), _PROBE_SLUG)
+    if probe.count(_PROBE_PK) != 1 or probe.count(_PROBE_SLUG) != 1:
+        return path
+    pattern = probe.replace("{", "{{").replace("}", "}}")
+    pattern = pattern.replace(_PROBE_PK, "{0}").replace(_PROBE_SLUG, "{1}")
+    fill, plain = pattern.format, _PLAIN_SLUG.fullmatch
+
+    def fast_path(pk: int, slug: str) -> str:
+        if type(pk) is int and pk >= 0 and slug and plain(slug):
+            return fill(pk, slug)
+        return path(pk, slug)
+
+    return fast_path
 
 
 def _enclosure(request, site: str, name: str) -> Enclosure | None:

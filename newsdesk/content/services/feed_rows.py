@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import datetime
 
 from django.db import connection
+from django.db.models import ExpressionWrapper, F, TextField
 from django.utils import timezone
 
 from newsdesk.content.models import Byline, Story
@@ -20,14 +21,22 @@ from newsdesk.content.services.pages import oldest_day_needed
 from newsdesk.content.services.prepared import Limit, Prepared
 from newsdesk.content.services.visibility import live_stories
 
+
+def _as_read(field: str) -> ExpressionWrapper:
+    """A date column as the database driver hands it over, without Django's converter:
+    through `apply_converters` that costs four calls a date (100 dates a feed); `_aware()`
+    does the same in one."""
+    return ExpressionWrapper(F(field), output_field=TextField())
+
+
 STORY_FIELDS = (
     "id",
     "headline",
     "slug",
     "standfirst",
     "body",
-    "published_at",
-    "updated_at",
+    _as_read("published_at"),
+    _as_read("updated_at"),
     "featured_image__file",
 )
 
@@ -39,6 +48,17 @@ def _newest(kind: str, now, ident, since, size):
     key = kind if kind == ALL else f"{kind}:{ident}"
     stories = (stories & list_filter(live_stories(now), key)).order_by(*NEWEST_FIRST)
     return stories.values_list(*STORY_FIELDS)[:size]
+
+
+def _aware(rows: list[tuple]) -> list[tuple]:
+    """The rows with their dates aware, as Django's converter makes them: SQLite's driver
+    hands over naive datetimes in the connection's time zone (PostgreSQL's, aware ones)."""
+    if not rows or rows[0][5].tzinfo:
+        return rows
+    zone = connection.timezone
+    return [
+        (*row[:5], row[5].replace(tzinfo=zone), row[6].replace(tzinfo=zone), row[7]) for row in rows
+    ]
 
 
 _stories = {kind: Prepared(lambda kind=kind, **values: _newest(kind, **values)) for kind in KINDS}
@@ -61,11 +81,11 @@ def newest_stories(list_key: str, size: int, now: datetime | None = None) -> lis
     kind, _, ident = list_key.partition(":")
     values = {"now": now, "ident": int(ident) if ident else None, "size": Limit(size)}
     if kind not in READ_BY_DATE and (oldest := oldest_day_needed(list_key, size, now)):
-        rows = _stories[kind].rows(since=day_start(oldest), **values)
+        rows = _aware(_stories[kind].rows(since=day_start(oldest), **values))
         if len(rows) == size:
             return rows
         # Fewer: the counts are out of date (see api.story_queries): right beats fast.
-    return _stories[kind].rows(since=None, **values)
+    return _aware(_stories[kind].rows(since=None, **values))
 
 
 def bylines_by_story(ids: list[int]) -> dict[int, list[str]]:
