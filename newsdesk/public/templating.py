@@ -13,6 +13,7 @@ from django.utils import translation
 from jinja2 import Environment, Template, pass_context
 
 from newsdesk.content.links import fast_reverse, routing_fixed, static_url
+from newsdesk.content.services.rows import related_list
 from newsdesk.public.formats import date, iso, locale_fixed, today, truncatechars, truncatewords
 from newsdesk.public.pictures import picture, story_gallery
 from newsdesk.public.story_card import story_card
@@ -59,6 +60,7 @@ def environment(**options) -> Environment:
         picture=picture,
         story_card=story_card,
         story_gallery=story_gallery,
+        related_list=related_list,
         story_meta=structured_data.story_meta,
         breadcrumb_json_ld=structured_data.breadcrumb_json_ld,
         feed_links=feed_links,

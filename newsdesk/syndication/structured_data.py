@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from newsdesk.content.links import fast_reverse, static_url
+from newsdesk.content.services.rows import related_list
 
 # Google shows at most 110 characters of a NewsArticle headline.
 HEADLINE_MAX = 110
@@ -106,7 +107,7 @@ def story_meta(request, story) -> dict:
         "modified": article["dateModified"],
         "json_ld": mark_safe(as_script_json(article)),  # noqa: S308  escaped JSON
         "authors": [person.name for person in story.people],
-        "tags": [tag.name for tag in story.tags.all()],
+        "tags": [tag.name for tag in related_list(story, "tags")],
     }
 
 

@@ -110,3 +110,13 @@ def prefetched(instance, name: str, model, objects: list, **relation) -> None:
     if cache is None:
         cache = instance._prefetched_objects_cache = {}
     cache[name] = queryset
+
+
+def related_list(instance, name: str) -> list:
+    """`list(instance.name.all())`, straight from what prefetched() left when it is there:
+    a story page asks four times (tags twice, sources, corrections), and building a
+    related manager and cloning its queryset for each cost ≈ 50 µs of its rendering."""
+    read = instance.__dict__.get("_prefetched_objects_cache", {}).get(name)
+    if read is None:
+        read = getattr(instance, name).all()
+    return list(read)
