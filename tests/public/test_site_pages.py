@@ -10,7 +10,8 @@ from django.test import override_settings
 pytestmark = pytest.mark.django_db
 
 
-def test_home_has_lead_latest_and_a_block_per_section(client, newsroom):
+def _home_with_world_and_sport(client, newsroom) -> str:
+    """The home page over twelve World stories and one older Sport story."""
     world, sport = newsroom.section("World"), newsroom.section("Sport")
     newsroom.archive(12, section=world)
     newsroom.story(
@@ -18,7 +19,11 @@ def test_home_has_lead_latest_and_a_block_per_section(client, newsroom):
         section=sport,
         published_at=datetime(2020, 1, 1, tzinfo=ZoneInfo("UTC")),
     )
-    html = client.get("/").content.decode()
+    return client.get("/").content.decode()
+
+
+def test_home_has_lead_latest_and_a_block_per_section(client, newsroom):
+    html = _home_with_world_and_sport(client, newsroom)
     lead = re.search(r'<section class="lead".*?</section>', html, re.S).group(0)
     assert "Archive story 1" in lead
     latest = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
@@ -31,14 +36,7 @@ def test_home_has_lead_latest_and_a_block_per_section(client, newsroom):
 
 
 def test_cards_name_their_section_except_under_its_own_heading(client, newsroom):
-    world, sport = newsroom.section("World"), newsroom.section("Sport")
-    newsroom.archive(12, section=world)
-    newsroom.story(
-        "Cup final tonight",
-        section=sport,
-        published_at=datetime(2020, 1, 1, tzinfo=ZoneInfo("UTC")),
-    )
-    html = client.get("/").content.decode()
+    html = _home_with_world_and_sport(client, newsroom)
     latest = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
     assert '<p class="kicker"><a href="/section/world/">World</a></p>' in latest
     blocks = re.findall(r'<section class="section-block".*?</section>', html, re.S)
