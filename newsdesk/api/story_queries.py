@@ -128,7 +128,7 @@ def _within_reach(stories: QuerySet, filters: StoryFilters, before, wanted: int)
     if oldest is None:
         return stories
     # The day bound first in the WHERE clause: SQLite then walks the date index over those
-    # days alone (see services/pages.listing_page).
+    # days alone (see services/lists._window).
     return Story.objects.filter(published_at__gte=pagecounts.day_start(oldest)) & stories
 
 

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from newsdesk.content.models import Byline, PageCount, Story
 from newsdesk.content.services import pagecounts, reading
-from newsdesk.content.services.pages import listing_page
+from newsdesk.content.services.lists import story_list_page
 
 
 def test_bench_corpus_builds_a_readable_newsroom(db, settings, tmp_path):
@@ -34,7 +34,7 @@ def test_bench_corpus_builds_a_readable_newsroom(db, settings, tmp_path):
     assert Story.tags.through.objects.count() >= 120
     # Page counts were rebuilt after the bulk load: the deepest page is there and full.
     assert PageCount.objects.filter(list_key=pagecounts.ALL).exists()
-    last = listing_page(reading.archive(), pagecounts.ALL, 12, per_page=10)
+    last = story_list_page(pagecounts.ALL, 12, per_page=10)
     assert [s.pk for s in last.items] == list(
         reading.archive().values_list("pk", flat=True)[110:120]
     )

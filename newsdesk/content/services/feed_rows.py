@@ -43,7 +43,7 @@ STORY_FIELDS = (
 
 def _newest(kind: str, now, ident, since, size):
     stories = Story.objects.all()
-    if since is not None:  # the day bound first in the WHERE clause (see pages.listing_page)
+    if since is not None:  # the day bound first in the WHERE clause (see lists._window)
         stories = stories.filter(published_at__gte=since)
     key = kind if kind == ALL else f"{kind}:{ident}"
     stories = (stories & list_filter(live_stories(now), key)).order_by(*NEWEST_FIRST)

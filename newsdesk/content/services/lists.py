@@ -1,7 +1,9 @@
 """Numbered pages of the readers' story lists (archive, section, tag, author) as cards.
 
-The same walk as `pages.listing_page` (per-day counts, then the page's ids from a window of
-a day or two, then its stories), with each query prepared once per process (prepared.py):
+Located from per-day counts (`pages.locate_page`): stories of past days are counted from the
+per-day table, today's live (a handful, by index), so a scheduled story shows up by the clock;
+then the page's ids come from a window of a day or two (an OFFSET bounded by those days, never
+by the page's depth), then its stories. Each query is prepared once per process (prepared.py):
 the list is named by its key ("section:7") rather than handed over as a queryset, so its
 SQL can be compiled ahead of the request.
 """
@@ -39,7 +41,9 @@ def _list(kind: str, now, ident) -> QuerySet[Story]:
 
 
 def _window(kind, now, ident, upper, lower, skip, size):
-    # The page's days come first in the WHERE clause (see pages.listing_page).
+    # The page's days come first in the WHERE clause: SQLite starts its index range from the
+    # first upper bound on the date it sees, and from the list's own "published by now" it
+    # walked every newer story down to the page (2 ms at page 1,900 of 20,000).
     window = Story.objects.all()
     if upper is not None:
         window = window.filter(published_at__lt=upper)

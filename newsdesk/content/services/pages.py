@@ -70,7 +70,7 @@ def parse_page_number(raw) -> int:
 
 def story_page(queryset: QuerySet, number, per_page: int | None = None) -> StoryPage:
     """Page `number` of `queryset` by COUNT and OFFSET: only for short lists (a story's
-    related items); long lists use `listing_page`, whose cost does not grow with depth."""
+    related items); long lists use `lists.story_list_page`, whose cost does not grow with depth."""
     number = parse_page_number(number)
     per_page = per_page or page_size()
     total = queryset.count()
@@ -104,13 +104,6 @@ _day_counts = Prepared(lambda key, today: past_days(key, today).values_list("sto
 _days_and_counts = Prepared(lambda key, today: past_days(key, today).values_list("day", "stories"))
 _days_at = Prepared(
     lambda key, today, start, count: past_days(key, today).values_list("day")[start : start + count]
-)
-
-
-# The stories of a list's past days, summed by the database.
-_past_total = Prepared(
-    lambda key, today: (past_days(key, today).order_by().values_list("stories"),),
-    wrap="SELECT (SELECT COALESCE(SUM(stories), 0) FROM ({0}) AS past_days)",
 )
 
 
@@ -154,42 +147,6 @@ def locate_page(
             if lower_at is not None:
                 lower = day_start(days[-1][0])
     return PagePlace(num_pages, skip, upper, lower)
-
-
-def listing_page(
-    queryset: QuerySet, list_key: str, number, per_page: int | None = None, now=None
-) -> StoryPage:
-    """Page `number` (1 = newest) of a live story list, located from per-day counts.
-
-    `queryset` is the list's live stories ordered newest first (`reading.archive()` and
-    friends); `list_key` names its counts ("all", "section:7", …). Stories of past days are
-    counted from the per-day table, today's are counted live (a handful, by index), so a
-    scheduled story shows up by the clock. The rows are then read with an OFFSET bounded
-    by the stories of a day or two, never by the page's depth. (The readers' own pages use
-    `lists.story_list_page`, the same walk with prepared queries.)
-    """
-    number = parse_page_number(number)
-    per_page = per_page or page_size()
-    now = now or timezone.now()
-    today = day_of(now)
-    fresh = queryset.filter(published_at__gte=day_start(today)).order_by().count()
-    past = _past_total.value(key=list_key, today=today)
-    place = locate_page(list_key, number, per_page, today, fresh, past)
-    # The page's days come first in the WHERE clause: SQLite starts its index range from
-    # the first upper bound on the date it sees, and from the list's own "published by now"
-    # it walked every newer story down to the page (2 ms at page 1,900 of 20,000).
-    window = queryset.model.objects.all()
-    if place.upper:
-        window = window.filter(published_at__lt=place.upper)
-    if place.lower:
-        window = window.filter(published_at__gte=place.lower)
-    rows = (window & queryset).order_by(*queryset.query.order_by)
-    # Ids first, from the index alone (the rows skipped are never read), then the page's
-    # stories with everything they show.
-    skip = place.skip
-    ids = list(rows.values_list("pk", flat=True)[skip : skip + per_page])
-    items = list(queryset.filter(pk__in=ids)) if ids else []
-    return StoryPage(number=number, num_pages=place.num_pages, items=items)
 
 
 def page_of(list_key: str, published_at, pk: int, per_page: int | None = None, now=None) -> int:
