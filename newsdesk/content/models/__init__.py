@@ -1,6 +1,6 @@
 from newsdesk.content.models.galleries import GalleryItem, Rendition
 from newsdesk.content.models.media import Image
-from newsdesk.content.models.pagecount import PageCount
+from newsdesk.content.models.pagecount import PageCount, PageMonthCount
 from newsdesk.content.models.people import Person
 from newsdesk.content.models.story import LIVE_STATUSES, Byline, Kind, Status, Story
 from newsdesk.content.models.taxonomy import Section, Source, Tag
@@ -15,6 +15,7 @@ __all__ = [
     "Image",
     "Kind",
     "PageCount",
+    "PageMonthCount",
     "Person",
     "Rendition",
     "Revision",

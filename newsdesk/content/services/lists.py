@@ -1,11 +1,11 @@
 """Numbered pages of the readers' story lists (archive, section, tag, author) as cards.
 
-Located from per-day counts (`pages.locate_page`): stories of past days are counted from the
-per-day table, today's live (a handful, by index), so a scheduled story shows up by the clock;
-then the page's ids come from a window of a day or two (an OFFSET bounded by those days, never
-by the page's depth), then its stories. Each query is prepared once per process (prepared.py):
-the list is named by its key ("section:7") rather than handed over as a queryset, so its
-SQL can be compiled ahead of the request.
+Located from per-day counts and their monthly totals (`pages.locate_page`): stories of past
+days are counted from those, today's live (a handful, by index), so a scheduled story shows
+up by the clock; then the page's ids come from a window of a day or two (an OFFSET bounded by
+those days, never by the page's depth), then its stories. Each query is prepared once per
+process (prepared.py): the list is named by its key ("section:7") rather than handed over
+as a queryset, so its SQL can be compiled ahead of the request.
 """
 
 from django.db.models import QuerySet
@@ -18,13 +18,14 @@ from newsdesk.content.services.cards import (
     build_cards,
     card_values,
 )
-from newsdesk.content.services.pagecounts import ALL, day_of, day_start, list_filter
+from newsdesk.content.services.pagecounts import ALL, day_of, day_start, list_filter, month_of
 from newsdesk.content.services.pages import (
     StoryPage,
+    days_between,
     locate_page,
+    months_before,
     page_size,
     parse_page_number,
-    past_days,
 )
 from newsdesk.content.services.prepared import Limit, Prepared
 from newsdesk.content.services.visibility import live_stories
@@ -53,16 +54,18 @@ def _window(kind, now, ident, upper, lower, skip, size):
     return rows.values_list("pk")[skip : skip + size]
 
 
-# Today's stories of a list, counted live (a handful, by index), and its past days' from
-# their counts, in one trip.
+# Today's stories of a list, counted live (a handful, by index), and its past ones from the
+# counts (earlier months' totals and this month's days before today), in one trip.
 _counts = {
     kind: Prepared(
-        lambda now, since, ident, key, today, kind=kind: (
+        lambda now, since, ident, key, month, today, kind=kind: (
             _list(kind, now, ident).filter(published_at__gte=since).order_by().values_list("pk"),
-            past_days(key, today).order_by().values_list("stories"),
+            months_before(key, month).order_by().values_list("stories"),
+            days_between(key, month, today).order_by().values_list("stories"),
         ),
         wrap="SELECT (SELECT COUNT(*) FROM ({0}) AS fresh),"
-        " (SELECT COALESCE(SUM(stories), 0) FROM ({1}) AS past_days)",
+        " (SELECT COALESCE(SUM(stories), 0) FROM ({1}) AS past_months)"
+        " + (SELECT COALESCE(SUM(stories), 0) FROM ({2}) AS past_days)",
     )
     for kind in KINDS
 }
@@ -88,7 +91,12 @@ def story_list_page(list_key: str, number, per_page: int | None = None, now=None
     ident = int(ident) if ident else None
     today = day_of(now)
     ((fresh, past),) = _counts[kind].rows(
-        now=now, since=day_start(today), ident=ident, key=list_key, today=today
+        now=now,
+        since=day_start(today),
+        ident=ident,
+        key=list_key,
+        month=month_of(today),
+        today=today,
     )
     first_of_indexed = number == 1 and kind in READ_BY_DATE
     place = locate_page(list_key, number, per_page, today, fresh, past, not first_of_indexed)

@@ -1,9 +1,13 @@
-"""Per-day story counts for every story list (archive, section, tag, author).
+"""Per-day story counts for every story list (archive, section, tag, author), and their
+totals per month.
 
 Numbered pages are located from these counts (see services/pages.py). A count covers
 stories whose status may make them visible (published or scheduled, not in the trash),
 whatever their time: the reading side counts only past days from here and counts today
 live, so a scheduled story joins the pages by the clock alone.
+
+A month's total is the sum of the list's day counts in that month, recomputed from them
+whenever one of them is (in the same transaction), so the two always agree.
 
 Counts are recomputed for the touched (list, day) pairs on every save, delete, tag or
 byline change, inside the writer's transaction and under a row lock, so concurrent writers
@@ -11,13 +15,14 @@ cannot lose an update. Writes that bypass model signals (`QuerySet.update`, raw 
 followed by `newsdesk recount-pages`.
 """
 
+from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncDate
 
-from newsdesk.content.models import LIVE_STATUSES, Byline, PageCount, Story
+from newsdesk.content.models import LIVE_STATUSES, Byline, PageCount, PageMonthCount, Story
 from newsdesk.content.services import upkeep
 
 ALL = "all"
@@ -41,6 +46,15 @@ def day_start(day: date) -> datetime:
 
 def day_of(moment: datetime) -> date:
     return moment.astimezone(UTC).date()
+
+
+def month_of(day: date) -> date:
+    """The month a day is in, as its first day."""
+    return day.replace(day=1)
+
+
+def next_month(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 def counted_stories() -> QuerySet[Story]:
@@ -106,16 +120,20 @@ def pairs_of_stories(story_ids) -> set[tuple[str, date]]:
 
 
 def recount(pairs) -> None:
-    """Recount the given (list_key, day) pairs from the stories table."""
+    """Recount the given (list_key, day) pairs from the stories table, and then the totals
+    of their months from the day counts."""
     if upkeep.deferring():
         upkeep.defer_pairs(pairs)
         return
     pairs = sorted(set(pairs))  # a fixed lock order keeps concurrent writers from deadlocking
     if not pairs:
         return
+    # Every day row is locked before any month row, each kind in sorted order: writers
+    # touching the same rows take them in the same order, so none waits on another in a ring.
+    months = sorted({(list_key, month_of(day)) for list_key, day in pairs})
     with transaction.atomic():
         for list_key, day in pairs:
-            _lock_row(list_key, day)
+            _lock_row(PageCount, list_key=list_key, day=day)
             start = day_start(day)
             stories = (
                 list_filter(counted_stories(), list_key)
@@ -123,16 +141,25 @@ def recount(pairs) -> None:
                 .count()
             )
             PageCount.objects.filter(list_key=list_key, day=day).update(stories=stories)
+        for list_key, month in months:
+            # Summed under the month's lock, so after any other writer of this month has
+            # committed its days (PostgreSQL reads each statement's data afresh).
+            _lock_row(PageMonthCount, list_key=list_key, month=month)
+            days = PageCount.objects.filter(
+                list_key=list_key, day__gte=month, day__lt=next_month(month)
+            )
+            stories = days.aggregate(n=Sum("stories"))["n"] or 0
+            PageMonthCount.objects.filter(list_key=list_key, month=month).update(stories=stories)
 
 
-def _lock_row(list_key, day) -> None:
+def _lock_row(model, **key) -> None:
     try:
         with transaction.atomic():
-            PageCount.objects.get_or_create(list_key=list_key, day=day)
+            model.objects.get_or_create(**key)
     except IntegrityError:  # another writer created it first; it exists now
         pass
     # Holding this lock until commit serializes writers of the same count (PostgreSQL).
-    PageCount.objects.select_for_update().filter(list_key=list_key, day=day).first()
+    model.objects.select_for_update().filter(**key).first()
 
 
 def rebuild_counts() -> int:
@@ -165,7 +192,13 @@ def rebuild_counts() -> int:
                     list_key=author_key(item["byline__person_id"]), day=item["d"], stories=item["n"]
                 )
             )
+    totals = Counter()
+    for row in rows:
+        totals[row.list_key, month_of(row.day)] += row.stories
+    months = [PageMonthCount(list_key=k, month=m, stories=n) for (k, m), n in totals.items()]
     with transaction.atomic():
         PageCount.objects.all().delete()
+        PageMonthCount.objects.all().delete()
         PageCount.objects.bulk_create(rows, batch_size=5000)
+        PageMonthCount.objects.bulk_create(months, batch_size=5000)
     return len(rows)

@@ -4,15 +4,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from newsdesk.content.models import PageCount
-from newsdesk.content.services.pagecounts import day_of, day_start
-from newsdesk.content.services.prepared import Limit, Prepared
+from newsdesk.content.models import PageCount, PageMonthCount
+from newsdesk.content.services.pagecounts import day_of, day_start, month_of, next_month
+from newsdesk.content.services.prepared import Prepared
 
-# Day counts fetched per round trip while walking back to a page.
-CHUNK_DAYS = 64
+# Month totals fetched per round trip while walking back to a page: two years.
+CHUNK_MONTHS = 24
 
 
 class PageNotFound(Exception):
@@ -93,18 +93,77 @@ class PagePlace:
     lower: datetime | None
 
 
-# A list's past days newest first: first their counts alone, walked down to a page (500 of
-# them at page 556 of 20,000 stories; a date per row would cost three times as much to read,
-# and a running SUM() OVER in SQLite four times), then the dates of the page's days only.
-def past_days(key, today):
-    return PageCount.objects.filter(list_key=key, day__lt=today, stories__gt=0).order_by("-day")
+# A list's past, newest first, in as few rows as the place sought allows: this month's days
+# up to today, then earlier months' totals down to the month sought, then that month's days.
+# Page 1,900 of 20,000 stories reads some 80 rows, where a walk over every day read 1,700.
+def days_between(key, start, end):
+    """The list's counted days from `start` up to, not including, `end`, newest first."""
+    return PageCount.objects.filter(
+        list_key=key, day__gte=start, day__lt=end, stories__gt=0
+    ).order_by("-day")
 
 
-_day_counts = Prepared(lambda key, today: past_days(key, today).values_list("stories"))
-_days_and_counts = Prepared(lambda key, today: past_days(key, today).values_list("day", "stories"))
-_days_at = Prepared(
-    lambda key, today, start, count: past_days(key, today).values_list("day")[start : start + count]
+def months_before(key, month):
+    """The list's counted months before `month` (a first day), newest first."""
+    return PageMonthCount.objects.filter(list_key=key, month__lt=month, stories__gt=0).order_by(
+        "-month"
+    )
+
+
+_days = Prepared(
+    lambda key, start, end: days_between(key, start, end).values_list("day", "stories")
 )
+_months = Prepared(lambda key, month: months_before(key, month).values_list("month", "stories"))
+# Stories counted from a day `after` up to today: the rest of its month (up to
+# `month_after`), the months after it up to this one, and this month's days before today.
+_stories_between = Prepared(
+    lambda key, after, month_after, this_month, today: (
+        days_between(key, after, month_after).order_by().values_list("stories"),
+        months_before(key, this_month)
+        .filter(month__gte=month_after)
+        .order_by()
+        .values_list("stories"),
+        days_between(key, this_month, today).order_by().values_list("stories"),
+    ),
+    wrap="SELECT (SELECT COALESCE(SUM(stories), 0) FROM ({0}) AS rest_of_month)"
+    " + (SELECT COALESCE(SUM(stories), 0) FROM ({1}) AS months)"
+    " + (SELECT COALESCE(SUM(stories), 0) FROM ({2}) AS this_month)",
+)
+
+
+def _walk(rows, positions: list[int], running: int):
+    """Walk (period, stories) rows newest first, `running` stories of the list before the
+    first: for each of `positions` (ascending) reached, the period holding it and how many
+    stories come before that period."""
+    found, left = {}, list(positions)
+    for period, stories in rows:
+        while left and left[0] < running + stories:
+            found[left.pop(0)] = (period, running)
+        running += stories
+        if not left:
+            break
+    return found, running
+
+
+def days_holding(list_key: str, today, positions) -> dict[int, tuple]:
+    """For each position in a list's past (0: its newest story before `today`), the day
+    holding it and how many of the list's past stories are newer than that day. A position
+    past the list's end (or where the counts disagree) is left out."""
+    positions = sorted(set(positions))
+    this_month = month_of(today)
+    recent = _days.rows(key=list_key, start=this_month, end=today)
+    found, running = _walk(recent, positions, 0)
+    left = [p for p in positions if p not in found]
+    if not left:
+        return found
+    in_months, _ = _walk(
+        _months.iterate(CHUNK_MONTHS, key=list_key, month=this_month), left, running
+    )
+    if in_months:
+        (newest, before), oldest = max(in_months.values()), min(in_months.values())[0]
+        days = _days.rows(key=list_key, start=oldest, end=next_month(newest))
+        found.update(_walk(days, sorted(in_months), before)[0])
+    return found
 
 
 def locate_page(
@@ -126,26 +185,16 @@ def locate_page(
     elif last <= fresh:
         lower = today_start
     else:
-        upper_at = lower_at = None  # the positions of the page's first and last days
-        running = 0
-        counts = _day_counts.iterate(CHUNK_DAYS, key=list_key, today=today)
-        for at, (stories,) in enumerate(counts):
-            running += stories
-            if first >= fresh and upper_at is None and fresh + running > first:
-                upper_at, skip = at, first - (fresh + running - stories)
-            if fresh + running >= last:
-                lower_at = at
-                break
-        start = lower_at if upper_at is None else upper_at
-        if start is not None:
-            end = upper_at if lower_at is None else lower_at
-            days = _days_at.rows(
-                key=list_key, today=today, start=Limit(start), count=Limit(end - start + 1)
-            )
-            if upper_at is not None:
-                upper = day_start(days[0][0]) + timedelta(days=1)
-            if lower_at is not None:
-                lower = day_start(days[-1][0])
+        # The page's first and last stories among the past days' (the first may be today's).
+        first_past, last_past = first - fresh, last - 1 - fresh
+        found = days_holding(
+            list_key, today, [last_past] + ([first_past] if first >= fresh else [])
+        )
+        if first >= fresh and first_past in found:
+            day, newer = found[first_past]
+            upper, skip = day_start(day) + timedelta(days=1), first_past - newer
+        if last_past in found:
+            lower = day_start(found[last_past][0])
     return PagePlace(num_pages, skip, upper, lower)
 
 
@@ -164,13 +213,14 @@ def page_of(list_key: str, published_at, pk: int, per_page: int | None = None, n
     if day >= today:
         newer = stories.filter(newer_at_once).count()
     else:
+        if month_of(day) == month_of(today):  # the days between are all this month's
+            bounds = {"month_after": today, "this_month": today}
+        else:
+            bounds = {"month_after": next_month(month_of(day)), "this_month": month_of(today)}
         newer = (
             stories.filter(published_at__gte=day_start(today)).count()
-            + (
-                PageCount.objects.filter(list_key=list_key, day__gt=day, day__lt=today).aggregate(
-                    n=Sum("stories")
-                )["n"]
-                or 0
+            + _stories_between.value(
+                key=list_key, after=day + timedelta(days=1), today=today, **bounds
             )
             + stories.filter(
                 newer_at_once, published_at__lt=day_start(day) + timedelta(days=1)
@@ -190,9 +240,5 @@ def oldest_day_needed(list_key: str, wanted: int, before: datetime):
     came. Filters that leave stories out of the list (other than a lower bound on the
     date, which leaves out nothing older than D would not) make its counts too high."""
     today = day_of(min(before, timezone.now()))  # later days count stories not live yet
-    running = 0
-    for day, stories in _days_and_counts.iterate(CHUNK_DAYS, key=list_key, today=today):
-        running += stories
-        if running >= wanted:
-            return day
-    return None
+    found = days_holding(list_key, today, [wanted - 1])
+    return found[wanted - 1][0] if found else None
