@@ -279,7 +279,7 @@ def test_long_posts_of_multibyte_text_arrive_intact(tmp_path, db):
 def test_imported_posts_show_on_cached_pages_and_archive_counts_add_up(
     tmp_path, db, client, settings, newsroom
 ):
-    from newsdesk.content.models import PageCount
+    from newsdesk.content.models import PageCount, PageMonthCount
     from newsdesk.content.services.pagecounts import rebuild_counts
 
     settings.NEWSDESK_PAGE_CACHE = True
@@ -297,8 +297,13 @@ def test_imported_posts_show_on_cached_pages_and_archive_counts_add_up(
     run(path, "--no-download")
 
     counts = {(c.list_key, c.day): c.stories for c in PageCount.objects.exclude(stories=0)}
+    months = {(c.list_key, c.month): c.stories for c in PageMonthCount.objects.exclude(stories=0)}
+    assert months
     rebuild_counts()
     assert counts == {(c.list_key, c.day): c.stories for c in PageCount.objects.exclude(stories=0)}
+    assert months == {
+        (c.list_key, c.month): c.stories for c in PageMonthCount.objects.exclude(stories=0)
+    }
     assert "Imported 8" in client.get("/").content.decode()  # the cached page was purged
     last = client.get("/blog/page/3/").content.decode()  # 9 stories, 3 a page
     assert "Imported 1" in last and client.get("/blog/page/4/").status_code == 404

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk.content.models import Story
+from newsdesk.content.services import pagecounts
 from newsdesk.content.signals import story_restored
 
 
@@ -35,6 +36,9 @@ def restore(story: Story, user=None, now=None) -> Story:
     with transaction.atomic():
         story.deleted_at = None
         Story.objects.filter(pk=story.pk).update(deleted_at=None)
+        # The update skips the model signals that keep the page counts: the story is
+        # back in its lists, and the pages after it shift by one.
+        pagecounts.recount(pagecounts.pairs_of_stories([story.pk]))
         _after_commit(story_restored, story, user)
     return story
 
