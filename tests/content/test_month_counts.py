@@ -2,9 +2,13 @@
 feeds' day bounds and a story's page located through them are COUNT + OFFSET's, at every
 depth and across month boundaries."""
 
+import os
+import threading
+import time
 from datetime import timedelta
 
 import pytest
+from django.db import connection, transaction
 from django.utils import timezone
 
 from newsdesk.content.models import Byline, PageCount, PageMonthCount, Status, Story
@@ -13,6 +17,11 @@ from newsdesk.content.services.lists import story_list_page
 from newsdesk.content.services.pagecounts import day_of, day_start, month_of
 from newsdesk.content.services.pages import PageNotFound, oldest_day_needed, page_of
 from newsdesk.content.services.visibility import live_stories
+
+postgres_only = pytest.mark.skipif(
+    "postgres" not in os.environ.get("DATABASE_URL", ""),
+    reason="concurrent writers need a server database (PostgreSQL)",
+)
 
 
 def months_back(month, n):
@@ -252,3 +261,89 @@ def test_live_total_leaves_out_what_is_not_live_yet(year):
     assert live_stories().count() == len(stories) - 1
     assert_pages_agree(section, tag, person, per_page=2)
     assert_pages_agree(section, tag, person, per_page=2, now=later + timedelta(minutes=1))
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_month_total_waits_for_the_other_writer_of_that_month():
+    """Two editors move a story each into the same month at once. The second one's sum of
+    the month's days must wait for the first one's commit, or it misses the first move."""
+    from tests.builders import NewsroomBuilder
+
+    newsroom = NewsroomBuilder()
+    start = day_start(months_back(month_of(day_of(timezone.now())), 2))
+    before = start - timedelta(days=10)  # the month before
+    first, second = (newsroom.story(published_at=before + timedelta(days=n)) for n in (1, 3))
+    first_saved, second_saving = threading.Event(), threading.Event()
+    errors = []
+
+    def in_thread(work):
+        def run():
+            try:
+                work()
+            except Exception as error:  # noqa: BLE001 — reported below
+                errors.append(error)
+                first_saved.set()
+                second_saving.set()
+            finally:
+                connection.close()
+
+        return threading.Thread(target=run)
+
+    def move_first():
+        with transaction.atomic():  # its counts stay uncommitted until the second is saving
+            first.published_at = start + timedelta(days=3)
+            first.save()
+            first_saved.set()
+            second_saving.wait(10)
+            time.sleep(0.5)  # the second reaches the month row meanwhile
+
+    def move_second():
+        first_saved.wait(10)
+        second_saving.set()
+        second.published_at = start + timedelta(days=9)
+        second.save()
+
+    threads = [in_thread(move_first), in_thread(move_second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert month_total(pagecounts.ALL, month_of(start.date())) == 2
+    assert month_total(pagecounts.ALL, month_of(before.date())) == 0
+    assert_counts_exact()
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_many_writers_across_a_month_end_neither_deadlock_nor_lose_counts():
+    """Writers moving stories back and forth across a month's end at once lock day rows,
+    then month rows, in one order: none deadlocks, and every total ends up exact."""
+    from tests.builders import NewsroomBuilder
+
+    newsroom = NewsroomBuilder()
+    tag = newsroom.tag()
+    start = day_start(months_back(month_of(day_of(timezone.now())), 2))
+    stories = [
+        newsroom.story(published_at=start + timedelta(days=n), tags=[tag]) for n in (3, 9, 15, 21)
+    ]
+    errors = []
+
+    def shuffle(story, offset):
+        try:
+            for n in range(30):
+                story.published_at = start + timedelta(days=(offset + 17 * n) % 45, hours=n)
+                story.save()
+        except Exception as error:  # noqa: BLE001 — reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=shuffle, args=(s, i * 7)) for i, s in enumerate(stories)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert_counts_exact()
