@@ -55,7 +55,8 @@ def _window(kind, now, ident, upper, lower, skip, size):
 
 
 # Today's stories of a list, counted live (a handful, by index), and its past ones from the
-# counts (earlier months' totals and this month's days before today), in one trip.
+# counts: earlier months' totals, and this month's days before today (a deep page need not
+# read those days one by one), in one trip.
 _counts = {
     kind: Prepared(
         lambda now, since, ident, key, month, today, kind=kind: (
@@ -64,8 +65,8 @@ _counts = {
             days_between(key, month, today).order_by().values_list("stories"),
         ),
         wrap="SELECT (SELECT COUNT(*) FROM ({0}) AS fresh),"
-        " (SELECT COALESCE(SUM(stories), 0) FROM ({1}) AS past_months)"
-        " + (SELECT COALESCE(SUM(stories), 0) FROM ({2}) AS past_days)",
+        " (SELECT COALESCE(SUM(stories), 0) FROM ({1}) AS past_months),"
+        " (SELECT COALESCE(SUM(stories), 0) FROM ({2}) AS past_days)",
     )
     for kind in KINDS
 }
@@ -90,7 +91,7 @@ def story_list_page(list_key: str, number, per_page: int | None = None, now=None
     kind, _, ident = list_key.partition(":")
     ident = int(ident) if ident else None
     today = day_of(now)
-    ((fresh, past),) = _counts[kind].rows(
+    ((fresh, earlier, this_month),) = _counts[kind].rows(
         now=now,
         since=day_start(today),
         ident=ident,
@@ -99,7 +100,16 @@ def story_list_page(list_key: str, number, per_page: int | None = None, now=None
         today=today,
     )
     first_of_indexed = number == 1 and kind in READ_BY_DATE
-    place = locate_page(list_key, number, per_page, today, fresh, past, not first_of_indexed)
+    place = locate_page(
+        list_key,
+        number,
+        per_page,
+        today,
+        fresh,
+        earlier + this_month,
+        not first_of_indexed,
+        this_month_past=this_month,
+    )
     rows = _pages[kind].rows(
         now=now,
         ident=ident,

@@ -145,20 +145,24 @@ def _walk(rows, positions: list[int], running: int):
     return found, running
 
 
-def days_holding(list_key: str, today, positions) -> dict[int, tuple]:
+def days_holding(list_key: str, today, positions, this_month_past=None) -> dict[int, tuple]:
     """For each position in a list's past (0: its newest story before `today`), the day
     holding it and how many of the list's past stories are newer than that day. A position
-    past the list's end (or where the counts disagree) is left out."""
+    past the list's end (or where the counts disagree) is left out. Given how many of the
+    list's stories this month holds before today, this month's days are read only if a
+    position falls among them."""
     positions = sorted(set(positions))
     this_month = month_of(today)
-    recent = _days.rows(key=list_key, start=this_month, end=today)
-    found, running = _walk(recent, positions, 0)
+    if this_month_past is not None and positions[0] >= this_month_past:
+        found, running = {}, this_month_past
+    else:
+        recent = _days.rows(key=list_key, start=this_month, end=today)
+        found, running = _walk(recent, positions, 0)
     left = [p for p in positions if p not in found]
     if not left:
         return found
-    in_months, _ = _walk(
-        _months.iterate(CHUNK_MONTHS, key=list_key, month=this_month), left, running
-    )
+    months = _months.iterate(CHUNK_MONTHS, key=list_key, month=this_month)
+    in_months, _ = _walk(months, left, running)
     if in_months:
         (newest, before), oldest = max(in_months.values()), min(in_months.values())[0]
         days = _days.rows(key=list_key, start=oldest, end=next_month(newest))
@@ -167,11 +171,18 @@ def days_holding(list_key: str, today, positions) -> dict[int, tuple]:
 
 
 def locate_page(
-    list_key: str, number: int, per_page: int, today, fresh: int, past: int, days=True
+    list_key: str,
+    number: int,
+    per_page: int,
+    today,
+    fresh: int,
+    past: int,
+    days=True,
+    this_month_past: int | None = None,
 ) -> PagePlace:
-    """Page `number` of a list with `fresh` stories today and `past` before, located from
-    the per-day counts; with `days` false, only checked (no day window: the page's rows are
-    read from the list's start)."""
+    """Page `number` of a list with `fresh` stories today and `past` before (of which
+    `this_month_past` this month, if known), located from the per-day counts; with `days`
+    false, only checked (no day window: the page's rows are read from the list's start)."""
     today_start = day_start(today)
     total = fresh + past
     num_pages = max(1, -(-total // per_page))
@@ -187,9 +198,8 @@ def locate_page(
     else:
         # The page's first and last stories among the past days' (the first may be today's).
         first_past, last_past = first - fresh, last - 1 - fresh
-        found = days_holding(
-            list_key, today, [last_past] + ([first_past] if first >= fresh else [])
-        )
+        positions = [last_past] + ([first_past] if first >= fresh else [])
+        found = days_holding(list_key, today, positions, this_month_past)
         if first >= fresh and first_past in found:
             day, newer = found[first_past]
             upper, skip = day_start(day) + timedelta(days=1), first_past - newer
