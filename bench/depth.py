@@ -2,6 +2,11 @@
 archive page 2 against deep pages, interleaved so that load from elsewhere hits both alike.
 
     NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-1000000 /work/main/.venv/bin/python bench/depth.py
+
+Pages are located from the day counts and their month totals (content_pagemonthcount, from
+migration 0005): on a corpus made before it, migrate a copy first (the migration fills the
+totals). Compare two checkouts on the same corpus, run alternately. ROUNDS and PAGES
+("2,556,1000,1900") may be set in the environment.
 """
 
 import os
@@ -25,7 +30,7 @@ from newsdesk.content.services import pagecounts, reading  # noqa: E402
 from newsdesk.content.services.lists import story_list_page  # noqa: E402
 
 ROUNDS = int(os.environ.get("ROUNDS", "60"))
-PAGES = [2, 556, 1000, 1900]
+PAGES = [int(n) for n in os.environ.get("PAGES", "2,556,1000,1900").split(",")]
 
 
 def median_ms(samples):
@@ -50,11 +55,15 @@ def main():
             story_list_page(pagecounts.ALL, n)
             service[n].append(time.perf_counter() - started)
     print(f"{total:,} live stories, {ROUNDS} interleaved rounds, median per request")
-    print("| page | whole view ms | paging service ms | view vs page 2 |")
-    print("|---:|---:|---:|---:|")
+    first = pages[0]
+    print(f"| page | whole view ms | paging service ms | view vs p{first} | service vs p{first} |")
+    print("|---:|---:|---:|---:|---:|")
     for n in pages:
-        ratio = median_ms(views[n]) / median_ms(views[2])
-        print(f"| {n:,} | {median_ms(views[n]):.2f} | {median_ms(service[n]):.2f} | {ratio:.2f} |")
+        view, paging = median_ms(views[n]), median_ms(service[n])
+        print(
+            f"| {n:,} | {view:.2f} | {paging:.2f} | {view / median_ms(views[first]):.2f}"
+            f" | {paging / median_ms(service[first]):.2f} |"
+        )
 
 
 if __name__ == "__main__":

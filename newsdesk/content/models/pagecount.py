@@ -6,7 +6,8 @@ class PageCount(models.Model):
 
     Numbered pages ("Blog › Page 556") are located from these counts instead of counting
     and OFFSET-ing over the whole table, so any page costs the same whatever its depth.
-    Kept up to date by newsdesk.content.services.pagecounts on every change.
+    Kept up to date by newsdesk.content.services.pagecounts on every change, with the
+    month totals beside them (PageMonthCount).
     """
 
     list_key = models.CharField(max_length=40, help_text='"all", "section:7", "tag:3", …')

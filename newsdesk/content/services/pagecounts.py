@@ -168,7 +168,8 @@ def _lock_row(model, **key) -> None:
 
 
 def rebuild_counts() -> int:
-    """Recompute every count from scratch (after bulk loads or writes that skip signals)."""
+    """Recompute every day count and month total from scratch (after bulk loads or writes
+    that skip signals); returns how many day counts there are."""
     day = TruncDate("published_at", tzinfo=UTC)
     rows = []
     base = counted_stories()

@@ -4,8 +4,10 @@ from newsdesk.content.services.pagecounts import rebuild_counts
 
 
 class Command(BaseCommand):
-    help = "Recompute the per-day story counts numbered pages are located from."
+    help = "Recompute the per-day story counts and month totals numbered pages are located from."
 
     def handle(self, *args, **options):
         rows = rebuild_counts()
-        self.stdout.write(self.style.SUCCESS(f"Rebuilt {rows:,} page counts."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Rebuilt {rows:,} page counts and their month totals.")
+        )
