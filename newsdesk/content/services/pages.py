@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from newsdesk.content.models import PageCount, PageMonthCount
 from newsdesk.content.services.pagecounts import day_of, day_start, month_of, next_month
-from newsdesk.content.services.prepared import Prepared
+from newsdesk.content.services.prepared import Limit, Prepared
 
 # Month totals fetched per round trip while walking back to a page: two years.
 CHUNK_MONTHS = 24
@@ -97,10 +97,12 @@ class PagePlace:
 # up to today, then earlier months' totals down to the month sought, then that month's days.
 # Page 1,900 of 20,000 stories reads some 80 rows, where a walk over every day read 1,700.
 def days_between(key, start, end):
-    """The list's counted days from `start` up to, not including, `end`, newest first."""
-    return PageCount.objects.filter(
-        list_key=key, day__gte=start, day__lt=end, stories__gt=0
-    ).order_by("-day")
+    """The list's counted days from `start` (None: its first) up to, not including, `end`,
+    newest first."""
+    days = PageCount.objects.filter(list_key=key, day__lt=end, stories__gt=0)
+    if start is not None:
+        days = days.filter(day__gte=start)
+    return days.order_by("-day")
 
 
 def months_before(key, month):
@@ -110,6 +112,9 @@ def months_before(key, month):
     )
 
 
+_newest_days = Prepared(
+    lambda key, today, count: days_between(key, None, today).values_list("day", "stories")[:count]
+)
 _days = Prepared(
     lambda key, start, end: days_between(key, start, end).values_list("day", "stories")
 )
@@ -250,5 +255,8 @@ def oldest_day_needed(list_key: str, wanted: int, before: datetime):
     came. Filters that leave stories out of the list (other than a lower bound on the
     date, which leaves out nothing older than D would not) make its counts too high."""
     today = day_of(min(before, timezone.now()))  # later days count stories not live yet
-    found = days_holding(list_key, today, [wanted - 1])
+    # Each counted day holds a story at least, so this reads `wanted` days at most whatever
+    # the depth (an API cursor moves `before`): one query, where months would take three.
+    days = _newest_days.iterate(32, key=list_key, today=today, count=Limit(wanted))
+    found, _ = _walk(days, [wanted - 1], 0)
     return found[wanted - 1][0] if found else None
