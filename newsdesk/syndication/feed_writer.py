@@ -114,7 +114,8 @@ def rss_items(entries, clean=as_stored) -> list[bytes]:
             f'<guid isPermaLink="true">{link}</guid>'
             f"{_rss_enclosure(enclosure) if enclosure else ''}"
             f"{_rss_categories(categories, clean) if categories else ''}"
-            # RSS has no update date; feed readers understand Atom's (see feeds.NewsRssFeed).
+            # RSS has no update date: a corrected story also carries Atom's (the channel
+            # declares the namespace), which feed readers such as feedparser understand.
             f"{_atom_updated(updated) if updated != published else ''}</item>".encode()
         )
     return pieces
