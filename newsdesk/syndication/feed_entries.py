@@ -97,11 +97,11 @@ def _story_paths():
 def _enclosure(request, site: str, name: str) -> Enclosure | None:
     url, mime_type, path, on_site = _picture(name)
     try:
-        length = os.path.getsize(path) if path else _storage().size(name)
+        length = _size(name, path)
     except OSError:  # a missing file must not break the whole feed
         return None
     absolute = site + on_site if on_site else request.build_absolute_uri(url)
-    return Enclosure(absolute, str(length), mime_type)
+    return Enclosure(absolute, length, mime_type)
 
 
 def picture_url(name: str) -> str:
@@ -142,7 +142,15 @@ def _picture(name: str) -> tuple[str, str, str | None, str | None]:
     return url, mime_type, path, iri_to_uri(url) if on_site else None
 
 
+# Nor does an original's content: its size is asked of the disk (or storage) once per
+# process, not once per feed. A missing file raises, so it is looked for again next time.
+@lru_cache(maxsize=4096)
+def _size(name: str, path: str | None) -> str:
+    return str(os.path.getsize(path) if path else _storage().size(name))
+
+
 @receiver(setting_changed)
 def _forget_pictures(*, setting, **kwargs):
     if setting in ("MEDIA_ROOT", "MEDIA_URL", "STORAGES"):  # as FileSystemStorage does
         _picture.cache_clear()
+        _size.cache_clear()
