@@ -39,9 +39,8 @@ def full_content() -> bool:
 
 def latest_post_date(entries) -> datetime:
     """The newest publication or update date, as Django's `latest_post_date()`: now, for
-    a feed without stories."""
-    dates = [date for entry in entries for date in (entry.published, entry.updated)]
-    return max(dates, default=None) or timezone.now()
+    a feed without stories. An entry's update date is never before its publication."""
+    return max([entry.updated for entry in entries], default=None) or timezone.now()
 
 
 def document(channel: Channel, entries, write_channel, write_entries) -> bytes:
