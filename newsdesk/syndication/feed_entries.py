@@ -35,7 +35,7 @@ class Entry(NamedTuple):
 
     title: str
     link: str
-    description: str
+    description: bytes  # in UTF-8, as the body is read (see feed_rows)
     author: str  # the bylines, comma-separated; empty when there are none
     published: datetime
     updated: datetime  # the publication date unless the story was updated since
@@ -59,7 +59,7 @@ def read_entries(list_key: str, size: int, request, full_content: bool) -> list[
             Entry(
                 title=headline,
                 link=site + path(pk, slug),
-                description=body if full_content and body else story_summary(standfirst, body),
+                description=body if full_content and body else _summary(standfirst, body),
                 author=", ".join(authors[pk]),
                 published=published,
                 updated=updated if updated_after_publication(published, updated) else published,
@@ -68,6 +68,10 @@ def read_entries(list_key: str, size: int, request, full_content: bool) -> list[
             )
         )
     return entries
+
+
+def _summary(standfirst: str, body: bytes) -> bytes:
+    return story_summary(standfirst, body.decode() if not standfirst else "").encode()
 
 
 # What Django's slug converter accepts and no URL quotes: such a slug goes in as it is.
