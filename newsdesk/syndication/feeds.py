@@ -1,31 +1,35 @@
 """RSS 2.0 and Atom feeds for the whole site, a section, a tag and an author.
 
-Each feed is a small subclass of Django's `Feed` for the channel (title, links, language,
-dates); the items are the newest of the same story lists as the public pages (by list key,
-see pagecounts) under the same visibility rule, so a feed never shows what a reader could
-not see, read as plain rows by prepared queries (feed_entries) and written in one piece
-(feed_writer): Django's per-item machinery cost ten times the rest.
+Each feed is a small subclass of Django's `Feed`, whose hooks say what the channel shows
+(title, link, description); the items are the newest of the same story lists as the public
+pages (by list key, see pagecounts) under the same visibility rule, so a feed never shows
+what a reader could not see, read as plain rows by prepared queries (feed_entries). The
+document is written in one piece, channel (feed_channel) and items (feed_writer), with the
+markup Django's generators write: Django's per-item machinery cost ten times the rest.
 """
 
-import io
+from datetime import datetime
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.contrib.syndication.views import Feed, add_domain
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.http import http_date
+from django.utils.translation import get_language
 
 from newsdesk.content.links import fast_reverse
 from newsdesk.content.services import named, pagecounts
+from newsdesk.syndication.feed_channel import Channel, atom_channel, rss_channel
 from newsdesk.syndication.feed_entries import read_entries
 from newsdesk.syndication.feed_writer import atom_entries, rss_items
 from newsdesk.syndication.xmltext import is_xml_text, xml_safe
 
 FEED_SIZE = 50
-# Where the items go in the channel Django writes: the channel's texts hold no NUL (xml_safe).
-ITEMS_GO_HERE = "\x00items\x00"
+# Each of Django's generators by what writes its channel and its items.
+WRITERS = {Rss201rev2Feed: (rss_channel, rss_items), Atom1Feed: (atom_channel, atom_entries)}
 
 
 def full_content() -> bool:
@@ -33,63 +37,56 @@ def full_content() -> bool:
     return getattr(settings, "NEWSDESK_FEED_FULL_CONTENT", True)
 
 
-class WrittenAtOnce:
-    """Django's generator writes the channel; the items (`entries`, set by the view) are
-    written in one piece by `write_entries`."""
-
-    entries = ()
-
-    def latest_post_date(self):
-        dates = [date for entry in self.entries for date in (entry.published, entry.updated)]
-        return max(dates, default=None) or timezone.now()
-
-    def write_items(self, handler):
-        handler.ignorableWhitespace(ITEMS_GO_HERE)  # SAX's one call that writes text as given
-
-    def document(self) -> bytes:
-        """The feed in UTF-8. Text is written as stored and the document checked once; a
-        character XML forbids (a stray control character from a wire) means writing it
-        again with every text cleaned."""
-        buffer = io.StringIO()
-        self.write(buffer, "utf-8")
-        # Only the channel goes through the SAX writer: 370 KB of items through a StringIO
-        # cost more than writing them.
-        head, tail = (part.encode() for part in buffer.getvalue().split(ITEMS_GO_HERE))
-        try:
-            data = b"".join((head, *self.write_entries(self.entries), tail))
-            if is_xml_text(data):
-                return data
-        except UnicodeEncodeError:  # a lone surrogate
-            pass
-        return b"".join((head, *self.write_entries(self.entries, xml_safe), tail))
+def latest_post_date(entries) -> datetime:
+    """The newest publication or update date, as Django's `latest_post_date()`: now, for
+    a feed without stories. An entry's update date is never before its publication."""
+    return max([entry.updated for entry in entries], default=None) or timezone.now()
 
 
-class NewsRssFeed(WrittenAtOnce, Rss201rev2Feed):
-    """RSS 2.0 has no "updated" date: a corrected story also carries <atom:updated> (the
-    atom namespace is already declared), which feed readers such as feedparser understand."""
-
-    write_entries = staticmethod(rss_items)
-
-
-class NewsAtomFeed(WrittenAtOnce, Atom1Feed):
-    write_entries = staticmethod(atom_entries)
+def document(channel: Channel, entries, write_channel, write_entries) -> bytes:
+    """The feed in UTF-8. Text is written as stored and the document checked once; a
+    character XML forbids (a stray control character from a wire) means writing the items
+    again with every text cleaned (the channel's texts are cleaned by the feeds' hooks)."""
+    head, tail = write_channel(channel)
+    try:
+        data = b"".join((head, *write_entries(entries), tail))
+        if is_xml_text(data):
+            return data
+    except UnicodeEncodeError:  # a lone surrogate
+        pass
+    return b"".join((head, *write_entries(entries, xml_safe), tail))
 
 
 class StoryFeed(Feed):
     """The whole site: the newest live stories."""
 
-    feed_type = NewsRssFeed
+    feed_type = Rss201rev2Feed
 
     def __call__(self, request, *args, **kwargs):
         try:
             obj = self.get_object(request, *args, **kwargs)
         except ObjectDoesNotExist:
             raise Http404("Feed object does not exist.") from None
-        feed = self.get_feed(obj, request)
-        feed.entries = read_entries(self.list_key(obj), FEED_SIZE, request, full_content())
-        response = HttpResponse(feed.document(), content_type=feed.content_type)
-        response["Last-Modified"] = http_date(feed.latest_post_date().timestamp())
+        entries = read_entries(self.list_key(obj), FEED_SIZE, request, full_content())
+        channel = self.channel(obj, request, latest_post_date(entries))
+        data = document(channel, entries, *WRITERS[self.feed_type])
+        response = HttpResponse(data, content_type=self.feed_type.content_type)
+        response["Last-Modified"] = http_date(channel.updated.timestamp())
         return response
+
+    def channel(self, obj, request, updated) -> Channel:
+        """What `Feed.get_feed()` gives Django's generator for our hooks: links made
+        absolute for the request's host (no sites framework: `RequestSite`) and quoted, the
+        feed's own URL the request's path, the active language."""
+        domain, secure = request.get_host(), request.is_secure()
+        return Channel(
+            title=self.title(obj),
+            link=iri_to_uri(add_domain(domain, self.link(obj), secure)),
+            description=self.description(obj),
+            feed_url=iri_to_uri(add_domain(domain, request.path, secure)),
+            language=self.language or get_language(),
+            updated=updated,
+        )
 
     def items(self, obj):
         return ()  # Django's per-item machinery is not used: see read_entries
@@ -111,7 +108,7 @@ class StoryFeed(Feed):
 
 
 class AtomStoryFeed(StoryFeed):
-    feed_type = NewsAtomFeed
+    feed_type = Atom1Feed
 
 
 class SectionFeed(StoryFeed):
@@ -172,12 +169,12 @@ class AuthorFeed(StoryFeed):
 
 
 class AtomSectionFeed(SectionFeed):
-    feed_type = NewsAtomFeed
+    feed_type = Atom1Feed
 
 
 class AtomTagFeed(TagFeed):
-    feed_type = NewsAtomFeed
+    feed_type = Atom1Feed
 
 
 class AtomAuthorFeed(AuthorFeed):
-    feed_type = NewsAtomFeed
+    feed_type = Atom1Feed

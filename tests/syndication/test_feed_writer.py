@@ -3,11 +3,12 @@ Django's own RSS and Atom generators write for the same stories, hostile text in
 
 import io
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import RequestFactory
-from django.utils import timezone
+from django.utils import feedgenerator, timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.http import http_date
 from hypothesis import given
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from newsdesk.content.models import Story
 from newsdesk.content.services import reading
+from newsdesk.syndication import feed_writer
 from newsdesk.syndication.xmltext import is_xml_text, xml_safe
 
 CONTROLS = "\x0b\x1f\x08\ufffe"
@@ -126,3 +128,19 @@ def test_is_xml_text_agrees_with_xml_safe(text):
     except UnicodeEncodeError:  # lone surrogates cannot reach a document at all
         return
     assert is_xml_text(data) == (xml_safe(text) == text)
+
+
+@pytest.mark.parametrize(
+    "zone", [UTC, ZoneInfo("UTC"), ZoneInfo("Europe/London"), ZoneInfo("Asia/Tehran")]
+)
+def test_dates_are_djangos_in_any_zone_once_kept(zone):
+    """The writer keeps the dates it wrote: an instant seen first in UTC, then the same
+    instant in another zone, is still written in that zone's offset, as Django writes it."""
+    winter, summer = (
+        datetime(2026, 1, 15, 9, 30, 5, 123456, UTC),
+        datetime(2026, 7, 1, 23, 0, tzinfo=UTC),
+    )
+    for instant in (winter, summer, winter):
+        moment = instant.astimezone(zone)
+        assert feed_writer.rfc2822_date(moment) == feedgenerator.rfc2822_date(moment)
+        assert feed_writer.rfc3339_date(moment) == feedgenerator.rfc3339_date(moment)

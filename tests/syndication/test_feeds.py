@@ -166,3 +166,18 @@ def test_tag_feed_with_day_counts_out_of_date_still_holds_its_newest_stories(
     PageCount.objects.filter(list_key=pagecounts.tag_key(tag.pk)).update(stories=F("stories") + 5)
     _, feed = parse(client, f"/feeds/tag/{tag.slug}/rss/")
     assert [e.title for e in feed.entries] == ["0 days ago", "2 days ago", "4 days ago"]
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+@pytest.mark.parametrize("full_content", [True, False])
+def test_characters_xml_forbids_never_reach_a_feed(client, newsroom, settings, url, full_content):
+    """The sanitizer drops control characters on save but keeps U+FFFE/U+FFFF, and a
+    queryset update() skips it: the feed checks what it writes, bodies included."""
+    settings.NEWSDESK_FEED_FULL_CONTENT = full_content
+    story = newsroom.story("Clean headline", standfirst="")
+    hostile = "<p>before\x0b\x1f\x01\ufffe\uffff after é</p>"  # PostgreSQL refuses NUL
+    Story.objects.filter(pk=story.pk).update(body=hostile)
+    response, feed = parse(client, url)
+    for forbidden in (b"\x0b", b"\x1f", b"\x01", "\ufffe".encode(), "\uffff".encode()):
+        assert forbidden not in response.content
+    assert "before after é" in " ".join(feed.entries[0].summary.split())
