@@ -186,3 +186,26 @@ def test_saves_and_deletes_outside_the_service_purge_too(
         story.delete()
     assert client.get(url).status_code == 404
     assert "Edited in the admin" not in client.get("/blog/").content.decode()
+
+
+def test_trash_and_restore_purge_the_pages_that_show_the_story(
+    client, site, editor, django_capture_on_commit_callbacks
+):
+    from newsdesk.content.services import trash, workflow
+
+    story, world = site["stories"][1], site["world"]
+    paths = ["/", "/blog/", "/blog/page/2/", world.get_absolute_url(), story.get_absolute_url()]
+    warm(client, paths)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.trash(story, editor)
+    assert "World story 1" not in client.get("/blog/").content.decode()
+    assert client.get(story.get_absolute_url()).status_code == 404
+    warm(client, paths[:4])
+    with django_capture_on_commit_callbacks(execute=True):
+        trash.restore(story, editor)
+    for path in ("/", "/blog/", world.get_absolute_url()):
+        assert "World story 1" in client.get(path).content.decode(), path
+    assert client.get(story.get_absolute_url()).status_code == 200
+    # Back in its place, it pushes page 2 (three a page) from stories 4–6 to 3–5 again.
+    second = client.get("/blog/page/2/").content.decode()
+    assert "World story 3" in second and "World story 6" not in second
