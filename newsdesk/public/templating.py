@@ -17,6 +17,7 @@ from newsdesk.content.services.rows import related_list
 from newsdesk.public.formats import date, iso, locale_fixed, today, truncatechars, truncatewords
 from newsdesk.public.pictures import picture, story_gallery
 from newsdesk.public.story_card import story_card
+from newsdesk.public.story_head import story_head_meta
 from newsdesk.syndication import structured_data
 
 
@@ -61,7 +62,7 @@ def environment(**options) -> Environment:
         story_card=story_card,
         story_gallery=story_gallery,
         related_list=related_list,
-        story_meta=structured_data.story_meta,
+        story_head_meta=story_head_meta,
         breadcrumb_json_ld=structured_data.breadcrumb_json_ld,
         feed_links=feed_links,
     )
