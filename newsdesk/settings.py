@@ -61,7 +61,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "newsdesk.audit.context.AuditContextMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "newsdesk.ops.messages.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
