@@ -16,6 +16,7 @@ from newsdesk.content.links import fast_reverse, routing_fixed, static_url
 from newsdesk.content.services.rows import related_list
 from newsdesk.public.formats import date, iso, locale_fixed, today, truncatechars, truncatewords
 from newsdesk.public.pictures import picture, story_gallery
+from newsdesk.public.site_nav import nav_items
 from newsdesk.public.story_card import story_card
 from newsdesk.public.story_head import story_head_meta
 from newsdesk.syndication import structured_data
@@ -60,6 +61,7 @@ def environment(**options) -> Environment:
         get_language_bidi=translation.get_language_bidi,
         picture=picture,
         story_card=story_card,
+        nav_items=nav_items,
         story_gallery=story_gallery,
         related_list=related_list,
         story_head_meta=story_head_meta,
