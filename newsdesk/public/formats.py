@@ -45,6 +45,22 @@ def date(value, format_string: str) -> str:
     return _formatted(value, format_string, zone if isinstance(value, datetime) else None, language)
 
 
+def language() -> str | None:
+    """`translation.get_language()`: the page's language (<html lang>)."""
+    return _locale()[1]
+
+
+def language_bidi() -> bool:
+    """`translation.get_language_bidi()`: whether the page's language is right-to-left."""
+    return _bidi(_locale()[1])
+
+
+@lru_cache(maxsize=64)
+def _bidi(language_code: str | None) -> bool:
+    with translation.override(language_code):
+        return translation.get_language_bidi()
+
+
 def today(format_string: str) -> str:
     """Django's `{% now %}` for a date: today in the current time zone."""
     zone, language = _locale()
@@ -89,4 +105,5 @@ def _truncated_text(truncate, text, length, language):
 @receiver(setting_changed)
 def _forget_formatted(**kwargs):  # translations and time zones may change in tests
     _formatted.cache_clear()
+    _bidi.cache_clear()
     _truncated_text.cache_clear()

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from newsdesk.content.links import current_routing, url_maker
 from newsdesk.content.models import GalleryItem, Image
 from newsdesk.content.services import media
+from newsdesk.content.services.rows import already_read
 
 DEFAULT_SIZES = "(min-width: 62rem) 60rem, 100vw"
 
@@ -72,7 +73,7 @@ def _forget_pictures(**kwargs):  # MEDIA_URL, STORAGES, ROOT_URLCONF… (tests c
 def story_gallery(story):
     """The story's ordered pictures, images included: as the story page's service read them
     (`reading.story_page`), or else in one query."""
-    read = getattr(story, "_prefetched_objects_cache", {}).get("gallery_items")
+    read = already_read(story, "gallery_items")
     if read is not None:
-        return list(read)
+        return read
     return list(GalleryItem.objects.filter(story=story).select_related("image"))

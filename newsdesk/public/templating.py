@@ -9,14 +9,24 @@ URLs from the URL patterns, static file URLs, Django's own text filters.
 from django.conf.locale import LANG_INFO
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import linebreaksbr, pluralize
-from django.utils import translation
 from jinja2 import Environment, Template, pass_context
 
 from newsdesk.content.links import fast_reverse, routing_fixed, static_url
 from newsdesk.content.services.rows import related_list
-from newsdesk.public.formats import date, iso, locale_fixed, today, truncatechars, truncatewords
+from newsdesk.public.formats import (
+    date,
+    iso,
+    language,
+    language_bidi,
+    locale_fixed,
+    today,
+    truncatechars,
+    truncatewords,
+)
 from newsdesk.public.pictures import picture, story_gallery
+from newsdesk.public.site_nav import nav_items
 from newsdesk.public.story_card import story_card
+from newsdesk.public.story_head import story_head_meta
 from newsdesk.syndication import structured_data
 
 
@@ -55,13 +65,14 @@ def environment(**options) -> Environment:
         url=url,
         static=static_url,
         today=today,
-        get_language=translation.get_language,
-        get_language_bidi=translation.get_language_bidi,
+        get_language=language,
+        get_language_bidi=language_bidi,
         picture=picture,
         story_card=story_card,
+        nav_items=nav_items,
         story_gallery=story_gallery,
         related_list=related_list,
-        story_meta=structured_data.story_meta,
+        story_head_meta=story_head_meta,
         breadcrumb_json_ld=structured_data.breadcrumb_json_ld,
         feed_links=feed_links,
     )

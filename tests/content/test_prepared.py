@@ -4,6 +4,7 @@ rows as the queryset built with those values."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from newsdesk.content.models import Story
@@ -67,3 +68,26 @@ def test_a_shape_that_ignores_a_value_is_refused(db):
         Prepared(lambda now, pk: Story.objects.filter(pk=pk).values_list("pk")).rows(
             now=timezone.now(), pk=1
         )
+
+
+@pytest.mark.parametrize("use_tz", [True, False])
+def test_dates_and_flags_come_back_as_the_orm_converts_them(stories, settings, use_tz):
+    settings.USE_TZ = use_tz
+    Story.objects.filter(pk=stories[0].pk).update(pinned=True, deleted_at=timezone.now())
+    ids = [s.pk for s in stories]
+
+    def read(ids):
+        return (
+            Story.objects.filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", "published_at", "deleted_at", "pinned", "created_at")
+        )
+
+    prepared = Prepared(read)
+    rows = prepared.rows(ids=ids)
+    assert rows == list(read(ids))
+    assert rows[0][3] is True and rows[1][3] is False and rows[1][2] is None
+    assert (rows[0][1].tzinfo is not None) is use_tz
+    if connection.vendor == "sqlite":  # SQLite's converters are done inline there
+        (shape,) = prepared._local.shapes.values()
+        assert shape.inline == ([3], [1, 2, 4])

@@ -84,6 +84,22 @@ def test_filtering_what_was_read_still_asks_the_story_s_own_relations(full_story
     assert page_story.byline_set.filter(person__name="Abe Writer").count() == 1
 
 
+def test_what_was_read_is_forgotten_when_the_relation_changes(full_story, newsroom):
+    """The page's reads stand in for prefetch_related(): changing a relation through the
+    story's own manager, or refreshing the story, drops them as Django drops its own."""
+    story, _ = full_story
+    page_story, _ = reading.story_page(story.pk, READER)
+    assert "tags" in page_story._prefetched_objects_cache
+    page_story.tags.add(newsroom.tag("Coal"))
+    assert [t.name for t in page_story.tags.all()] == ["Coal", "Gas", "Oil"]
+    page_story.sources.clear()
+    assert list(page_story.sources.all()) == []
+    page_story.refresh_from_db(fields=["headline"])  # keeps the other reads, as Django does
+    assert [n.text for n in page_story.corrections.all()] == ["First note", "Second note"]
+    page_story.refresh_from_db()
+    assert "corrections" not in page_story._prefetched_objects_cache
+
+
 def test_notes_and_pictures_are_read_after_every_change(newsroom, editor):
     story = newsroom.story("Plain")
     page_story, _ = reading.story_page(story.pk, READER)

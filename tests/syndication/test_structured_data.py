@@ -115,3 +115,13 @@ def test_blog_archive_breadcrumb(client, newsroom):
     doc = page(client, "/blog/")
     (crumbs,) = json_ld(doc, "BreadcrumbList")
     assert [i["name"] for i in crumbs["itemListElement"]] == ["Home", "Blog"]
+
+
+def test_picture_url_follows_the_media_url_setting(client, newsroom, settings):
+    story = newsroom.story("Pictured", featured_image=newsroom.image())
+    name = story.featured_image.file.name
+    doc = page(client, story.get_absolute_url())
+    assert meta(doc, "property", "og:image") == [f"http://testserver/media/{name}"]
+    settings.MEDIA_URL = "https://cdn.example.org/files/"
+    doc = page(client, story.get_absolute_url())
+    assert meta(doc, "property", "og:image") == [f"https://cdn.example.org/files/{name}"]

@@ -11,7 +11,13 @@ from django.db import DEFAULT_DB_ALIAS
 
 from newsdesk.content.models import Byline, Image, Person, Section, Story
 from newsdesk.content.services.prepared import Prepared
-from newsdesk.content.services.rows import Columns, make, prefetched, set_related
+from newsdesk.content.services.rows import (
+    Columns,
+    PrefetchCache,
+    make,
+    prefetched,
+    set_related,
+)
 
 STORY = Columns(Story)
 SECTION = Columns(Section, "section")
@@ -65,29 +71,30 @@ def attach_people(stories: list[Story], db: str = DEFAULT_DB_ALIAS) -> None:
         bylines[row[0]].append((row[1], row[2], person))
     for story in stories:
         story.__dict__["people"] = [person for _, _, person in bylines[story.pk]]
-        cache = _BylinesOnDemand(story, bylines[story.pk])
-        cache.update(story.__dict__.get("_prefetched_objects_cache") or {})
-        story._prefetched_objects_cache = cache
+        story._prefetched_objects_cache = _BylinesOnDemand(
+            story, bylines[story.pk], story.__dict__.get("_prefetched_objects_cache")
+        )
 
 
-class _BylinesOnDemand(dict):
+class _BylinesOnDemand(PrefetchCache):
     """A story's prefetch cache that makes `byline_set` from the bylines already read, only
     when something asks for them (templates and serializers that read `byline_set` rather
     than `story.people`): most pages never do, and skip building Byline objects."""
 
-    def __init__(self, story, bylines):
-        super().__init__()
+    def __init__(self, story, bylines, earlier: dict | None):
+        super().__init__(earlier or {})
+        if isinstance(earlier, PrefetchCache):
+            self.read.update(earlier.read)
         self.story, self.bylines = story, bylines
 
     def __missing__(self, name):
-        if name != "byline_set":
-            raise KeyError(name)
-        objects = []
-        for pk, position, person in self.bylines:
-            values = [pk, self.story.pk, person.pk, position]
-            byline = make(Byline, _BYLINE_FIELDS, values, self.story._state.db)
-            set_related(byline, "person", person)
-            set_related(byline, "story", self.story)
-            objects.append(byline)
-        prefetched(self.story, name, Byline, objects, story=self.story.pk)
-        return self[name]
+        if name == "byline_set" and name not in self.read:
+            objects = []
+            for pk, position, person in self.bylines:
+                values = [pk, self.story.pk, person.pk, position]
+                byline = make(Byline, _BYLINE_FIELDS, values, self.story._state.db)
+                set_related(byline, "person", person)
+                set_related(byline, "story", self.story)
+                objects.append(byline)
+            prefetched(self.story, name, Byline, objects, story=self.story.pk)
+        return super().__missing__(name)
