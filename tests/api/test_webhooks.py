@@ -232,3 +232,21 @@ def test_immediate_backend_leaves_retries_for_the_retry_command(
     call_command("retry_webhooks", verbosity=0)
     delivery.refresh_from_db()
     assert delivery.status == WebhookDelivery.Status.SUCCEEDED and delivery.attempts == 2
+
+
+def test_trash_and_restore_of_a_live_story_are_announced(
+    newsroom, editor, local_http, allow_local, django_capture_on_commit_callbacks
+):
+    """A partner told a story left (trashed) is told when it comes back; a draft that goes
+    through the trash was never public, so neither move is announced."""
+    from newsdesk.content.services import trash, workflow
+
+    endpoint(local_http.url("/hook"))
+    live, draft = newsroom.story("Live story"), newsroom.story("Draft", status=Status.DRAFT)
+    for story in (live, draft):
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.trash(story, editor)
+        with django_capture_on_commit_callbacks(execute=True):
+            trash.restore(story, editor)
+    events = list(WebhookDelivery.objects.order_by("pk").values_list("event", "payload__story__id"))
+    assert events == [("story.unpublished", live.pk), ("story.published", live.pk)]

@@ -57,6 +57,12 @@ def announce_unpublished(story: Story, user=None):
     _after_commit(story_unpublished, story, user)
 
 
+def announce_published(story: Story, user=None):
+    """A story is live again by another path (out of the trash): listeners that heard it
+    leave (page cache, webhooks) hear it come back."""
+    _after_commit(story_published, story, user)
+
+
 def unpublish(story: Story, user=None) -> Story:
     was_live = story.is_live
     with transaction.atomic():

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk.content.models import Story
-from newsdesk.content.services import pagecounts
+from newsdesk.content.services import pagecounts, publishing
 from newsdesk.content.signals import story_restored
 
 
@@ -40,6 +40,8 @@ def restore(story: Story, user=None, now=None) -> Story:
         # back in its lists, and the pages after it shift by one.
         pagecounts.recount(pagecounts.pairs_of_stories([story.pk]))
         _after_commit(story_restored, story, user)
+        if story.is_live:  # as trashing it announced it gone
+            publishing.announce_published(story, user)
     return story
 
 

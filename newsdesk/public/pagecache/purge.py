@@ -16,12 +16,7 @@ from django.utils import timezone
 from newsdesk.content.models import Story
 from newsdesk.content.services import pagecounts, upkeep
 from newsdesk.content.services.pages import page_of
-from newsdesk.content.signals import (
-    story_published,
-    story_restored,
-    story_unpublished,
-    story_updated,
-)
+from newsdesk.content.signals import story_published, story_unpublished, story_updated
 from newsdesk.public.pagecache import store
 
 ALWAYS = ("home", "feeds", "sitemaps")
@@ -62,12 +57,6 @@ def _unpublished(sender, story, **kwargs):
 
 def _updated(sender, story, **kwargs):
     purge_story(story, moved=False)
-
-
-def _restored(sender, story, **kwargs):
-    # Out of the trash by an update that no save signal sees: back in its lists, it pushes
-    # every page from its place on down by one.
-    purge_story(story, moved=True)
 
 
 def next_due(now: datetime) -> datetime:
@@ -145,6 +134,5 @@ def connect():
     story_published.connect(_published, sender=Story, dispatch_uid=f"{uid}.published")
     story_unpublished.connect(_unpublished, sender=Story, dispatch_uid=f"{uid}.unpublished")
     story_updated.connect(_updated, sender=Story, dispatch_uid=f"{uid}.updated")
-    story_restored.connect(_restored, sender=Story, dispatch_uid=f"{uid}.restored")
     post_save.connect(_story_saved, sender=Story, dispatch_uid=f"{uid}.saved")
     post_delete.connect(_story_deleted, sender=Story, dispatch_uid=f"{uid}.deleted")
