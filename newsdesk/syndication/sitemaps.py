@@ -8,7 +8,7 @@ stories were deleted or are unpublished).
 """
 
 from datetime import timedelta
-from functools import partial
+from functools import partial, wraps
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -22,6 +22,7 @@ from django.views.decorators.cache import cache_page
 from newsdesk.content.models import Person, Section, Story, Tag
 from newsdesk.content.models.story import story_paths
 from newsdesk.content.services.visibility import live_stories
+from newsdesk.public.pagecache import purge, store
 from newsdesk.syndication.feed_entries import picture_url
 from newsdesk.syndication.sitemaps_writer import story_sitemap
 
@@ -149,7 +150,34 @@ SITEMAPS = {
     "authors": AuthorSitemap,
 }
 
-index = cache_page(CACHE_SECONDS)(
+def cached_until_purged(view):
+    """Django's cache_page for the sitemaps, whose paths are not the page cache's (it holds
+    directory-style paths without query strings): kept CACHE_SECONDS at most, under a key
+    that the page cache's purges change, so a published story reaches crawlers at once
+    (a scheduled one at its time).
+    With the page cache off, sitemaps are not cached either."""
+    cached = {}
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        version = store.content_version()
+        if version is None:
+            return view(request, *args, **kwargs)
+        # A scheduled story whose time has come purges as a publish does (as for pages).
+        if purge.purge_due():
+            version = store.content_version()
+        purge.ensure_due()
+        versioned = cached.get(version)
+        if versioned is None:
+            versioned = cache_page(CACHE_SECONDS, key_prefix=f"sitemaps.{version}")(view)
+            cached.clear()  # an older version's view is never asked again
+            cached[version] = versioned
+        return versioned(request, *args, **kwargs)
+
+    return answer
+
+
+index = cached_until_purged(
     partial(
         sitemap_views.index,
         sitemaps=SITEMAPS,
@@ -166,8 +194,8 @@ def _section(request, section):
     )
 
 
-section = cache_page(CACHE_SECONDS)(_section)
-news = cache_page(CACHE_SECONDS)(
+section = cached_until_purged(_section)
+news = cached_until_purged(
     partial(
         sitemap_views.sitemap,
         sitemaps={"news": NewsSitemap},

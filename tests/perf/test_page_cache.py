@@ -161,6 +161,17 @@ def test_a_scheduled_story_appears_at_its_time_on_cached_pages(client, site, new
     assert "Embargoed report" in client.get("/").content.decode()
 
 
+def test_a_scheduled_story_appears_at_its_time_in_the_news_sitemap(client, site, newsroom):
+    client.get("/sitemap-news.xml")
+    soon = timezone.now() + timedelta(seconds=1.5)
+    newsroom.story(
+        "Embargoed report", status=Status.SCHEDULED, published_at=soon, section=site["world"]
+    )
+    assert "Embargoed report" not in client.get("/sitemap-news.xml").content.decode()
+    time.sleep(max(0, (soon - timezone.now()).total_seconds()) + 0.1)
+    assert "Embargoed report" in client.get("/sitemap-news.xml").content.decode()
+
+
 def test_not_found_and_redirects_are_not_cached(client, site):
     story = site["stories"][0]
     assert client.get("/blog/page/99/").status_code == 404
@@ -209,3 +220,24 @@ def test_trash_and_restore_purge_the_pages_that_show_the_story(
     # Back in its place, it pushes page 2 (three a page) from stories 4–6 to 3–5 again.
     second = client.get("/blog/page/2/").content.decode()
     assert "World story 3" in second and "World story 6" not in second
+
+
+def test_sitemaps_follow_a_publish_at_once(
+    client, site, newsroom, settings, django_capture_on_commit_callbacks
+):
+    """Sitemaps are not files of the page cache (their paths are not directories) but keep
+    a cache of their own: purges reach it, so a crawler sees a story as soon as a reader."""
+    settings.NEWSDESK_SITEMAP_LIMIT = 4
+    story = site["stories"][8]  # the ninth story made: on page 3 or later, four a page
+    page_3 = f"/sitemap-stories.xml?p={-(-story.pk // 4)}"
+    before = {p: client.get(p).content for p in ("/sitemap.xml", "/sitemap-news.xml", page_3)}
+    assert client.get(page_3).content == before[page_3]  # answered from the sitemaps' cache
+    draft = newsroom.story("Breaking news", section=site["world"], status=Status.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.publish(draft)
+    assert draft.slug in client.get("/sitemap-news.xml").content.decode()
+    assert f"?p={-(-draft.pk // 4)}" in client.get("/sitemap.xml").content.decode()
+    story.slug = "a-new-slug"
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.save_changes(story)
+    assert "a-new-slug" in client.get(page_3).content.decode()

@@ -15,6 +15,7 @@ by the generation check and dropped, so no stale page outlives a purge.
 
 import hashlib
 import os
+import secrets
 from datetime import datetime
 from pathlib import Path
 
@@ -84,6 +85,34 @@ def generation() -> int:
         return (root() / "_generation").stat().st_size
     except OSError:
         return 0
+
+
+def content_version() -> str | None:
+    """A name for the cached content's present state, changed by every purge: caches other
+    than these files (the sitemaps') put it in their keys, so a purge reaches them too.
+    None when the page cache is off. The generation counts purges on this host; the
+    cache's own id keeps two hosts' counts apart in a cache they share (Redis)."""
+    if not enabled():
+        return None
+    return f"{_cache_id(root())}.{generation()}"
+
+
+_cache_ids: dict[Path, str] = {}
+
+
+def _cache_id(base: Path) -> str:
+    if base not in _cache_ids:
+        base.mkdir(parents=True, exist_ok=True)
+        try:  # the first process to get here names the cache; the others read its name
+            fd = os.open(base / "_id", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            _cache_ids[base] = (base / "_id").read_text()
+        else:
+            name = secrets.token_hex(8)
+            with os.fdopen(fd, "w") as file:
+                file.write(name)
+            _cache_ids[base] = name
+    return _cache_ids[base]
 
 
 def _bump_generation() -> None:
