@@ -162,6 +162,7 @@ def test_a_scheduled_story_appears_at_its_time_on_cached_pages(client, site, new
 
 
 def test_a_scheduled_story_appears_at_its_time_in_the_news_sitemap(client, site, newsroom):
+    """Apart from the pages' test above: a page's request would purge for the story first."""
     client.get("/sitemap-news.xml")
     soon = timezone.now() + timedelta(seconds=1.5)
     newsroom.story(
