@@ -11,9 +11,6 @@ from newsdesk.content.models import PageCount, PageMonthCount
 from newsdesk.content.services.pagecounts import day_of, day_start, month_of, next_month
 from newsdesk.content.services.prepared import Limit, Prepared
 
-# Month totals fetched per round trip while walking back to a page: two years.
-CHUNK_MONTHS = 24
-
 
 class PageNotFound(Exception):
     """The page number is not a page of this list (zero, negative, past the end)."""
@@ -118,7 +115,6 @@ _newest_days = Prepared(
 _days = Prepared(
     lambda key, start, end: days_between(key, start, end).values_list("day", "stories")
 )
-_months = Prepared(lambda key, month: months_before(key, month).values_list("month", "stories"))
 # Stories counted from a day `after` up to today: the rest of its month (up to
 # `month_after`), the months after it up to this one, and this month's days before today.
 _stories_between = Prepared(
@@ -150,24 +146,36 @@ def _walk(rows, positions: list[int], running: int):
     return found, running
 
 
+def past_periods(key, today, with_days: bool = True):
+    """The list's past before `today`, newest first, in one query: this month's days (if
+    `with_days`), then earlier months' totals. Day rows fall in this month, month rows
+    (first days) before it, so a row's date says which it is."""
+    this_month = month_of(today)
+    months = months_before(key, this_month).order_by().values_list("month", "stories")
+    if not with_days:
+        return months.order_by("-month")
+    days = days_between(key, this_month, today).order_by().values_list("day", "stories")
+    return days.union(months, all=True).order_by("-day")
+
+
 def days_holding(list_key: str, today, positions, this_month_past=None) -> dict[int, tuple]:
     """For each position in a list's past (0: its newest story before `today`), the day
     holding it and how many of the list's past stories are newer than that day. A position
     past the list's end (or where the counts disagree) is left out. Given how many of the
-    list's stories this month holds before today, this month's days are read only if a
-    position falls among them."""
+    list's stories this month holds before today, this month's days are skipped when no
+    position falls among them.
+
+    Two queries at most wherever the positions lie (this month or years back): the past's
+    periods, then the days of the months holding positions."""
     positions = sorted(set(positions))
     this_month = month_of(today)
     if this_month_past is not None and positions[0] >= this_month_past:
-        found, running = {}, this_month_past
+        rows, running = past_periods(list_key, today, with_days=False), this_month_past
     else:
-        recent = _days.rows(key=list_key, start=this_month, end=today)
-        found, running = _walk(recent, positions, 0)
-    left = [p for p in positions if p not in found]
-    if not left:
-        return found
-    months = _months.iterate(CHUNK_MONTHS, key=list_key, month=this_month)
-    in_months, _ = _walk(months, left, running)
+        rows, running = past_periods(list_key, today), 0
+    reached, _ = _walk(rows, positions, running)
+    found = {p: place for p, place in reached.items() if place[0] >= this_month}
+    in_months = {p: place for p, place in reached.items() if place[0] < this_month}
     if in_months:
         (newest, before), oldest = max(in_months.values()), min(in_months.values())[0]
         days = _days.rows(key=list_key, start=oldest, end=next_month(newest))
