@@ -6,6 +6,17 @@ import os
 import pytest
 
 from tests.builders import NewsroomBuilder
+from tests.clock import start_test_clock
+
+
+def pytest_configure(config):
+    start_test_clock()
+
+
+def pytest_report_header(config):
+    from tests.clock import describe_test_clock
+
+    return describe_test_clock()
 
 
 @pytest.fixture
