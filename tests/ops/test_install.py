@@ -112,6 +112,40 @@ def test_demo_then_serve_with_gunicorn_and_whitenoise(clean_env):
         server.wait(timeout=10)
 
 
+def wait_for(base: str) -> httpx.Response:
+    for _ in range(150):
+        try:
+            return httpx.get(base + "/", timeout=2)
+        except httpx.TransportError:
+            time.sleep(0.1)
+    pytest.fail(f"nothing answered on {base}")
+
+
+def test_migrate_then_serve_works_on_a_fresh_data_dir(clean_env):
+    """The README's production path, without a separate collectstatic step."""
+    env = {**clean_env, "NEWSDESK_HTTPS": "0"}
+    migrate = run_cli("migrate", "--no-input", env=env)
+    assert migrate.returncode == 0, migrate.stderr
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        home = wait_for(base)
+        assert home.status_code == 200, home.text[:500]
+        css_path = home.text.split('rel="stylesheet" href="')[1].split('"')[0]
+        assert httpx.get(base + css_path).status_code == 200
+        assert httpx.get(base + "/feeds/rss/").status_code == 200
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0].decode()
+    assert "Collecting static files" in output
+
+
 def test_the_configured_cache_is_the_one_in_use(settings):
     """With CACHE_URL=redis://… (the PostgreSQL CI run) values really land in Redis."""
     from django.core.cache import cache

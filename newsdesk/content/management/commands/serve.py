@@ -5,6 +5,8 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from newsdesk.ops.staticfiles import collect_if_needed
+
 # Chosen by measurement (bench/README.md): the faster of the two on the same pages.
 DEFAULT_SERVER = "granian"
 
@@ -36,6 +38,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, server, quiet, **options):
         workers = workers or default_workers()
+        collect_if_needed(self.stdout)  # a fresh install or an upgrade serves every file
         if server == "granian":
             if not shutil.which("granian", path=os.path.dirname(sys.executable)):
                 raise CommandError("granian is not installed: pip install granian")
