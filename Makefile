@@ -8,12 +8,16 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/newsdesk
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/9
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: demo test setup lint test-sqlite test-postgres browser-deps html-checker nginx postgres redis clean
+.PHONY: demo test test-latest setup lock lint test-sqlite test-postgres browser-deps \
+	html-checker nginx postgres redis services clean
 
-$(BIN)/.installed: pyproject.toml
+# Exact versions with hashes from requirements.lock (`make lock` refreshes it); the package
+# itself is installed on top without touching them.
+$(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $@
 
 setup: $(BIN)/.installed
@@ -21,7 +25,26 @@ setup: $(BIN)/.installed
 demo: setup
 	$(BIN)/newsdesk demo --host $(HOST) --port $(PORT)
 
-test: setup browser-deps html-checker nginx postgres redis lint test-sqlite test-postgres
+services: browser-deps html-checker nginx postgres redis
+
+# ruff, SQLite, then PostgreSQL + Redis: each runs and is reported even if one before failed.
+test: setup services
+	BIN=$(BIN) PG_URL=$(PG_URL) REDIS_TEST_URL=$(REDIS_TEST_URL) bash scripts/run-tests.sh
+
+# Not in CI: the same run against the newest versions pyproject.toml allows, in its own venv.
+test-latest: services
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/pip install --quiet --upgrade pip
+	.venv-latest/bin/pip install --quiet --upgrade -e '.[test]'
+	BIN=.venv-latest/bin PG_URL=$(PG_URL) REDIS_TEST_URL=$(REDIS_TEST_URL) bash scripts/run-tests.sh
+
+# Resolve pyproject.toml's ranges again and write every exact version with its hashes.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet uv
+	.venv-lock/bin/uv pip compile pyproject.toml requirements-build.in --extra test \
+		--generate-hashes --universal --python-version 3.11 -o requirements.lock
 
 lint: setup
 	$(BIN)/ruff check .
@@ -48,4 +71,4 @@ redis:
 	bash scripts/ensure-redis.sh
 
 clean:
-	rm -rf $(VENV) data .pytest_cache node_modules
+	rm -rf $(VENV) .venv-latest .venv-lock data .pytest_cache node_modules
