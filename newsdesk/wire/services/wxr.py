@@ -26,6 +26,7 @@ from newsdesk.content.text import clean_text
 from newsdesk.wire.services.wxr_records import Records, Skip
 
 HEADER_BYTES = 64 * 1024
+READ_BYTES = 64 * 1024
 WP_NAMESPACE = re.compile(rb'xmlns:wp="(http://wordpress\.org/export/1\.[0-2]/)"')
 PREFIXES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
@@ -198,8 +199,11 @@ def _read_items(path: Path, wp: str, records: Records, report: Report, progress)
     ]
     with path.open("rb") as handle:
         stream = ControlCharacterFilter(handle, utf8=_is_utf8(path))
-        events = etree.iterparse(
-            stream,
+        # A pull parser fed by hand rather than iterparse: when a chunk holds a syntax
+        # error, the elements completed before it in that chunk are still handed out
+        # (read_events after the failed feed), so every whole post before the error is
+        # kept. iterparse drops them with newer libxml2 (lxml 6.2).
+        parser = etree.XMLPullParser(
             events=("end",),
             tag=tags,
             resolve_entities=False,
@@ -209,15 +213,19 @@ def _read_items(path: Path, wp: str, records: Records, report: Report, progress)
             remove_comments=False,
         )
         try:
-            for _event, element in events:
-                if element.getparent() is None or element.getparent().tag != "channel":
-                    continue  # a category inside an item: read with its item
-                _handle(element, wp, records, report)
-                element.clear(keep_tail=True)
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
+            while True:
+                chunk = stream.read(READ_BYTES)
+                try:
+                    if chunk:
+                        parser.feed(chunk)
+                    else:
+                        parser.close()
+                finally:
+                    _handle_events(parser, wp, records, report)
                 if progress:
                     progress(handle.tell(), total)
+                if not chunk:
+                    break
         except etree.XMLSyntaxError as exc:
             error = WXRError(f"malformed XML at line {exc.lineno}: {exc.msg}", line=exc.lineno)
             error.report = report
@@ -228,6 +236,16 @@ def _read_items(path: Path, wp: str, records: Records, report: Report, progress)
             error.report = report
             raise error from exc
     return stream.replaced
+
+
+def _handle_events(parser, wp, records: Records, report: Report):
+    for _event, element in parser.read_events():
+        if element.getparent() is None or element.getparent().tag != "channel":
+            continue  # a category inside an item: read with its item
+        _handle(element, wp, records, report)
+        element.clear(keep_tail=True)
+        while element.getprevious() is not None:
+            del element.getparent()[0]
 
 
 def _handle(element, wp, records: Records, report: Report):
