@@ -12,7 +12,7 @@ from lxml import etree
 
 from newsdesk.api.models import WebhookDelivery, WebhookEndpoint
 from newsdesk.audit.models import AuditEvent
-from newsdesk.content.models import Revision, Status, Story, StoryEvent
+from newsdesk.content.models import Revision, Section, Status, Story, StoryEvent, Tag
 from newsdesk.wire.models import ImportedComment
 from newsdesk.wire.services.wxr import import_wxr
 from tests.builders import jpeg_bytes
@@ -195,3 +195,22 @@ def test_an_unknown_wxr_version_is_named(tmp_path, db):
     path.write_text(FIXTURE.read_text().replace("export/1.2/", "export/1.3/"), encoding="utf-8")
     with pytest.raises(CommandError, match=r"WXR version '1.3' is not one this importer reads"):
         run(path, "--no-download")
+
+
+def test_categories_and_tags_written_as_generic_terms_are_imported(tmp_path, db):
+    term = (
+        "<wp:term><wp:term_id>5</wp:term_id><wp:term_taxonomy>{}</wp:term_taxonomy>"
+        "<wp:term_slug><![CDATA[{}]]></wp:term_slug><wp:term_parent><![CDATA[harbour]]>"
+        "</wp:term_parent><wp:term_name><![CDATA[{}]]></wp:term_name></wp:term>\n"
+    )
+    extra = term.format("category", "fish-market", "Fish market") + term.format(
+        "post_tag", "roof", "Roof"
+    )
+    path = tmp_path / "export.xml"
+    path.write_text(
+        FIXTURE.read_text().replace("\t<generator>", extra + "\t<generator>"), encoding="utf-8"
+    )
+    report = import_wxr(path, download=False)
+    assert report.counts["categories"] == 4 and report.counts["tags"] == 3
+    assert Section.objects.get(slug="fish-market").parent.slug == "harbour"
+    assert Tag.objects.filter(slug="roof", name="Roof").exists()

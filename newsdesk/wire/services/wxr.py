@@ -305,10 +305,21 @@ def _handle(element, wp, records: Records, report: Report):
         report.counts["tags"] += 1
     elif key == "term":
         data = _fields(element, wp)
-        taxonomy = data.get("term_taxonomy", "")
+        taxonomy, slug, name = (
+            data.get(k, "") for k in ("term_taxonomy", "term_slug", "term_name")
+        )
+        with transaction.atomic():
+            # Other exporters write categories and tags as generic terms too.
+            if taxonomy == "category":
+                records.section(slug, name, data.get("term_parent", ""))
+                report.counts["categories"] += 1
+                return
+            if taxonomy == "post_tag":
+                records.tag(slug, name)
+                report.counts["tags"] += 1
+                return
         what = "navigation menus are" if taxonomy == "nav_menu" else f"{taxonomy!r} terms are"
-        report.skip("term", data.get("term_slug", ""), data.get("term_name", ""),
-                    f"{what} not imported")  # fmt: skip
+        report.skip("term", slug, plain(name), f"{what} not imported")
     elif key == "item":
         _item(parse_item(element, wp), records, report)
 
