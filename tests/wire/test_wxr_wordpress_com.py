@@ -103,6 +103,9 @@ def test_what_each_post_becomes(export, db, client):
     scheduled = Story.objects.get(status=Status.SCHEDULED)
     assert scheduled.published_at == datetime(2099, 6, 14, 5, tzinfo=UTC)
     protected = Story.objects.get(status=Status.UNPUBLISHED)
+    assert protected.slug == "harbour-board-minutes-february"
+    draft = Story.objects.get(status=Status.DRAFT)  # no slug in WordPress yet
+    assert draft.slug == "council-to-vote-on-the-fish-market-roof"
     assert client.get(protected.get_absolute_url()).status_code == 404
     story = Story.objects.get(status=Status.PUBLISHED, section__slug="ferries")
     assert story.section.parent.name == "Harbour & Shipping"
@@ -155,6 +158,7 @@ def test_imported_live_stories_look_like_any_published_story(
     for story in Story.objects.all():
         revision = Revision.objects.get(story=story)
         assert revision.version == 1 and revision.fields["headline"] == story.headline
+        assert revision.note == "Imported from WordPress"
         event = StoryEvent.objects.get(story=story)
         assert event.note == "imported from WordPress" and event.to_status == story.status
     announced = WebhookDelivery.objects.filter(event="story.published")

@@ -219,9 +219,11 @@ class Records:
         if status == Status.SCHEDULED and published <= timezone.now():
             status = Status.PUBLISHED  # its time came after the export: WordPress published it
         categories = [c for c in post["terms"] if c[0] == "category"]
+        headline = _without_marker(plain(post.get("title", "")), post)
         story = Story(
-            headline=(_without_marker(plain(post.get("title", "")), post) or "Untitled")[:300],
-            slug=make_slug(unquote(post.get("post_name", ""))) or make_slug(post.get("title", "")),
+            headline=(headline or "Untitled")[:300],
+            # A draft has no post_name yet (and make_slug never answers empty).
+            slug=make_slug(unquote(post["post_name"]) if post.get("post_name") else headline),
             standfirst=plain_text(post.get("excerpt", "")),
             body=to_html(post.get("content", ""), self.attachment_url),
             status=status,
@@ -253,7 +255,7 @@ class Records:
     def _arrive(self, story: Story):
         """Revision 1 and a history entry, as every story has; a scheduled story is handed
         to publishing, which announces it when its time comes."""
-        revisions.record(story, None, note=IMPORT_NOTE.capitalize())
+        revisions.record(story, None, note=f"I{IMPORT_NOTE[1:]}")
         StoryEvent.objects.create(
             story=story, from_status="", to_status=story.status, note=IMPORT_NOTE
         )
