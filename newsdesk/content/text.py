@@ -132,6 +132,39 @@ def _drop_empty_wrappers(html: str) -> str:
         html = shorter
 
 
+# Elements a browser lays out as their own box or line (the HTML standard's rendering
+# section: block and list-item boxes, table parts, line breaks, replaced and form elements).
+# Where one begins or ends, the text on either side is two words, whatever the markup
+# holds between them: "<p>states</p><p>It</p>" reads "states It", never "statesIt".
+# fmt: off
+BOUNDARY_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "canvas", "caption", "center",
+    "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "html", "img", "input", "legend", "li", "listing", "main", "menu", "nav",
+    "ol", "optgroup", "option", "p", "picture", "pre", "search", "section", "select", "summary",
+    "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "ul", "video", "audio",
+    "button", "meter", "progress",
+})
+# fmt: on
+# Their contents are no text a reader sees.
+HIDDEN_CONTENT_TAGS = {"script", "style", "template"}
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+# Blocks a story body does not keep become blocks it does, so their text keeps its
+# paragraphs (stripping the tag alone would glue "<h1>Title</h1>Text" into "TitleText").
+# A body's headings start at h2: the page's h1 is the headline.
+_KEPT_AS = {"h1": "h2", "menu": "ul", "dir": "ul", "listing": "pre"}
+_VOID_BOUNDARIES = {"br", "hr", "img", "input", "col"}
+_RENAMED = {
+    tag: _KEPT_AS.get(tag, "div")
+    for tag in BOUNDARY_TAGS - ALLOWED_TAGS - _VOID_BOUNDARIES - {"html", "body"}
+}
+_RENAMED_TAG = re.compile(rf"<(/?)({'|'.join(sorted(_RENAMED))})\b([^>]*)>")
+_VOID_DROPPED = _VOID_BOUNDARIES - ALLOWED_TAGS
+_DROPPED_VOID_TAG = re.compile(rf"<(?:{'|'.join(sorted(_VOID_DROPPED))})\b[^>]*>")
+
+
 def sanitize_html(html: str) -> str:
     """Clean untrusted rich text down to the allowlist above."""
     if not html:
@@ -140,9 +173,19 @@ def sanitize_html(html: str) -> str:
 
 
 def _clean(html: str) -> str:
+    # First pass: the allowlist plus the blocks to rename, with no attributes of their own;
+    # its output is serialised by nh3, so the renaming below reads well-formed tags.
+    first = _nh3(clean_text(html), ALLOWED_TAGS | _RENAMED.keys() | _VOID_DROPPED)
+    if not (_RENAMED_TAG.search(first) or _DROPPED_VOID_TAG.search(first)):
+        return first
+    renamed = _RENAMED_TAG.sub(lambda m: f"<{m[1]}{_RENAMED[m[2]]}{m[3]}>", first)
+    return _nh3(_DROPPED_VOID_TAG.sub(" ", renamed), ALLOWED_TAGS)
+
+
+def _nh3(html: str, tags) -> str:
     return nh3.clean(
-        clean_text(html),
-        tags=ALLOWED_TAGS,
+        html,
+        tags=tags,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
@@ -153,5 +196,19 @@ def _clean(html: str) -> str:
 
 
 def plain_text(html: str) -> str:
-    """Text of rich HTML with tags removed, for summaries and search."""
-    return " ".join(html_lib.unescape(nh3.clean(html or "", tags=set())).split())
+    """Text of rich HTML with tags removed, for summaries, search and comparisons: every
+    block boundary is a space, inline markup ("<b>W</b>ord") joins nothing apart."""
+    if not html:
+        return ""
+    # nh3 parses as a browser does and serialises only the boundary tags, bare, with
+    # "<" and ">" in text escaped: every tag left is a boundary, and nothing else looks
+    # like one.
+    boundaries = nh3.clean(
+        html,
+        tags=set(BOUNDARY_TAGS - HIDDEN_CONTENT_TAGS),
+        attributes={},
+        strip_comments=True,
+        link_rel=None,
+        clean_content_tags=HIDDEN_CONTENT_TAGS,
+    )
+    return " ".join(html_lib.unescape(_ANY_TAG.sub(" ", boundaries)).split())

@@ -20,13 +20,22 @@ from pathlib import Path
 from django.db import transaction
 from lxml import etree
 
-from newsdesk.content.services import upkeep
+from newsdesk.content.models import Story
+from newsdesk.content.services import publishing, upkeep
 from newsdesk.content.services.media import MediaNotSaved
 from newsdesk.content.text import clean_text
-from newsdesk.wire.services.wxr_records import Records, Skip
+from newsdesk.wire.services.wxr_records import PROTECTED_HELD, Records, Skip, plain
 
 HEADER_BYTES = 64 * 1024
-WP_NAMESPACE = re.compile(rb'xmlns:wp="(http://wordpress\.org/export/1\.[0-2]/)"')
+READ_BYTES = 64 * 1024
+# Every namespace WordPress has written: WXR 1.0 to 1.2, over http, and over https as
+# WordPress.com and current exporters write it. Single quotes are as valid XML as double.
+WP_NAMESPACE = re.compile(
+    rb"""xmlns:wp\s*=\s*["'](https?://wordpress\.org/export/([^/"']*)/)["']"""
+)
+KNOWN_VERSIONS = {b"1.0", b"1.1", b"1.2"}
+EXCERPT_NAMESPACE = re.compile(r"https?://wordpress\.org/export/1\.[0-2]/excerpt/")
+ANNOUNCE_BATCH = 500
 PREFIXES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
     "http://purl.org/dc/elements/1.1/": "dc",
@@ -102,13 +111,30 @@ class WXRError(Exception):
 
 @dataclass
 class Report:
+    """Every record of the file lands in `counts`; what was not imported as it stood in
+    WordPress is also listed, with the reason, in `skipped` or `held`."""
+
     counts: Counter = field(default_factory=Counter)
     skipped: list[tuple[str, str, str, str]] = field(default_factory=list)  # kind, id, title, why
+    held: list[tuple[str, str, str, str]] = field(default_factory=list)  # imported, off the site
     version: str = ""
 
     def skip(self, kind, foreign_id, title, reason):
         self.counts[f"{kind}s skipped"] += 1
         self.skipped.append((kind, str(foreign_id), title, reason))
+
+    def hold(self, kind, foreign_id, title, reason):
+        self.held.append((kind, str(foreign_id), title, reason))
+
+
+def _announce(story_ids: list[int]) -> int:
+    """story_published for each story the run made live, a batch per transaction: the
+    listeners (webhooks, audit, search, page cache) hear an import as they hear a publish."""
+    for start in range(0, len(story_ids), ANNOUNCE_BATCH):
+        with transaction.atomic():
+            for story in Story.objects.filter(pk__in=story_ids[start : start + ANNOUNCE_BATCH]):
+                publishing.announce_published(story)
+    return len(story_ids)
 
 
 def _key(tag: str, wp: str) -> str:
@@ -117,7 +143,7 @@ def _key(tag: str, wp: str) -> str:
     namespace, local = tag[1:].split("}", 1)
     if namespace == wp:
         return local
-    if namespace.startswith("http://wordpress.org/export/") and namespace.endswith("excerpt/"):
+    if EXCERPT_NAMESPACE.fullmatch(namespace):
         return "excerpt"
     prefix = PREFIXES.get(namespace)
     return local if prefix == "dc" else (f"{prefix}_{local}" if prefix else local)
@@ -160,6 +186,9 @@ def _check_header(path: Path) -> str:
     found = WP_NAMESPACE.search(head)
     if not found:
         raise WXRError("not a WordPress export: no WXR 1.0-1.2 namespace (xmlns:wp) found")
+    if found.group(2) not in KNOWN_VERSIONS:
+        version = found.group(2).decode(errors="replace")
+        raise WXRError(f"WXR version {version!r} is not one this importer reads (1.0-1.2)")
     return found.group(1).decode()
 
 
@@ -171,11 +200,15 @@ def import_wxr(
     path = Path(path)
     wp = _check_header(path)
     report = Report(version=wp.rstrip("/").rsplit("/", 1)[-1])
-    records = Records(origin="wxr")
+    records = Records(origin="wxr", download=download)
     total = path.stat().st_size
     # Page counts and page-cache purges once at the end, not after every post.
     with upkeep.deferred():
-        replaced = _read_items(path, wp, records, report, progress)
+        try:
+            replaced = _read_items(path, wp, records, report, progress)
+        finally:
+            # Whatever was imported, up to an error too, is told to listeners.
+            report.counts["stories announced as published"] = _announce(records.live_ids)
         if replaced:
             report.counts["bytes that were not UTF-8, read as Windows-1252"] = replaced
         report.counts["featured images linked"] = records.link_featured_images()
@@ -198,8 +231,11 @@ def _read_items(path: Path, wp: str, records: Records, report: Report, progress)
     ]
     with path.open("rb") as handle:
         stream = ControlCharacterFilter(handle, utf8=_is_utf8(path))
-        events = etree.iterparse(
-            stream,
+        # A pull parser fed by hand rather than iterparse: when a chunk holds a syntax
+        # error, the elements completed before it in that chunk are still handed out
+        # (read_events after the failed feed), so every whole post before the error is
+        # kept. iterparse drops them with newer libxml2 (lxml 6.2).
+        parser = etree.XMLPullParser(
             events=("end",),
             tag=tags,
             resolve_entities=False,
@@ -209,15 +245,19 @@ def _read_items(path: Path, wp: str, records: Records, report: Report, progress)
             remove_comments=False,
         )
         try:
-            for _event, element in events:
-                if element.getparent() is None or element.getparent().tag != "channel":
-                    continue  # a category inside an item: read with its item
-                _handle(element, wp, records, report)
-                element.clear(keep_tail=True)
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
+            while True:
+                chunk = stream.read(READ_BYTES)
+                try:
+                    if chunk:
+                        parser.feed(chunk)
+                    else:
+                        parser.close()
+                finally:
+                    _handle_events(parser, wp, records, report)
                 if progress:
                     progress(handle.tell(), total)
+                if not chunk:
+                    break
         except etree.XMLSyntaxError as exc:
             error = WXRError(f"malformed XML at line {exc.lineno}: {exc.msg}", line=exc.lineno)
             error.report = report
@@ -228,6 +268,16 @@ def _read_items(path: Path, wp: str, records: Records, report: Report, progress)
             error.report = report
             raise error from exc
     return stream.replaced
+
+
+def _handle_events(parser, wp, records: Records, report: Report):
+    for _event, element in parser.read_events():
+        if element.getparent() is None or element.getparent().tag != "channel":
+            continue  # a category inside an item: read with its item
+        _handle(element, wp, records, report)
+        element.clear(keep_tail=True)
+        while element.getprevious() is not None:
+            del element.getparent()[0]
 
 
 def _handle(element, wp, records: Records, report: Report):
@@ -253,27 +303,59 @@ def _handle(element, wp, records: Records, report: Report):
         with transaction.atomic():
             records.tag(data.get("tag_slug", ""), data.get("tag_name", ""))
         report.counts["tags"] += 1
+    elif key == "term":
+        data = _fields(element, wp)
+        taxonomy, slug, name = (
+            data.get(k, "") for k in ("term_taxonomy", "term_slug", "term_name")
+        )
+        with transaction.atomic():
+            # Other exporters write categories and tags as generic terms too.
+            if taxonomy == "category":
+                records.section(slug, name, data.get("term_parent", ""))
+                report.counts["categories"] += 1
+                return
+            if taxonomy == "post_tag":
+                records.tag(slug, name)
+                report.counts["tags"] += 1
+                return
+        what = "navigation menus are" if taxonomy == "nav_menu" else f"{taxonomy!r} terms are"
+        report.skip("term", slug, plain(name), f"{what} not imported")
     elif key == "item":
         _item(parse_item(element, wp), records, report)
 
 
 def _item(post: dict, records: Records, report: Report):
     kind = post.get("post_type", "post")
-    foreign_id, title = post.get("post_id", "?"), post.get("title", "")
+    foreign_id = post.get("post_id", "?")
     if kind == "attachment":
         with transaction.atomic():
             outcome = records.attachment(post)
         report.counts[f"attachments {outcome}"] += 1
         return
     if kind not in IMPORTED_TYPES:
-        report.skip(kind, foreign_id, title, f"post type {kind!r} is not imported")
+        why = f"post type {kind!r} is not imported"
+        if kind == "nav_menu_item":
+            why = "navigation menu items are not imported"
+        _skip_item(post, report, kind, why)
         return
     try:
         with transaction.atomic():
             outcome, story = records.post(post)
     except Skip as reason:
-        report.skip(kind, foreign_id, title, str(reason))
+        _skip_item(post, report, kind, str(reason))
         return
     report.counts[f"{kind}s {outcome}"] += 1
-    if outcome == "created":
-        report.counts["comments"] += len(post["comments"])
+    comments = len(post["comments"])
+    if comments:
+        report.counts[f"comments {outcome}"] += comments
+    if story is not None and post.get("post_password") and story.status == "unpublished":
+        report.hold(kind, foreign_id, story.headline, PROTECTED_HELD)
+    for domain, _slug, _name in post["terms"]:
+        if domain not in ("category", "post_tag"):
+            report.counts[f"{domain!r} terms on posts, not imported"] += 1
+
+
+def _skip_item(post: dict, report: Report, kind: str, why: str):
+    report.skip(kind, post.get("post_id", "?"), plain(post.get("title", "")), why)
+    if post["comments"]:
+        report.counts["comments skipped with their post"] += len(post["comments"])

@@ -15,7 +15,17 @@ from urllib.parse import unquote, urlsplit
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from newsdesk.content.models import Byline, Image, Person, Section, Status, Story, Tag
+from newsdesk.content.models import (
+    Byline,
+    Image,
+    Person,
+    Section,
+    Status,
+    Story,
+    StoryEvent,
+    Tag,
+)
+from newsdesk.content.services import publishing, revisions
 from newsdesk.content.services.media import save_original
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text
 from newsdesk.net import FetchError, UnsafeURL, fetch
@@ -31,6 +41,8 @@ STATUSES = {
     "private": Status.UNPUBLISHED,
 }
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+IMPORT_NOTE = "imported from WordPress"
+PROTECTED_HELD = "password-protected in WordPress: imported unpublished, off the public site"
 
 
 class Skip(Exception):
@@ -63,6 +75,17 @@ def plain(text: str) -> str:
     return html.unescape(text or "").strip()
 
 
+def _without_marker(title: str, post: dict) -> str:
+    """WordPress exports a protected or private post's title as its own pages showed it,
+    with an English "Protected: " or "Private: " in front; the marker is not the title."""
+    marker = (
+        "Protected: "
+        if post.get("post_password")
+        else ("Private: " if post.get("status") == "private" else "")
+    )
+    return title[len(marker) :] if marker and title.startswith(marker) else title
+
+
 def unique_slug(model, text: str) -> str:
     base = make_slug(text) or "item"
     slug, n = base, 1
@@ -81,6 +104,9 @@ class Records:
         self.sections: dict[str, Section] = {}
         self.tags: dict[str, Tag] = {}
         self.people: dict[str, Person] = {}
+        # Stories made live by this run: announced (webhooks, audit, search, caches) once
+        # the import is done, as any published story is.
+        self.live_ids: list[int] = []
 
     def record(self, kind, foreign_id):
         return ImportRecord.objects.filter(
@@ -180,6 +206,9 @@ class Records:
         status = STATUSES.get(post.get("status", ""))
         if status is None:
             raise Skip(f"status {post.get('status') or 'missing'!r} is not imported")
+        if post.get("post_password") and status in (Status.PUBLISHED, Status.SCHEDULED):
+            # Its readers needed a password: the text is kept, but not shown to everyone.
+            status = Status.UNPUBLISHED
         if not (post.get("title") or post.get("content")):
             raise Skip("neither a title nor content")
         published = wp_datetime(
@@ -187,10 +216,14 @@ class Records:
         )
         if status in (Status.PUBLISHED, Status.SCHEDULED) and published is None:
             raise Skip("published without a valid date")
+        if status == Status.SCHEDULED and published <= timezone.now():
+            status = Status.PUBLISHED  # its time came after the export: WordPress published it
         categories = [c for c in post["terms"] if c[0] == "category"]
+        headline = _without_marker(plain(post.get("title", "")), post)
         story = Story(
-            headline=(plain(post.get("title", "")) or "Untitled")[:300],
-            slug=make_slug(unquote(post.get("post_name", ""))) or make_slug(post.get("title", "")),
+            headline=(headline or "Untitled")[:300],
+            # A draft has no post_name yet (and make_slug never answers empty).
+            slug=make_slug(unquote(post["post_name"]) if post.get("post_name") else headline),
             standfirst=plain_text(post.get("excerpt", "")),
             body=to_html(post.get("content", ""), self.attachment_url),
             status=status,
@@ -216,7 +249,20 @@ class Records:
         ImportRecord.objects.create(
             origin=self.origin, kind="post", foreign_id=str(post["post_id"]), object_id=story.pk
         )
+        self._arrive(story)
         return "created", story
+
+    def _arrive(self, story: Story):
+        """Revision 1 and a history entry, as every story has; a scheduled story is handed
+        to publishing, which announces it when its time comes."""
+        revisions.record(story, None, note=f"I{IMPORT_NOTE[1:]}")
+        StoryEvent.objects.create(
+            story=story, from_status="", to_status=story.status, note=IMPORT_NOTE
+        )
+        if story.status == Status.SCHEDULED:
+            publishing.publish(story, None, at=story.published_at)  # announced when due
+        elif story.is_live:
+            self.live_ids.append(story.pk)
 
     def _comment(self, story: Story, comment: dict):
         ImportedComment.objects.get_or_create(

@@ -56,6 +56,10 @@ class Command(BaseCommand):
         for name, count in sorted(report.counts.items()):
             table.add_row(name, str(count))
         console.print(table)
+        if report.held:
+            console.print(f"Imported but kept off the public site: {len(report.held)} item(s):")
+            for kind, foreign_id, title, reason in report.held:
+                console.print(f"  {kind} {foreign_id} {title!r}: {reason}")
         if report.skipped:
             console.print(f"Skipped {len(report.skipped)} item(s):")
             for kind, foreign_id, title, reason in report.skipped:
