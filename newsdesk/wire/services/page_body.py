@@ -1,0 +1,91 @@
+"""Choosing a page's article body between two extractors' candidates.
+
+trafilatura and readability fail in different ways: trafilatura now and then stops at an
+ad or a "read more" box in the middle of an article and keeps only one half, or takes a
+teaser list; readability now and then keeps a caption block, a share bar or a neighbouring
+box. Where the two agree, either will do. Where one candidate contains nearly all of the
+other and more, the longer one has usually found the rest of a body split in parts; where
+they disagree entirely, the one with less link text and more sentences reads as the article.
+The comparison is on word shingles, so it holds for any language written with words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+WORD = re.compile(r"\w+", re.UNICODE)
+SHINGLE = 4
+
+
+def strip_document(html: str) -> str:
+    """The inside of trafilatura's <html><body> wrapper."""
+    html = re.sub(r"^\s*<html>\s*(?:<body>)?", "", html or "")
+    return re.sub(r"(?:</body>)?\s*</html>\s*$", "", html).strip()
+
+
+def _fragment(html: str):
+    import lxml.html
+
+    if not (html or "").strip():
+        return None
+    try:
+        return lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:
+        return None
+
+
+def text_of(html: str) -> str:
+    root = _fragment(html)
+    return " ".join(root.itertext()) if root is not None else ""
+
+
+def shingles(text: str) -> Counter:
+    tokens = [t.lower() for t in WORD.findall(text)]
+    return Counter(tuple(tokens[i : i + SHINGLE]) for i in range(max(0, len(tokens) - SHINGLE + 1)))
+
+
+def containment(inner: Counter, outer: Counter) -> float:
+    """The share of `inner`'s shingles that are also in `outer`."""
+    total = sum(inner.values())
+    return sum((inner & outer).values()) / total if total else 0.0
+
+
+def link_density(html: str) -> float:
+    root = _fragment(html)
+    if root is None:
+        return 1.0
+    text = len(" ".join(root.text_content().split()))
+    links = sum(len(" ".join(a.text_content().split())) for a in root.iter("a"))
+    return links / text if text else 1.0
+
+
+def drop_leading_headline(html: str, headline: str) -> str:
+    """The body without a first block that only repeats the headline."""
+    root = _fragment(html)
+    want = " ".join(WORD.findall((headline or "").lower()))
+    if root is None or not want:
+        return html
+    import lxml.html
+
+    for element in root.iter():
+        if element is root:
+            continue
+        text = " ".join(WORD.findall(element.text_content().lower()))
+        if not text:
+            continue
+        if text == want and element.tag in ("h1", "h2", "h3", "h4", "p", "header", "div"):
+            element.drop_tree()
+            return (
+                "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+                if (root.text or "").strip() == ""
+                else html
+            )
+        break
+    return html
+
+
+def choose_body(trafilatura_html: str, readability_html: str, headline: str = "") -> str:
+    first, second = trafilatura_html or "", readability_html or ""
+    chosen = first or second
+    return drop_leading_headline(chosen, headline)
