@@ -16,6 +16,28 @@ from collections import Counter
 
 WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 4
+TOO_LITTLE = 50  # shingles: about a sentence or two, a caption rather than an article
+NEARLY_ALL = 0.95
+CLEARLY_LESS = 0.9
+
+
+HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+
+
+def drop_hidden(root) -> None:
+    """Remove what a browser does not show (the hidden attribute, display:none or
+    visibility:hidden inline, aria-hidden): templates, screen-reader duplicates and
+    collapsed boxes, which extractors otherwise read as text."""
+    hidden = root.xpath("//body//*[@hidden or @style or @aria-hidden='true']")
+    for element in hidden:
+        if element.getparent() is None:
+            continue
+        if (
+            element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+            or HIDDEN_STYLE.search(element.get("style") or "")
+        ):
+            element.drop_tree()
 
 
 def strip_document(html: str) -> str:
@@ -86,6 +108,16 @@ def drop_leading_headline(html: str, headline: str) -> str:
 
 
 def choose_body(trafilatura_html: str, readability_html: str, headline: str = "") -> str:
+    """The better of the two candidates: readability's, which keeps a whole article
+    together more often, unless it found next to nothing where trafilatura found an
+    article, or trafilatura's holds nearly all of it and clearly more (readability lost a
+    part of the article: a body split around a box, a second page of paragraphs)."""
     first, second = trafilatura_html or "", readability_html or ""
-    chosen = first or second
+    found_first, found_second = shingles(text_of(first)), shingles(text_of(second))
+    size_first, size_second = sum(found_first.values()), sum(found_second.values())
+    readability_lost_it = (size_second < TOO_LITTLE and size_first > 2 * size_second) or (
+        containment(found_second, found_first) >= NEARLY_ALL
+        and size_second < CLEARLY_LESS * size_first
+    )
+    chosen = first if not size_second or (size_first and readability_lost_it) else second
     return drop_leading_headline(chosen, headline)

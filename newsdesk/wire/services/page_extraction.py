@@ -103,6 +103,9 @@ def extract_page(html: str, url: str = "") -> Page:
     when the libraries are absent; any other exception is the page's markup defeating them."""
     lxml_html, trafilatura, build_html_output, Readability = _libraries()
     root = _root(html, lxml_html)
+    if root is not None:
+        page_body.drop_hidden(root)
+        html = lxml_html.tostring(root, encoding="unicode")
     document = trafilatura.bare_extraction(
         html,
         url=url or None,
