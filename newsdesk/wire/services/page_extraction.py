@@ -130,14 +130,11 @@ def extract_page(html: str, url: str = "") -> Page:
         page.site_name = document.sitename or ""
     publishers = page_metadata.publisher_names(root, page.site_name) if root is not None else []
     page.site_name = page.site_name or (publishers[0] if publishers else "")
-    title = (document.title if document is not None else "") or ""
-    if not title and root is not None:
-        title = " ".join(root.xpath("string(//title)").split())
+    title = page_metadata.page_title(root, document.title if document is not None else "")
     page.headline = page_metadata.clean_headline(title, publishers, _headings(root))
     page.body = page_body.choose_body(*candidates, headline=page.headline)
-    people, organisations = page_metadata.split_byline(
-        (document.author if document is not None else "") or "", publishers
-    )
+    byline = page_metadata.byline_text(root, document.author if document is not None else "")
+    people, organisations = page_metadata.split_byline(byline, publishers)
     page.author, page.organisations = ", ".join(people), organisations
     if root is not None:
         page.published_at = page_metadata.published_time(

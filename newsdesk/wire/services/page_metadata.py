@@ -61,6 +61,26 @@ ORGANISATION_WORDS = {
     "television", "online", "daily", "weekly", "herald", "tribune", "gazette", "nast",
 }  # fmt: skip
 BYLINE_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\|| with )\s*", re.IGNORECASE)
+# A byline read from the text may run on into the date ("Nathan Willis March 25, 2015",
+# "Laura June Topolsky July"): cut at a number, or at a month name that is followed by a
+# number or ends a part of three words or more (so "Theresa May" and "Marathe" stay).
+MONTH = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+DATE_TAIL = re.compile(rf"\s+(?:\d|(?:{MONTH}|may)\s+\d).*$", re.IGNORECASE)
+
+
+def _without_date(part: str) -> str:
+    part = DATE_TAIL.sub("", part)
+    words = part.split()
+    if len(words) >= 3 and re.fullmatch(MONTH, words[-1], re.IGNORECASE):
+        part = " ".join(words[:-1])
+    return part
+
+
+URL_OR_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|https?://\S+")
+PLACEHOLDERS = {"username", "admin", "author", "follow author", "anonymous", "unknown"}
 BY_PREFIX = re.compile(r"^\s*(?:by|von|par|door|por)\s+", re.IGNORECASE)
 
 
@@ -201,6 +221,41 @@ def image_caption_and_credit(root, image_url: str) -> tuple[str, str]:
     return caption.strip()[:2000], credit.strip()[:255]
 
 
+def page_title(root, extracted: str = "") -> str:
+    """The title the page gives its article: the schema.org headline or name, the
+    OpenGraph/Twitter/Dublin Core title, when it shares at least half its words with the
+    document's <title> (a "headline" is now and then a description, "Wikimedia list
+    article"); else the <title>; and only then an extractor's guess (which may be any
+    heading on the page, a box's or the site's)."""
+    if root is None:
+        return extracted or ""
+    document_title = " ".join((root.xpath("string(//head/title)") or "").split())
+    title_words = set(_norm(document_title).split())
+    article = article_object(root)
+    candidates = [_name(article.get("headline")), _name(article.get("name"))]
+    candidates.append(_meta(root, "og:title", "twitter:title", "dc.title", "DC.title"))
+    for candidate in candidates:
+        words = _norm(candidate).split()
+        if words and (not title_words or len(set(words) & title_words) >= len(set(words)) / 2):
+            return " ".join(candidate.split())
+    return document_title or " ".join((extracted or "").split())
+
+
+def byline_text(root, extracted: str = "") -> str:
+    """The page's own statement of its authors (schema.org author names, the author meta
+    tag), else an extractor's, which reads bylines from the text and can catch the date."""
+    if root is not None:
+        authors = article_object(root).get("author")
+        authors = authors if isinstance(authors, list) else [authors]
+        names = [_name(a) for a in authors if a]
+        if any(names):
+            return "; ".join(n for n in names if n)
+        meta = _meta(root, "author", "article:author", "dc.creator", "parsely-author")
+        if meta and "://" not in meta:
+            return meta
+    return extracted or ""
+
+
 # Headlines and bylines -------------------------------------------------------------------
 def clean_headline(title: str, site_names: list[str], page_headings: list[str]) -> str:
     """The headline without the site's name or a section label around it ("… – TechCrunch",
@@ -254,9 +309,11 @@ def split_byline(author: str, publishers: list[str]) -> tuple[list[str], list[st
     known = {_norm(p) for p in publishers if p}
     people: list[str] = []
     organisations: list[str] = []
-    for raw in BYLINE_SPLIT.split(author or ""):
-        part = BY_PREFIX.sub("", raw).strip(" .·-–—:")
-        if not part or "@" in part or "://" in part or not re.search(r"\w", part):
+    author = URL_OR_BRACKETS.sub(" ", author or "")
+    for raw in BYLINE_SPLIT.split(author):
+        part = BY_PREFIX.sub("", raw)
+        part = _without_date(part).strip(" .·-–—:")
+        if not part or "@" in part or not re.search(r"\w", part) or _norm(part) in PLACEHOLDERS:
             continue
         if _is_organisation(part, known):
             organisations.append(part)
