@@ -16,6 +16,7 @@ from collections import Counter
 
 WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 4
+LEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "header", "div", "strong", "b"}
 TOO_LITTLE = 50  # shingles: about a sentence or two, a caption rather than an article
 NEARLY_ALL = 0.95
 CLEARLY_LESS = 0.9
@@ -83,27 +84,22 @@ def link_density(html: str) -> float:
 
 
 def drop_leading_headline(html: str, headline: str) -> str:
-    """The body without a first block that only repeats the headline."""
+    """The body without a first block that only repeats the headline (extractors keep the
+    article's <h1>; the story shows its headline itself)."""
     root = _fragment(html)
     want = " ".join(WORD.findall((headline or "").lower()))
-    if root is None or not want:
+    if root is None or not want or (root.text or "").strip():
         return html
     import lxml.html
 
-    for element in root.iter():
-        if element is root:
-            continue
+    for element in root.iterdescendants():
+        if not (element.text or "").strip() and len(element):
+            continue  # a wrapper: its first words are in a child
         text = " ".join(WORD.findall(element.text_content().lower()))
-        if not text:
-            continue
-        if text == want and element.tag in ("h1", "h2", "h3", "h4", "p", "header", "div"):
-            element.drop_tree()
-            return (
-                "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
-                if (root.text or "").strip() == ""
-                else html
-            )
-        break
+        if text != want or element.tag not in LEADING_TAGS:
+            return html
+        element.drop_tree()
+        return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
     return html
 
 

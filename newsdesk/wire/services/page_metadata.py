@@ -315,10 +315,12 @@ def split_byline(author: str, publishers: list[str]) -> tuple[list[str], list[st
         part = _without_date(part).strip(" .·-–—:")
         if not part or "@" in part or not re.search(r"\w", part) or _norm(part) in PLACEHOLDERS:
             continue
+        if _is_role(part) and _norm(part) not in known:
+            continue  # "AP Auto Writer", "Staff": a job or a desk, not a byline
         if _is_organisation(part, known):
             organisations.append(part)
-        elif _is_role(part) or len(part.split()) > 5:
-            continue
+        elif len(part.split()) > 5:
+            continue  # a sentence caught by an extractor, not a name
         else:
             people.append(part.title() if part.isupper() or part.islower() else part)
     return list(dict.fromkeys(people)), list(dict.fromkeys(organisations))
