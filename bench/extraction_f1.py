@@ -1,6 +1,7 @@
 """Body extraction quality on real pages: token-shingle F1 against each page's expected body.
 
-    .venv/bin/python bench/extraction_f1.py FOLDER [--extractor newsdesk|trafilatura|readability]
+    .venv/bin/python bench/extraction_f1.py FOLDER [--extractor newsdesk|trafilatura|
+        trafilatura-twice|readability]
         [--split all|tuned|held-out] [--worst 10]
 
 FOLDER holds one sub-folder per page with `source.html` (the page), `expected.html` (the
@@ -24,6 +25,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -94,6 +96,15 @@ def extractor(name: str):
             return trafilatura.extract(html, output_format="html") or "", "", ""
 
         return run
+    if name == "trafilatura-twice":  # what Newsdesk did before: metadata, then the body
+        import trafilatura
+
+        def run(html):
+            document = trafilatura.bare_extraction(html, with_metadata=True)
+            body = trafilatura.extract(html, output_format="html") or ""
+            return body, document.title if document else "", document.author if document else ""
+
+        return run
     if name == "readability":
         from readability import Document
 
@@ -112,19 +123,26 @@ def same(a: str, b: str) -> bool:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--extractor", default="newsdesk")
+    parser.add_argument(
+        "--extractor",
+        default="newsdesk",
+        choices=["newsdesk", "trafilatura", "trafilatura-twice", "readability"],
+    )
     parser.add_argument("--split", default="all", choices=["all", "tuned", "held-out"])
     parser.add_argument("--worst", type=int, default=0, help="list the N lowest-F1 pages")
     args = parser.parse_args()
     run = extractor(args.extractor)
     rows = []
     titles = bylines = with_meta = 0
+    seconds = 0.0
     for page in sorted(p for p in args.folder.iterdir() if (p / "source.html").exists()):
         if args.split != "all" and split_of(page.name) != args.split:
             continue
         source = (page / "source.html").read_text(encoding="utf-8", errors="replace")
         expected = (page / "expected.html").read_text(encoding="utf-8", errors="replace")
+        started = time.perf_counter()
         body, headline, author = run(source)
+        seconds += time.perf_counter() - started
         p, r = precision_recall(text_of(expected), text_of(body))
         rows.append((page.name, p, r))
         meta_file = page / "expected-metadata.json"
@@ -138,6 +156,7 @@ def main():
     mean_p = sum(p for _, p, _ in rows) / len(rows)
     mean_r = sum(r for _, _, r in rows) / len(rows)
     print(f"extractor {args.extractor}, {len(rows)} pages ({args.split})")
+    print(f"time   {1000 * seconds / len(rows):.0f} ms per page (extraction alone)")
     print(f"body   precision {mean_p:.3f}  recall {mean_r:.3f}  F1 {f1(mean_p, mean_r):.3f}")
     if with_meta and args.extractor == "newsdesk":
         print(f"title  same as expected on {titles}/{with_meta} pages")

@@ -17,6 +17,10 @@ from collections import Counter
 WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 4
 LEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "header", "div", "strong", "b"}
+BLOCK_TAGS = ("div", "section", "aside", "ul", "ol", "li", "form", "nav", "footer", "header", "p")
+SHARED = 0.5  # of a block's shingles also in the other candidate: both extractors kept it
+LINKS_MOSTLY = 0.5  # of a block's characters inside links
+LINK_LIST = 3  # links in a block before it can be a list of links
 TOO_LITTLE = 50  # shingles: about a sentence or two, a caption rather than an article
 NEARLY_ALL = 0.95
 CLEARLY_LESS = 0.9
@@ -103,6 +107,51 @@ def drop_leading_headline(html: str, headline: str) -> str:
     return html
 
 
+def _is_boilerplate(element, reference: Counter, reference_words: set[str]) -> bool:
+    """A block the other extractor left out that reads as page furniture: a list of links
+    (other stories, tags, share buttons) or a block holding form controls (a newsletter
+    box, a cookie banner). Short lines, captions and subheadings are left alone: they are
+    as often the article's own."""
+    text = " ".join(element.text_content().split())
+    words = [w.lower() for w in WORD.findall(text)]
+    if not words:
+        return False
+    own = shingles(text)
+    if own and containment(own, reference) >= SHARED:
+        return False
+    if not own and set(words) <= reference_words:
+        return False
+    if element.tag == "form" or element.xpath(".//button|.//input|.//select|.//form"):
+        return True
+    anchors = list(element.iter("a"))
+    stray_item = element.tag == "li" and element.getparent().tag not in ("ul", "ol")
+    if len(anchors) < LINK_LIST and not stray_item:
+        return False
+    links = sum(len(" ".join(a.text_content().split())) for a in anchors)
+    return links >= LINKS_MOSTLY * len(text)
+
+
+def prune_unshared_boilerplate(html: str, reference_html: str) -> str:
+    """`html` without the blocks of page furniture that the reference candidate does not
+    share: the two extractors rarely keep the same box, so a box only one of them kept is
+    judged on its own (see _is_boilerplate); text both kept stays whatever it looks like."""
+    root, reference_text = _fragment(html), text_of(reference_html)
+    if root is None or not reference_text.strip():
+        return html
+    reference = shingles(reference_text)
+    reference_words = {w.lower() for w in WORD.findall(reference_text)}
+    dropped = False
+    for element in list(root.iterdescendants(*BLOCK_TAGS)):
+        if element.getparent() is not None and _is_boilerplate(element, reference, reference_words):
+            element.drop_tree()
+            dropped = True
+    if not dropped:
+        return html
+    import lxml.html
+
+    return (root.text or "") + "".join(lxml.html.tostring(c, encoding="unicode") for c in root)
+
+
 def choose_body(trafilatura_html: str, readability_html: str, headline: str = "") -> str:
     """The better of the two candidates: readability's, which keeps a whole article
     together more often, unless it found next to nothing where trafilatura found an
@@ -115,5 +164,8 @@ def choose_body(trafilatura_html: str, readability_html: str, headline: str = ""
         containment(found_second, found_first) >= NEARLY_ALL
         and size_second < CLEARLY_LESS * size_first
     )
-    chosen = first if not size_second or (size_first and readability_lost_it) else second
+    if not size_second or (size_first and readability_lost_it):
+        chosen = first
+    else:
+        chosen = prune_unshared_boilerplate(second, first)
     return drop_leading_headline(chosen, headline)
