@@ -21,6 +21,7 @@ BLOCK_TAGS = ("div", "section", "aside", "ul", "ol", "li", "form", "nav", "foote
 SHARED = 0.5  # of a block's shingles also in the other candidate: both extractors kept it
 LINKS_MOSTLY = 0.5  # of a block's characters inside links
 LINK_LIST = 3  # links in a block before it can be a list of links
+CONTROL_BOX_WORDS = 40
 TOO_LITTLE = 50  # shingles: about a sentence or two, a caption rather than an article
 NEARLY_ALL = 0.95
 CLEARLY_LESS = 0.9
@@ -43,6 +44,25 @@ def drop_hidden(root) -> None:
             or HIDDEN_STYLE.search(element.get("style") or "")
         ):
             element.drop_tree()
+
+
+def drop_control_boxes(root) -> None:
+    """Remove the small boxes built around form controls (newsletter sign-ups, cookie
+    banners, search and comment forms): the widest block around a control that still holds
+    fewer than CONTROL_BOX_WORDS words. A page wrapped whole in one <form> keeps its text."""
+    for control in root.xpath(
+        "//body//*[self::button or self::input or self::select or self::textarea]"
+    ):
+        box = control
+        while True:
+            parent = box.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            if len(WORD.findall(parent.text_content())) >= CONTROL_BOX_WORDS:
+                break
+            box = parent
+        if box.getparent() is not None:
+            box.drop_tree()
 
 
 def strip_document(html: str) -> str:

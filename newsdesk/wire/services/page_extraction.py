@@ -105,6 +105,7 @@ def extract_page(html: str, url: str = "") -> Page:
     root = _root(html, lxml_html)
     if root is not None:
         page_body.drop_hidden(root)
+        page_body.drop_control_boxes(root)
         html = lxml_html.tostring(root, encoding="unicode")
     document = trafilatura.bare_extraction(
         html,
