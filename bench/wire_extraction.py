@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (HTML page templates read best on one line each)
-"""Web page → story extraction quality (trafilatura) on generated pages with known bodies.
+"""Web page → story extraction quality on generated pages with known bodies.
 
     /work/main/.venv/bin/python bench/wire_extraction.py [--pages 60]
 
@@ -116,6 +116,7 @@ def main():
     django.setup()
     from newsdesk.content.demo.writer import CopyWriter
     from newsdesk.wire.services.extraction import extract
+    from newsdesk.wire.services.page_body import text_of
 
     rng = random.Random(args.seed)
     writer = CopyWriter(rng)
@@ -126,7 +127,7 @@ def main():
         layout = layouts[n % len(layouts)]
         html, truth = page(layout, rng, writer)
         found = extract(html, f"https://daily.example/{n}")
-        got = Counter(w.lower() for w in WORD.findall(found["text"]))
+        got = Counter(w.lower() for w in WORD.findall(text_of(found["body"])))
         want = Counter(w.lower() for w in WORD.findall(truth["text"]))
         overlap = sum((got & want).values())
         for key in (layout, "all"):

@@ -12,7 +12,10 @@ from newsdesk.wire.forms import MAX_NINJS_BYTES
 from newsdesk.wire.models import ItemStatus, WireItem
 from newsdesk.wire.services.extraction import import_url
 from newsdesk.wire.services.ninjs import import_ninjs
+from newsdesk.wire.services.page_extraction import ExtractorMissing, require_extractor
 from newsdesk.wire.tasks import import_url_job
+
+__all__ = ["AlreadyQueued", "ExtractorMissing", "NotNinjs", "import_document", "import_page"]
 
 
 class AlreadyQueued(ValueError):
@@ -48,9 +51,11 @@ def import_page(user, url: str, source_slug: str | None = None, background: bool
 
     Refused addresses (not http(s), internal, unresolvable) are a FieldError on `url`, up
     front in both cases: the worker would refuse them anyway, and the client should know.
+    ExtractorMissing (up front too) when this server cannot extract pages.
     """
     require_wire_desk(user)
     source = source_by_slug(source_slug, "body")
+    require_extractor()
     try:
         check_url(url)
         if background:

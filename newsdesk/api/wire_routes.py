@@ -53,13 +53,22 @@ def _out(request: HttpRequest, item: WireItem) -> dict:
     }
 
 
-@router.post("/pages", response={201: WireItemOut, 202: QueuedOut, **WRITE_ERRORS}, **WIRE_WRITE)
+@router.post(
+    "/pages",
+    response={201: WireItemOut, 202: QueuedOut, 503: ErrorOut, **WRITE_ERRORS},
+    **WIRE_WRITE,
+)
 def import_page(request, payload: PageIn):
     """Import a web page: its article text, headline, author, date and picture are extracted
-    and the page kept whole. A refused address (internal, not http(s)) is a 422 on `url`."""
-    result = wire_imports.import_page(
-        request.user, payload.url, payload.source, background=payload.background
-    )
+    and the page kept whole. A refused address (internal, not http(s)) is a 422 on `url`;
+    503 when this server cannot extract pages (an installation problem): nothing is stored
+    and the request can be sent again once it is fixed."""
+    try:
+        result = wire_imports.import_page(
+            request.user, payload.url, payload.source, background=payload.background
+        )
+    except wire_imports.ExtractorMissing as exc:
+        return 503, {"detail": str(exc)}
     if payload.background:
         return 202, {"job": str(result), "url": payload.url}
     return 201, _out(request, result)

@@ -100,6 +100,11 @@ class WireItem(models.Model):
     author = models.CharField(max_length=300, blank=True)
     language = models.CharField(max_length=16, blank=True)
     image_url = models.URLField(max_length=1000, blank=True)
+    image_caption = models.TextField(blank=True)
+    image_credit = models.CharField(max_length=255, blank=True)
+    site_name = models.CharField(
+        max_length=120, blank=True, help_text="The publisher the page names, if any."
+    )
     published_at = models.DateTimeField(null=True, blank=True)
     fetched_at = models.DateTimeField(default=timezone.now, db_index=True)
     error = models.TextField(blank=True)

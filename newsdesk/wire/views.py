@@ -15,6 +15,7 @@ from newsdesk.wire.models import ItemStatus, WireItem, WireSource
 from newsdesk.wire.services import queue
 from newsdesk.wire.services.extraction import import_url
 from newsdesk.wire.services.ninjs import import_ninjs
+from newsdesk.wire.services.page_extraction import ExtractorMissing, require_extractor
 from newsdesk.wire.tasks import import_url_job
 
 PAGE_SIZE = 50
@@ -119,7 +120,8 @@ def import_page(request):
     if request.method == "POST" and form.is_valid() and form.cleaned_data["background"]:
         try:
             check_url(form.cleaned_data["url"])  # refuse now what the worker would refuse
-        except (UnsafeURL, FetchError) as exc:
+            require_extractor()
+        except (UnsafeURL, FetchError, ExtractorMissing) as exc:
             form.add_error("url", f"The page could not be imported: {exc}")
         else:
             source = form.cleaned_data["source"]
@@ -129,7 +131,7 @@ def import_page(request):
     elif request.method == "POST" and form.is_valid():
         try:
             item = import_url(form.cleaned_data["url"], source=form.cleaned_data["source"])
-        except (UnsafeURL, FetchError) as exc:
+        except (UnsafeURL, FetchError, ExtractorMissing) as exc:
             form.add_error("url", f"The page could not be imported: {exc}")
         else:
             messages.success(request, "Page imported into the wire queue.")

@@ -23,6 +23,10 @@ class Person(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWi
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    external = models.BooleanField(
+        default=False,
+        help_text="Writes for another outlet (a byline taken over with agency copy).",
+    )
 
     class Meta:
         ordering = ["name"]

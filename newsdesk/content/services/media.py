@@ -2,6 +2,7 @@
 resized renditions (WebP plus a JPEG/PNG fallback) made once and reused.
 
     store_upload(uploaded_file, user, alt_text="", caption="", credit="", title="") -> Image
+    store_picture(data, name, user=None, alt_text="", …) -> Image   # no permission check
     save_original(image, filename, content) -> Image   # raises MediaNotSaved
     rendition_widths(image) -> list[int];  rendition(image, width, fmt) -> Rendition
 """
@@ -137,12 +138,26 @@ def store_upload(uploaded, user, alt_text="", caption="", credit="", title="") -
             f"The file is {uploaded.size // (1024 * 1024)} MB; the limit is "
             f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
         )
-    data = uploaded.read()
+    return store_picture(
+        uploaded.read(), uploaded.name, user, alt_text=alt_text, caption=caption, credit=credit,
+        title=title,
+    )  # fmt: skip
+
+
+def store_picture(data: bytes, name: str, user=None, alt_text="", caption="", credit="", title=""):
+    """The library's Image of `data` (checked, without location data, renditions queued).
+    Raises ValidationError for what is not a safe JPEG/PNG/WebP, MediaNotSaved when the
+    storage fails. Callers check permissions (store_upload) or act for the system (a
+    picture that came with agency copy)."""
     image = _open_checked(data)
     clean = _without_location(data, image)
-    stem = (uploaded.name or "picture").rsplit(".", 1)[0][:80] or "picture"
+    stem = (name or "picture").rsplit(".", 1)[0][:80] or "picture"
     record = Image(
-        title=title or stem, alt_text=alt_text, caption=caption, credit=credit, uploaded_by=user
+        title=(title or stem)[:255],
+        alt_text=alt_text[:500],
+        caption=caption,
+        credit=credit[:255],
+        uploaded_by=user,
     )
     save_original(record, f"{stem}.{ALLOWED_FORMATS[image.format]}", ContentFile(clean))
     from newsdesk.content.tasks import make_image_renditions

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from newsdesk.content.models import Status, Story
 from newsdesk.wire.models import ItemStatus, WireItem
+from newsdesk.wire.services import attribution
 
 OPEN_STATUSES = (ItemStatus.NEW, ItemStatus.FAILED)
 
@@ -25,10 +26,14 @@ def _require_open(item: WireItem):
 
 
 def accept(item: WireItem, user=None) -> Story:
-    """A draft story from the item, crediting its source and linking to the original."""
+    """A draft story from the item: its headline and body, the writers of its byline, its
+    original publication time (kept when the story is published: a past time stands), its
+    picture with caption and credit, the link to the original and its agency as source."""
     _require(user, "content.add_story")
+    _require_open(item)  # before fetching the picture; checked again under the lock
+    picture = attribution.fetch_picture(item)
     with transaction.atomic():
-        item = WireItem.objects.select_for_update().get(pk=item.pk)
+        item = WireItem.objects.select_for_update().select_related("source").get(pk=item.pk)
         _require_open(item)
         wire = getattr(item.source, "wire", None) if item.source_id else None
         story = Story(
@@ -38,13 +43,17 @@ def accept(item: WireItem, user=None) -> Story:
             section=wire.default_section if wire else None,
             source_url=item.link,
             status=Status.DRAFT,
+            published_at=item.published_at,
+            featured_image=attribution.store_fetched_picture(item, picture),
             created_by=user,
         )
         if item.language:
             story.language = item.language
         story.save()
-        if item.source_id:
-            story.sources.add(item.source_id)
+        attribution.add_bylines(story, attribution.writers(item))
+        source = attribution.agency(item)
+        if source is not None:
+            story.sources.add(source)
         item.status, item.story = ItemStatus.ACCEPTED, story
         item.save(update_fields=["status", "story"])
     return story
