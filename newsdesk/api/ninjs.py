@@ -5,6 +5,7 @@ import mimetypes
 
 from django.conf import settings
 
+from newsdesk.content.body_links import absolute_body
 from newsdesk.content.models import LIVE_STATUSES, Story
 from newsdesk.content.text import plain_text
 
@@ -71,7 +72,7 @@ def story_as_ninjs(request, story: Story) -> dict:
                 "contenttype": "text/html",
                 "charcount": len(text),
                 "wordcount": len(text.split()),
-                "value": story.body,
+                "value": absolute_body(story.body, url),
             }
         ],
     }

@@ -6,6 +6,7 @@ from datetime import datetime
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from newsdesk.content.body_links import absolute_body
 from newsdesk.content.models import Kind
 
 
@@ -116,11 +117,16 @@ class StorySummaryOut(Schema):
 
 class StoryOut(StorySummaryOut):
     standfirst: str
-    body: str = Field(description="Sanitized HTML.")
+    body: str = Field(description="Sanitized HTML; its links and picture URLs absolute.")
     tags: list[TagOut]
     sources: list[SourceOut]
     source_url: str
     caption: str
+
+    @staticmethod
+    def resolve_body(obj, context):
+        # Links and pictures made absolute: a client shows the body away from the site.
+        return absolute_body(obj.body, _absolute(context, obj.get_absolute_url()))
 
     @staticmethod
     def resolve_tags(obj):
