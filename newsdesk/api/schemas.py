@@ -8,6 +8,7 @@ from pydantic import field_validator
 
 from newsdesk.content.body_links import absolute_body
 from newsdesk.content.models import Kind
+from newsdesk.content.services.rows import related_list
 
 
 def _no_nul(value):
@@ -112,7 +113,7 @@ class StorySummaryOut(Schema):
 
     @staticmethod
     def resolve_bylines(obj):
-        return [byline.person for byline in obj.byline_set.all()]
+        return obj.people
 
 
 class StoryOut(StorySummaryOut):
@@ -130,11 +131,11 @@ class StoryOut(StorySummaryOut):
 
     @staticmethod
     def resolve_tags(obj):
-        return list(obj.tags.all())
+        return related_list(obj, "tags")
 
     @staticmethod
     def resolve_sources(obj):
-        return list(obj.sources.all())
+        return related_list(obj, "sources")
 
 
 class StoryPageOut(Schema):
