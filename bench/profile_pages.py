@@ -37,7 +37,7 @@ from django.template.backends import jinja2 as jinja2_templates  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from newsdesk.content.models import Section  # noqa: E402
-from newsdesk.content.services import reading  # noqa: E402
+from newsdesk.content.services.lists import StoryList  # noqa: E402
 
 HANDLER = WSGIHandler()
 RENDER_MS = []  # CPU ms of each template render since the list was last emptied
@@ -62,7 +62,7 @@ for backend in (django_templates, jinja2_templates):
 def pages(search_word: str) -> dict[str, str]:
     return {
         "home": "/",
-        "story": reading.archive()[500].get_absolute_url(),
+        "story": StoryList.everything().stories()[500].get_absolute_url(),
         "archive p556": "/blog/page/556/",
         "section": Section.objects.order_by("order").first().get_absolute_url(),
         "feed": "/feeds/rss/",

@@ -54,8 +54,8 @@ def pages():
     return {
         "home": (views.home, {}),
         "story": (views.story, {"pk": story.pk, "slug": story.slug}),
-        "archive p556": (views.archive, {"number": 556}),
-        "section": (views.section, {"slug": section.slug}),
+        "archive p556": (views.story_list, {"kind": "archive", "number": 556}),
+        "section": (views.story_list, {"kind": "section", "slug": section.slug}),
     }
 
 

@@ -22,14 +22,14 @@ from profile_pages import call  # sets Django up, before the models below are im
 
 from newsdesk.api.story_queries import encode_cursor
 from newsdesk.content.models import Person, Section, Tag
-from newsdesk.content.services import reading
+from newsdesk.content.services.lists import StoryList
 
 
 def pages() -> dict[str, str]:
     tag = Tag.objects.annotate(n=Count("stories")).order_by("-n", "pk").first()
     person = Person.objects.annotate(n=Count("stories")).order_by("-n", "pk").first()
     section = Section.objects.order_by("order").first()
-    deep = reading.archive()[15000]
+    deep = StoryList.everything().stories()[15000]
     cursor = encode_cursor(deep.published_at, deep.pk)
     return {
         "rss": "/feeds/rss/",

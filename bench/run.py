@@ -27,11 +27,12 @@ APP_PORT, FRONT_PORT, CEIL_PORT = 8310, 8311, 8312
 PICK_URLS = """
 import json
 from newsdesk.content.models import Section, Story
-from newsdesk.content.services import reading
-story = reading.archive()[500]
+from newsdesk.content.services.lists import StoryList
+stories = StoryList.everything().stories()
+story = stories[500]
 section = Section.objects.order_by("order").first()
 print(json.dumps({"story": story.get_absolute_url(), "section": section.get_absolute_url(),
-                  "stories": reading.archive().count()}))
+                  "stories": stories.count()}))
 """
 
 
@@ -52,7 +53,8 @@ def prepare(env, stories):
     count = "from newsdesk.content.models import Story; print(Story.objects.count())"
     have = int(run_cli(env, "shell", "-c", count, capture=True).strip().splitlines()[-1])
     if have < stories:
-        run_cli(env, "bench-corpus", "--stories", str(stories - have))
+        corpus = [PYTHON, str(REPO / "bench" / "make_corpus.py"), "--stories", str(stories - have)]
+        subprocess.run(corpus, env=env, cwd=REPO, check=True)
     return json.loads(run_cli(env, "shell", "-c", PICK_URLS, capture=True).strip().splitlines()[-1])
 
 

@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> None:
         # The demo serves plain HTTP on localhost; HTTPS-only cookies would lock editors out.
         os.environ.setdefault("NEWSDESK_HTTPS", "0")
     if argv and not argv[0].startswith("-"):
-        # `newsdesk bench-corpus` runs the bench_corpus command: dashes read better in a shell.
+        # `newsdesk search-rebuild` runs the search_rebuild command: dashes read better in a shell.
         argv[0] = argv[0].replace("-", "_")
     from django.core.management import execute_from_command_line
 

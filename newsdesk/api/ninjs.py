@@ -5,7 +5,9 @@ import mimetypes
 
 from django.conf import settings
 
+from newsdesk.content.body_links import absolute_body
 from newsdesk.content.models import LIVE_STATUSES, Story
+from newsdesk.content.services.rows import related_list
 from newsdesk.content.text import plain_text
 
 NINJS_STANDARD = {
@@ -71,7 +73,7 @@ def story_as_ninjs(request, story: Story) -> dict:
                 "contenttype": "text/html",
                 "charcount": len(text),
                 "wordcount": len(text.split()),
-                "value": story.body,
+                "value": absolute_body(story.body, url),
             }
         ],
     }
@@ -79,20 +81,20 @@ def story_as_ninjs(request, story: Story) -> dict:
         item["contentcreated"] = story.published_at.isoformat()
     if story.standfirst:
         item["descriptions"] = [{"role": "summary", "value": story.standfirst}]
-    names = [byline.person.name for byline in story.byline_set.all()]
+    names = [person.name for person in story.people]
     if names:
         item["by"] = ", ".join(names)
         item["people"] = [
             {
-                "name": byline.person.name,
+                "name": person.name,
                 "rel": "author",
-                "uri": request.build_absolute_uri(byline.person.get_absolute_url()),
+                "uri": request.build_absolute_uri(person.get_absolute_url()),
             }
-            for byline in story.byline_set.all()
+            for person in story.people
         ]
     subjects = [
         {"name": tag.name, "uri": request.build_absolute_uri(tag.get_absolute_url())}
-        for tag in story.tags.all()
+        for tag in related_list(story, "tags")
     ]
     if story.section:
         subjects.insert(
@@ -107,7 +109,7 @@ def story_as_ninjs(request, story: Story) -> dict:
         item["subjects"] = subjects
     sources = [
         {"name": source.name, **({"uri": source.url} if source.url else {})}
-        for source in story.sources.all()
+        for source in related_list(story, "sources")
     ]
     if sources:
         item["infosources"] = sources

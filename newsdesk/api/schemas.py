@@ -6,7 +6,9 @@ from datetime import datetime
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from newsdesk.content.body_links import absolute_body
 from newsdesk.content.models import Kind
+from newsdesk.content.services.rows import related_list
 
 
 def _no_nul(value):
@@ -111,24 +113,29 @@ class StorySummaryOut(Schema):
 
     @staticmethod
     def resolve_bylines(obj):
-        return [byline.person for byline in obj.byline_set.all()]
+        return obj.people
 
 
 class StoryOut(StorySummaryOut):
     standfirst: str
-    body: str = Field(description="Sanitized HTML.")
+    body: str = Field(description="Sanitized HTML; its links and picture URLs absolute.")
     tags: list[TagOut]
     sources: list[SourceOut]
     source_url: str
     caption: str
 
     @staticmethod
+    def resolve_body(obj, context):
+        # Links and pictures made absolute: a client shows the body away from the site.
+        return absolute_body(obj.body, _absolute(context, obj.get_absolute_url()))
+
+    @staticmethod
     def resolve_tags(obj):
-        return list(obj.tags.all())
+        return related_list(obj, "tags")
 
     @staticmethod
     def resolve_sources(obj):
-        return list(obj.sources.all())
+        return related_list(obj, "sources")
 
 
 class StoryPageOut(Schema):

@@ -1,11 +1,13 @@
 """Readers' pages. Thin: each view asks a content service and renders a template."""
 
+from dataclasses import dataclass, field
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from newsdesk.content.links import fast_reverse, url_maker
 from newsdesk.content.services import named, pagecounts, reading
-from newsdesk.content.services.lists import story_list_page
+from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.pages import PageNotFound
 from newsdesk.public.breadcrumbs import Crumb
 from newsdesk.public.pagecache.purge import story_key
@@ -24,59 +26,62 @@ def home(request):
     return response
 
 
-def archive(request, number=None):
-    return _listing(
-        request,
-        pagecounts.ALL,
-        number,
-        url_name="public:archive",
-        heading="Blog",
-        crumbs=[Crumb("Blog", fast_reverse("public:archive"))],
-    )
+@dataclass(frozen=True)
+class Listing:
+    """What a list page shows above its stories, and which list it is."""
+
+    story_list: StoryList
+    url_name: str
+    heading: str
+    crumb_url: str
+    url_kwargs: dict = field(default_factory=dict)
+    description: str = ""
+    extra: dict = field(default_factory=dict)
 
 
-def section(request, slug, number=None):
+def _archive() -> Listing:
+    return Listing(StoryList.everything(), "public:archive", "Blog", fast_reverse("public:archive"))
+
+
+def _section(slug) -> Listing:
     section = named.section_or_404(slug)
-    return _listing(
-        request,
-        pagecounts.section_key(section.pk),
-        number,
-        url_name="public:section",
-        url_kwargs={"slug": section.slug},
-        heading=section.name,
-        description=section.description,
-        crumbs=[Crumb(section.name, section.get_absolute_url())],
-        extra={"section": section},
+    return Listing(
+        StoryList(pagecounts.section_key(section.pk)),
+        "public:section",
+        section.name,
+        section.get_absolute_url(),
+        {"slug": section.slug},
+        section.description,
+        {"section": section},
     )
 
 
-def tag(request, slug, number=None):
+def _tag(slug) -> Listing:
     tag = named.tag_or_404(slug)
-    return _listing(
-        request,
-        pagecounts.tag_key(tag.pk),
-        number,
-        url_name="public:tag",
-        url_kwargs={"slug": tag.slug},
-        heading=f"Tag: {tag.name}",
-        crumbs=[Crumb(f"Tag: {tag.name}", tag.get_absolute_url())],
+    return Listing(
+        StoryList(pagecounts.tag_key(tag.pk)),
+        "public:tag",
+        f"Tag: {tag.name}",
+        tag.get_absolute_url(),
+        {"slug": tag.slug},
         extra={"tag": tag},
     )
 
 
-def author(request, slug, number=None):
+def _author(slug) -> Listing:
     person = named.person_or_404(slug)
-    return _listing(
-        request,
-        pagecounts.author_key(person.pk),
-        number,
-        url_name="public:author",
-        url_kwargs={"slug": person.slug},
-        heading=person.name,
-        description=person.bio,
-        crumbs=[Crumb(person.name, person.get_absolute_url())],
-        extra={"person": person},
+    return Listing(
+        StoryList(pagecounts.author_key(person.pk)),
+        "public:author",
+        person.name,
+        person.get_absolute_url(),
+        {"slug": person.slug},
+        person.bio,
+        {"person": person},
     )
+
+
+LISTINGS = {"archive": _archive, "section": _section, "tag": _tag, "author": _author}
 
 
 def story_redirect(request, pk):
@@ -100,24 +105,15 @@ def story(request, pk, slug):
     return response
 
 
-def _listing(
-    request,
-    list_key,
-    number,
-    *,
-    url_name,
-    heading,
-    crumbs,
-    url_kwargs=None,
-    description="",
-    extra=None,
-):
-    url_kwargs = url_kwargs or {}
+def story_list(request, kind, number=None, **named_by):
+    """The archive, a section's, a tag's or an author's stories, page `number`."""
+    listing = LISTINGS[kind](**named_by)
+    url_name, url_kwargs = listing.url_name, listing.url_kwargs
     first_url = fast_reverse(url_name, kwargs=url_kwargs)
     if number is not None and str(number) == "1":
         return redirect(first_url, permanent=True)
     try:
-        page = story_list_page(list_key, 1 if number is None else number)
+        page = listing.story_list.page(1 if number is None else number)
     except PageNotFound:
         raise Http404("No such page") from None
 
@@ -126,20 +122,22 @@ def _listing(
     def page_url(n):
         return first_url if n == 1 else numbered_url(*url_kwargs.values(), n)
 
+    crumbs = [Crumb(listing.heading, listing.crumb_url)]
     if page.number > 1:
-        crumbs = crumbs + [Crumb(f"Page {page.number}", None)]
+        crumbs.append(Crumb(f"Page {page.number}", None))
     context = {
         "page": page,
         "stories": page.items,
-        "heading": heading,
-        "description": description,
+        "heading": listing.heading,
+        "description": listing.description,
         "crumbs": crumbs,
         "pager": [(n, page_url(n) if n else None) for n in page.window()],
         "previous_url": page_url(page.previous_number) if page.has_previous else None,
         "next_url": page_url(page.next_number) if page.has_next else None,
-        **(extra or {}),
+        **listing.extra,
     }
     response = render(request, "public/listing.html", context)
+    list_key = listing.story_list.key
     response.page_cache_keys = {f"list-{list_key}"} | _story_keys(page.items)
     response.page_listing = (list_key, page.number)
     return response

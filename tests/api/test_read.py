@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import lxml.html
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -125,6 +126,37 @@ def test_one_story_with_relations(client, newsroom):
     assert [s["name"] for s in body["sources"]] == ["IRNA"]
     assert body["featured_image"]["url"] == f"http://testserver{story.featured_image.file.url}"
     assert body["featured_image"]["width"] == 64
+
+
+def test_story_bodies_carry_absolute_links_and_pictures(client, newsroom):
+    other = newsroom.story("Other")
+    story = newsroom.story(
+        "Linking",
+        body=(
+            f'<p><a href="{other.get_absolute_url()}">Other</a> <a href="#end">end</a></p>'
+            '<p><img src="/media/a.jpg" alt="A" srcset="/media/a-400.webp 400w"></p>'
+        ),
+    )
+    site, here = "http://testserver", f"http://testserver{story.get_absolute_url()}"
+    expected = [
+        ("a", "href", f"{site}{other.get_absolute_url()}"),
+        ("a", "href", f"{here}#end"),
+        ("img", "src", f"{site}/media/a.jpg"),
+        ("img", "srcset", f"{site}/media/a-400.webp 400w"),
+    ]
+    ninjs = client.get(f"/api/stories/{story.pk}/ninjs").json()
+    for body in (
+        client.get(f"/api/stories/{story.pk}").json()["body"],
+        ninjs["bodies"][0]["value"],
+    ):
+        tree = lxml.html.fragment_fromstring(body, create_parent=True)
+        found = [
+            (element.tag, name, element.get(name))
+            for element in tree.iter("a", "img")
+            for name in ("href", "src", "srcset")
+            if element.get(name)
+        ]
+        assert found == expected
 
 
 def test_unknown_or_unpublished_story_is_a_json_404(client, newsroom):

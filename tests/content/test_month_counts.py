@@ -12,8 +12,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from newsdesk.content.models import Byline, PageCount, PageMonthCount, Status, Story
-from newsdesk.content.services import pagecounts, publishing, reading, trash, upkeep, workflow
-from newsdesk.content.services.lists import story_list_page
+from newsdesk.content.services import pagecounts, publishing, trash, upkeep, workflow
+from newsdesk.content.services.lists import StoryList, story_list_page
 from newsdesk.content.services.pagecounts import day_of, day_start, month_of
 from newsdesk.content.services.pages import PageNotFound, oldest_day_needed, page_of
 from newsdesk.content.services.visibility import live_stories
@@ -83,10 +83,13 @@ def year(newsroom):
 
 def lists_of(section, tag, person):
     return [
-        (reading.archive(), pagecounts.ALL),
-        (reading.section_stories(section), pagecounts.section_key(section.pk)),
-        (reading.tag_stories(tag), pagecounts.tag_key(tag.pk)),
-        (reading.author_stories(person), pagecounts.author_key(person.pk)),
+        (StoryList(key).stories(), key)
+        for key in (
+            pagecounts.ALL,
+            pagecounts.section_key(section.pk),
+            pagecounts.tag_key(tag.pk),
+            pagecounts.author_key(person.pk),
+        )
     ]
 
 

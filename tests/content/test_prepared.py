@@ -3,11 +3,14 @@ rows as the queryset built with those values."""
 
 from datetime import timedelta
 
+import django
 import pytest
+from django.core import checks
 from django.db import connection
 from django.utils import timezone
 
 from newsdesk.content.models import Story
+from newsdesk.content.services import prepared
 from newsdesk.content.services.prepared import Limit, Prepared
 from newsdesk.content.services.visibility import live_stories
 
@@ -91,3 +94,12 @@ def test_dates_and_flags_come_back_as_the_orm_converts_them(stories, settings, u
     if connection.vendor == "sqlite":  # SQLite's converters are done inline there
         (shape,) = prepared._local.shapes.values()
         assert shape.inline == ([3], [1, 2, 4])
+
+
+def test_the_django_release_it_was_written_for_is_checked(monkeypatch):
+
+    assert django.VERSION[:2] == prepared.WRITTEN_FOR
+    assert [m for m in checks.run_checks() if m.id == "newsdesk.W001"] == []
+    monkeypatch.setattr(django, "VERSION", (6, 0, 0, "final", 0))
+    (warning,) = [m for m in checks.run_checks() if m.id == "newsdesk.W001"]
+    assert "written for Django 5.2" in warning.msg

@@ -169,7 +169,6 @@ def test_the_configured_cache_is_the_one_in_use(settings):
         "import-wxr",
         "import-ninjs",
         "search-rebuild",
-        "bench-corpus",
         "recount-pages",
         "purge-due",
         "pagecache-follow",

@@ -1,11 +1,15 @@
 from datetime import timedelta
 
 import feedparser
+import lxml.html
 import pytest
 from django.utils import timezone
+from lxml import etree
 
 from newsdesk.content.models import Status, Story
 
+ATOM = {"atom": "http://www.w3.org/2005/Atom"}
+NAMES = {**ATOM, "content": "http://purl.org/rss/1.0/modules/content/"}
 HOSTILE = "Tom & Jerry <script>alert(1)</script> 🎉 حمله به کی‌یف \x0b\x1f\x08 end"
 
 
@@ -38,13 +42,76 @@ def test_hostile_headline_stays_valid(client, newsroom, url):
     assert "\x0b" not in title and title.endswith(" end")
 
 
-def test_full_content_or_summary_by_setting(client, newsroom, settings):
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_summary_is_the_standfirst_and_the_body_is_the_content(client, newsroom, settings, url):
     newsroom.story("Full", standfirst="Short summary", body="<p>The whole body text.</p>")
-    _, feed = parse(client, "/feeds/atom/")
-    assert "The whole body text." in feed.entries[0].summary
+    response, feed = parse(client, url)
+    entry = feed.entries[0]
+    assert entry.summary == "Short summary"
+    assert [c.value for c in entry.content] == ["<p>The whole body text.</p>"]
+    assert entry.content[0].type == "text/html"
     settings.NEWSDESK_FEED_FULL_CONTENT = False
-    _, feed = parse(client, "/feeds/atom/")
+    _, feed = parse(client, url)
     assert feed.entries[0].summary == "Short summary"
+    assert "content" not in feed.entries[0]
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_story_without_standfirst_is_summarized_from_its_body(client, newsroom, url):
+    newsroom.story("Plain", standfirst="", body="<p>First <b>words</b> of the story.</p>")
+    _, feed = parse(client, url)
+    assert feed.entries[0].summary == "First words of the story."
+
+
+def test_every_atom_entry_has_an_author(client, newsroom):
+    """RFC 4287: an entry without its own author takes the feed's, which must be there."""
+    person = newsroom.person("Sara Reporter")
+    newsroom.story("Bylined", bylines=[person])
+    newsroom.story("Unsigned", published_at=timezone.now() - timedelta(hours=1))
+    response = client.get("/feeds/atom/")
+    root = etree.fromstring(response.content, etree.XMLParser(resolve_entities=False))
+    assert root.findtext("atom:author/atom:name", namespaces=ATOM) == "Newsdesk"
+    authors = {
+        entry.findtext("atom:title", namespaces=ATOM): entry.findtext(
+            "atom:author/atom:name", namespaces=ATOM
+        )
+        for entry in root.findall("atom:entry", ATOM)
+    }
+    assert authors == {"Bylined": "Sara Reporter", "Unsigned": None}
+    _, feed = parse(client, "/feeds/atom/")
+    assert feed.feed.author == "Newsdesk"
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_links_and_pictures_in_bodies_are_absolute(client, newsroom, url):
+    other = newsroom.story("Other", published_at=timezone.now() - timedelta(hours=1))
+    story = newsroom.story(
+        "Linking",
+        body=(
+            f'<p>See <a href="{other.get_absolute_url()}">this</a>, '
+            '<a href="#notes">notes</a> and <a href="https://example.org/x">elsewhere</a>.</p>'
+            '<p><img src="/media/a.jpg" alt="A" srcset="/media/a-400.webp 400w, '
+            '/media/a-800.webp 800w" width="4" height="3"></p>'
+        ),
+    )
+    response, _ = parse(client, url)
+    root = etree.fromstring(response.content, etree.XMLParser(resolve_entities=False))
+    # As written (feedparser's own sanitizer would drop srcset).
+    (body,) = root.xpath(
+        "//*[title='Linking']/content:encoded/text()"
+        " | //atom:entry[atom:title='Linking']/atom:content/text()",
+        namespaces=NAMES,
+    )
+    content = lxml.html.fragment_fromstring(body, create_parent=True)
+    site = "http://testserver"
+    assert [a.get("href") for a in content.iter("a")] == [
+        f"{site}{other.get_absolute_url()}",
+        f"{site}{story.get_absolute_url()}#notes",
+        "https://example.org/x",
+    ]
+    (img,) = content.iter("img")
+    assert img.get("src") == f"{site}/media/a.jpg"
+    assert img.get("srcset") == f"{site}/media/a-400.webp 400w, {site}/media/a-800.webp 800w"
 
 
 def test_enclosure_for_featured_image_and_author_and_tags(client, newsroom):
@@ -180,4 +247,5 @@ def test_characters_xml_forbids_never_reach_a_feed(client, newsroom, settings, u
     response, feed = parse(client, url)
     for forbidden in (b"\x0b", b"\x1f", b"\x01", "\ufffe".encode(), "\uffff".encode()):
         assert forbidden not in response.content
-    assert "before after é" in " ".join(feed.entries[0].summary.split())
+    text = feed.entries[0].content[0].value if full_content else feed.entries[0].summary
+    assert "before after é" in " ".join(text.split())

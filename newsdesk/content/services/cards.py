@@ -2,8 +2,7 @@
 people, read by prepared queries (prepared.py) into instances (rows.py).
 
 A card is a `Story` on which `section`, `featured_image` and `people` answer without a
-query, as `select_related()` + `prefetch_related()` would leave it, for a fraction of the
-CPU: one row per story with its section's and picture's columns, then one row per byline
+query: one row per story with its section's and picture's columns, then one row per byline
 for the whole page. Sections, pictures and people shown on several cards are one instance.
 """
 
@@ -11,13 +10,7 @@ from django.db import DEFAULT_DB_ALIAS
 
 from newsdesk.content.models import Byline, Image, Person, Section, Story
 from newsdesk.content.services.prepared import Prepared
-from newsdesk.content.services.rows import (
-    Columns,
-    PrefetchCache,
-    make,
-    prefetched,
-    set_related,
-)
+from newsdesk.content.services.rows import Columns, set_related
 
 STORY = Columns(Story)
 SECTION = Columns(Section, "section")
@@ -28,7 +21,6 @@ CARD_WIDTH = len(CARD_LOOKUPS)
 NEWEST_FIRST = ("-published_at", "-id")  # the order of every story list
 
 _BYLINE_ATTNAMES = ["story_id", "id", "position"]
-_BYLINE_FIELDS = ["id", "story_id", "person_id", "position"]
 _bylines = Prepared(
     lambda ids: (
         Byline.objects.filter(story_id__in=ids)
@@ -62,39 +54,12 @@ def padded(ids: list) -> list:
 
 
 def attach_people(stories: list[Story], db: str = DEFAULT_DB_ALIAS) -> None:
-    """Set `story.people` of every story from one query; `byline_set.all()` is filled too."""
+    """Set `story.people` (the bylined people, in byline order) of every story from one
+    query; readers' pages and the API show those, never the Byline rows themselves."""
     if not stories:
         return
     people, bylines = {}, {story.pk: [] for story in stories}
     for row in _bylines.rows(db, ids=padded(list(bylines))):
-        person = PERSON.build(row, len(_BYLINE_ATTNAMES), db, people)
-        bylines[row[0]].append((row[1], row[2], person))
+        bylines[row[0]].append(PERSON.build(row, len(_BYLINE_ATTNAMES), db, people))
     for story in stories:
-        story.__dict__["people"] = [person for _, _, person in bylines[story.pk]]
-        story._prefetched_objects_cache = _BylinesOnDemand(
-            story, bylines[story.pk], story.__dict__.get("_prefetched_objects_cache")
-        )
-
-
-class _BylinesOnDemand(PrefetchCache):
-    """A story's prefetch cache that makes `byline_set` from the bylines already read, only
-    when something asks for them (templates and serializers that read `byline_set` rather
-    than `story.people`): most pages never do, and skip building Byline objects."""
-
-    def __init__(self, story, bylines, earlier: dict | None):
-        super().__init__(earlier or {})
-        if isinstance(earlier, PrefetchCache):
-            self.read.update(earlier.read)
-        self.story, self.bylines = story, bylines
-
-    def __missing__(self, name):
-        if name == "byline_set" and name not in self.read:
-            objects = []
-            for pk, position, person in self.bylines:
-                values = [pk, self.story.pk, person.pk, position]
-                byline = make(Byline, _BYLINE_FIELDS, values, self.story._state.db)
-                set_related(byline, "person", person)
-                set_related(byline, "story", self.story)
-                objects.append(byline)
-            prefetched(self.story, name, Byline, objects, story=self.story.pk)
-        return super().__missing__(name)
+        story.people = bylines[story.pk]  # Story.people is a cached_property: set outright

@@ -24,11 +24,13 @@ from newsdesk.content.services.pages import (
     days_between,
     locate_page,
     months_before,
+    oldest_day_needed,
+    page_of,
     page_size,
     parse_page_number,
 )
 from newsdesk.content.services.prepared import Limit, Prepared
-from newsdesk.content.services.visibility import live_stories
+from newsdesk.content.services.visibility import live_stories, with_listing_relations
 
 KINDS = (ALL, "section", "tag", "author")
 # Lists a story index reads newest first (all stories, a section's): their first page is
@@ -121,3 +123,52 @@ def story_list_page(list_key: str, number, per_page: int | None = None, now=None
     items = build_cards(rows)
     attach_people(items)
     return StoryPage(number=number, num_pages=place.num_pages, items=items)
+
+
+class StoryList:
+    """One of the readers' story lists, newest first: the whole site ("all"), a section's,
+    a tag's or an author's, named by its key ("section:7", see pagecounts). Every page and
+    document that lists stories (the archive, section, tag and author pages, the feeds)
+    asks it the same four questions, so they all show the same stories in the same order
+    under the one visibility rule."""
+
+    def __init__(self, list_key: str = ALL):
+        kind, _, ident = list_key.partition(":")
+        if kind not in KINDS:
+            raise ValueError(f"Unknown story list {list_key!r}")
+        self.key = list_key
+        self.kind = kind
+
+    @classmethod
+    def everything(cls) -> "StoryList":
+        return cls(ALL)
+
+    def stories(self, now=None) -> QuerySet[Story]:
+        """The live stories of the list, newest first."""
+        return list_filter(live_stories(now), self.key).order_by(*NEWEST_FIRST)
+
+    def page(self, number, per_page: int | None = None, now=None) -> StoryPage:
+        """Page `number` (1 = newest) as cards; PageNotFound when it is not a page."""
+        return story_list_page(self.key, number, per_page, now)
+
+    def newest(self, size: int, now=None) -> list[Story]:
+        """The newest `size` stories with their section, picture, bylines and tags read.
+
+        A tag's or author's stories come through a link table, which no index reads in
+        date order: "newest first, LIMIT n" would read and sort every one of them. Their
+        day counts bound the read to the days the newest `size` span."""
+        now = now or timezone.now()
+        stories = with_listing_relations(self.stories(now)).prefetch_related("tags")
+        if self.kind not in READ_BY_DATE and (oldest := oldest_day_needed(self.key, size, now)):
+            found = list(stories.filter(published_at__gte=day_start(oldest))[:size])
+            if len(found) == size:
+                return found
+            # Fewer: the counts are out of date (writes that skipped them): right beats fast.
+        return list(stories[:size])
+
+    def count(self, now=None) -> int:
+        return self.stories(now).count()
+
+    def page_of(self, story: Story, per_page: int | None = None, now=None) -> int:
+        """The page the story falls on (or would, were it in the list now)."""
+        return page_of(self.key, story.published_at, story.pk, per_page, now)

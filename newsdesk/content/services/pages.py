@@ -8,8 +8,15 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from newsdesk.content.models import PageCount, PageMonthCount
-from newsdesk.content.services.pagecounts import day_of, day_start, month_of, next_month
+from newsdesk.content.services.pagecounts import (
+    day_of,
+    day_start,
+    list_filter,
+    month_of,
+    next_month,
+)
 from newsdesk.content.services.prepared import Limit, Prepared
+from newsdesk.content.services.visibility import live_stories
 
 
 class PageNotFound(Exception):
@@ -224,9 +231,6 @@ def locate_page(
 def page_of(list_key: str, published_at, pk: int, per_page: int | None = None, now=None) -> int:
     """The page a story at (`published_at`, `pk`) falls on in a list, whether or not it is
     in it now: the pages from here on shift when it joins or leaves the list."""
-    from newsdesk.content.services.pagecounts import list_filter
-    from newsdesk.content.services.visibility import live_stories
-
     per_page = per_page or page_size()
     now = now or timezone.now()
     today = day_of(now)

@@ -11,6 +11,11 @@ source of each rule: `live_stories(now)` is called with a marker `now`, not copi
 
     newest = Prepared(lambda now, n: live_stories(now).values_list("pk")[:n])
     newest.rows(now=timezone.now(), n=Limit(10))     # compiled on the first call only
+
+This is the one module that leans on Django's private internals (the SQL compiler's
+`as_sql()`, `select`, `col_count`, converters), for the pages' largest measured win;
+tests/content/test_prepared.py pins its behaviour against the querysets themselves, and a
+system check (below) says so when Django's version is not the one it was written for.
 """
 
 import re
@@ -18,8 +23,30 @@ import threading
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 
+import django
+from django.core import checks
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.dateparse import parse_datetime
+
+# The Django release whose compiler internals this module was written and tested against.
+WRITTEN_FOR = (5, 2)
+
+
+@checks.register(checks.Tags.compatibility)
+def check_django_version(app_configs=None, **kwargs) -> list:
+    """Prepared queries read the SQL compiler's private state: on another Django release
+    they must be checked again (tests/content/test_prepared.py) before being trusted."""
+    if django.VERSION[:2] == WRITTEN_FOR:
+        return []
+    return [
+        checks.Warning(
+            f"Prepared queries were written for Django {WRITTEN_FOR[0]}.{WRITTEN_FOR[1]} and "
+            f"this is {django.get_version()}: run tests/content/test_prepared.py, then "
+            "update WRITTEN_FOR in newsdesk.content.services.prepared.",
+            id="newsdesk.W001",
+        )
+    ]
+
 
 # Marker values nothing real takes: far-past instants, ids near the top of a 32-bit
 # column's range (Django compiles a value outside a field's range as always/never true).

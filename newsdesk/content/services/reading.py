@@ -1,8 +1,8 @@
 """What the public pages read: the home page, a story's page, and the story lists.
 
-The pages themselves read through prepared queries (prepared.py) into cards (cards.py):
-stories whose section, picture and people answer without a query. The querysets below
-(`archive()` and friends) are the same lists for feeds, the API and tests.
+The pages read through prepared queries (prepared.py) into cards (cards.py): stories whose
+section, picture and people answer without a query. The story lists themselves (archive,
+section, tag, author) are `lists.StoryList`.
 """
 
 from collections import Counter
@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from newsdesk.content.models import Correction, GalleryItem, Person, Section, Story, Tag
+from newsdesk.content.models import Correction, GalleryItem, Story
 from newsdesk.content.services import story_links
 from newsdesk.content.services.cards import (
     CARD_WIDTH,
@@ -27,27 +27,10 @@ from newsdesk.content.services.visibility import (
     can_preview,
     live_stories,
     previewable_stories,
-    with_listing_relations,
 )
 
 SECTION_BLOCK_SIZE = 4
 LATEST_SIZE = 10
-
-
-def archive() -> QuerySet[Story]:
-    return with_listing_relations(live_stories().order_by(*NEWEST_FIRST))
-
-
-def section_stories(section: Section) -> QuerySet[Story]:
-    return archive().filter(section=section)
-
-
-def tag_stories(tag: Tag) -> QuerySet[Story]:
-    return archive().filter(tags=tag)
-
-
-def author_stories(person: Person) -> QuerySet[Story]:
-    return archive().filter(bylines=person)
 
 
 _ROW = ("pk", "section_id", "pinned", "published_at")
@@ -188,12 +171,8 @@ def story_page(pk: int, user, more: int = 4) -> tuple[Story, list[Story]]:
 
 
 __all__ = [
-    "archive",
-    "author_stories",
     "can_preview",
     "home_page",
-    "section_stories",
     "story_for_reader",
     "story_page",
-    "tag_stories",
 ]

@@ -1,10 +1,9 @@
 """What a story's own page shows beyond its card: tags, sources, correction notes, gallery.
 
-Each is read by a prepared query (prepared.py) and left where `prefetch_related()` would
-leave it, so `story.tags.all()`, `story.sources.all()`, `story.corrections.all()` and
-`story.gallery_items.all()` answer without a query. Corrections and gallery pictures are
-read only when the story's row says there are some (`has_corrections`, `has_gallery`, set
-by `reading`); most stories have neither.
+Each is read by a prepared query (prepared.py) and kept on the story (rows.prefetched), so
+`related_list(story, "tags")` and the like answer without a query. Corrections and gallery
+pictures are read only when the story's row says there are some (`has_corrections`,
+`has_gallery`, set by `reading`); most stories have neither.
 """
 
 from newsdesk.content.models import Correction, GalleryItem, Image, Source, Story, Tag
@@ -45,8 +44,8 @@ def attach_tags_and_sources(story: Story) -> None:
             tags.append(TAG.build(row, 1, db))
         else:
             sources.append(SOURCE.build(row, 1, db))
-    prefetched(story, "tags", Tag, tags, stories__id=story.pk)
-    prefetched(story, "sources", Source, sources, stories__id=story.pk)
+    prefetched(story, "tags", tags)
+    prefetched(story, "sources", sources)
 
 
 def attach_notes(story: Story) -> None:
@@ -57,7 +56,7 @@ def attach_notes(story: Story) -> None:
         notes = [CORRECTION.build(row, 0, db) for row in _corrections.rows(db, pk=story.pk)]
     for note in notes:
         set_related(note, "story", story)
-    prefetched(story, "corrections", Correction, notes, story_id=story.pk)
+    prefetched(story, "corrections", notes)
     items = []
     if story.has_gallery:
         for row in _gallery.rows(db, pk=story.pk):
@@ -65,4 +64,4 @@ def attach_notes(story: Story) -> None:
             set_related(item, "image", GALLERY_IMAGE.build(row, GALLERY_ITEM.width, db))
             set_related(item, "story", story)
             items.append(item)
-    prefetched(story, "gallery_items", GalleryItem, items, story_id=story.pk)
+    prefetched(story, "gallery_items", items)

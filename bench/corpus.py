@@ -1,4 +1,9 @@
-"""A large benchmark corpus built with bulk inserts (see `newsdesk bench-corpus`)."""
+"""A large, realistic corpus for benchmarks, fast (`python bench/make_corpus.py --stories N`).
+
+Bodies are assembled from a pool of pre-written, pre-sanitized paragraphs so that a million
+stories take minutes, not hours; everything else (sections, tags, bylines, agencies,
+pictures, dates over years) goes through the real models with bulk inserts.
+"""
 
 import io
 import random
@@ -14,6 +19,7 @@ from PIL import Image as PILImage
 from newsdesk.content.demo import words
 from newsdesk.content.demo.writer import CopyWriter
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Status, Story, Tag
+from newsdesk.content.services.pagecounts import rebuild_counts
 from newsdesk.content.text import make_slug, sanitize_html
 
 PARAGRAPH_POOL = 3000
@@ -68,8 +74,6 @@ def build_corpus(spec: CorpusSpec, progress=None, now=None) -> dict:
             )
         if progress:
             progress(totals["stories"], spec.stories)
-    from newsdesk.content.services.pagecounts import rebuild_counts
-
     rebuild_counts()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
