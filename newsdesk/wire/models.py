@@ -112,6 +112,14 @@ class WireItem(models.Model):
     story = models.ForeignKey(
         "content.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    image = models.ForeignKey(
+        "content.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The media library picture made from this item (a ninjs picture).",
+    )
     group = models.ForeignKey(
         DuplicateGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
     )

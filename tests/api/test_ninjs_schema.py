@@ -16,8 +16,8 @@ from newsdesk.content.models import Status
 SCHEMAS = Path(__file__).resolve().parents[1] / "ninjs_schemas"
 
 
-def validate(document: dict) -> list[str]:
-    version = document["standard"]["version"]
+def validate(document: dict, version: str = "") -> list[str]:
+    version = version or document["standard"]["version"]
     schema = json.loads((SCHEMAS / f"ninjs-schema_{version}.json").read_text())
     validator = validator_for(schema, default=Draft7Validator)(schema)
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]

@@ -104,7 +104,9 @@ def test_corpus_as_feed_items(desk, desk_own, client, agency, local_http, settin
     # A payload in <link> is never a script address: at most a relative one, resolved
     # against the feed's own address like every relative link.
     for item in WireItem.objects.all():
-        assert item.link == "" or item.link.startswith(("https://agency.example/", local_http.url("/")))
+        assert item.link == "" or item.link.startswith(
+            ("https://agency.example/", local_http.url("/"))
+        )
     assert check_queue_pages(desk, desk_own) >= 2
     accept_publish_and_check(desk, desk_own, client, WireItem.objects.order_by("pk"))
     assert Story.objects.count() == len(PAYLOADS)
