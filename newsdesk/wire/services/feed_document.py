@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 @dataclass
 class ParsedDocument:
-    """The entries as (raw entry, fields, error), and what the desk should know about the
-    document: `failure` when it is no feed at all, `notes` for what was read leniently or
-    left out."""
+    """The entries as (raw entry as JSON text, fields, error), and what the desk should
+    know about the document: `failure` when it is no feed at all, `notes` for what was
+    read leniently or left out."""
 
     entries: list = field(default_factory=list)
     language: str = ""

@@ -138,13 +138,14 @@ def parse_document(content: bytes, base_url: str = "", content_type: str = "") -
             # Cleaned now, not only in store_item: the GUIDs are looked up first.
             fields = clean_fields(entry_fields(entry))
         except Exception as exc:  # a broken entry is kept with its error, never dropped
-            document.entries.append((entry, {}, f"entry could not be read: {exc!r}"))
+            document.entries.append((raw_entry(entry), {}, f"entry could not be read: {exc!r}"))
             continue
         if is_empty(fields):
             skipped += 1
             continue
         fields["language"] = fields["language"] or document.language
-        document.entries.append((entry, fields, ""))
+        # Kept as its JSON text, so the parser's own objects are freed with the document.
+        document.entries.append((raw_entry(entry), fields, ""))
     if skipped:
         document.notes.append(skipped_note(skipped))
     return document

@@ -90,6 +90,10 @@ def item_fields(item: dict, feed: dict, base: str) -> dict:
     )
 
 
+def _raw(item) -> str:
+    return json.dumps(item, ensure_ascii=False)
+
+
 def read_json_feed(content: bytes, fetched_from: str = ""):
     try:
         feed = json.loads(content.decode("utf-8-sig"))
@@ -106,12 +110,12 @@ def read_json_feed(content: bytes, fetched_from: str = ""):
         try:
             fields = item_fields(item, feed, base)
         except (ValueError, TypeError) as exc:
-            document.entries.append((item, {}, f"entry could not be read: {exc}"))
+            document.entries.append((_raw(item), {}, f"entry could not be read: {exc}"))
             continue
         if is_empty(fields):
             skipped += 1
             continue
-        document.entries.append((item, fields, ""))
+        document.entries.append((_raw(item), fields, ""))
     if skipped:
         document.notes.append(skipped_note(skipped))
     return document

@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from newsdesk.net import FetchError, UnsafeURL, fetch
 from newsdesk.wire.models import Feed, ItemKind
-from newsdesk.wire.services.feed_entries import parse_document, raw_entry
+from newsdesk.wire.services.feed_entries import parse_document
 from newsdesk.wire.services.ingest import known_guids, store_item, store_items
 
 FEED_MAX_BYTES = 5 * 1024 * 1024
 FEED_TIMEOUT = 20
+STORE_SLICE = 200
 MAX_BACKOFF = timedelta(hours=24)
 
 
@@ -55,7 +56,7 @@ def ingest_document(feed: Feed, content: bytes, content_type: str = "", url: str
 
 def _store_entries(prepared, seen, source, feed, counts):
     batch, guids = [], set()
-    for entry, fields, error in prepared:
+    for raw, fields, error in prepared:
         guid = fields.get("guid")
         if guid in seen or (guid and guid in guids):  # a feed may repeat an entry
             counts["seen"] += 1
@@ -64,18 +65,22 @@ def _store_entries(prepared, seen, source, feed, counts):
         batch.append(
             {
                 "kind": ItemKind.FEED,
-                "raw": raw_entry(entry),
+                "raw": raw,
                 "source": source,
                 "feed": feed,
                 "error": error,
                 **({} if error else fields),
             }
         )
-    for item in store_items(batch):
-        if item is None:
-            counts["seen"] += 1
-        else:
-            counts["failed" if item.error else "new"] += 1
+    # In slices: a feed of thousands of entries never holds thousands of items (and their
+    # near-duplicate work) in memory at once.
+    for start in range(0, len(batch), STORE_SLICE):
+        for item in store_items(batch[start : start + STORE_SLICE]):
+            if item is None:
+                counts["seen"] += 1
+            else:
+                counts["failed" if item.error else "new"] += 1
+        batch[start : start + STORE_SLICE] = [None] * len(batch[start : start + STORE_SLICE])
 
 
 def _ingest_or_keep(feed: Feed, result) -> dict:
