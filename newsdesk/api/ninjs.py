@@ -1,5 +1,9 @@
-"""A story as IPTC ninjs 2.0 (News in JSON), for agencies' and partners' systems.
-Schema: https://www.iptc.org/std/ninjs/ninjs-schema_2.0.json"""
+"""A story as IPTC ninjs (News in JSON), for agencies' and partners' systems: 2.0 (the
+default) or 3.1, each valid against IPTC's schema of the version it declares
+(https://www.iptc.org/std/ninjs/ninjs-schema_<version>.json).
+
+3.0 renamed the properties to camelCase (`versioncreated` → `versionCreated`, a rendition's
+`mimetype` → `contentType`); the item is built once and renamed for 3.x."""
 
 import mimetypes
 
@@ -10,11 +14,40 @@ from newsdesk.content.models import LIVE_STATUSES, Story
 from newsdesk.content.services.rows import related_list
 from newsdesk.content.text import plain_text
 
-NINJS_STANDARD = {
-    "name": "ninjs",
-    "version": "2.0",
-    "schema": "https://www.iptc.org/std/ninjs/ninjs-schema_2.0.json",
+VERSIONS = ("2.0", "3.1")
+DEFAULT_VERSION = "2.0"
+
+
+def standard(version: str) -> dict:
+    return {
+        "name": "ninjs",
+        "version": version,
+        "schema": f"https://www.iptc.org/std/ninjs/ninjs-schema_{version}.json",
+    }
+
+
+# ninjs 2.x name → 3.x name, for every property this module writes.
+NAMES_3 = {
+    "representationtype": "representationType",
+    "firstcreated": "firstCreated",
+    "versioncreated": "versionCreated",
+    "contentcreated": "contentCreated",
+    "pubstatus": "pubStatus",
+    "copyrightholder": "copyrightHolder",
+    "infosources": "infoSources",
+    "contenttype": "contentType",
+    "charcount": "charCount",
+    "wordcount": "wordCount",
+    "mimetype": "contentType",
 }
+
+
+def _renamed_for_3(value):
+    if isinstance(value, dict):
+        return {NAMES_3.get(key, key): _renamed_for_3(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_renamed_for_3(inner) for inner in value]
+    return value
 
 
 def _pubstatus(story: Story) -> str:
@@ -39,7 +72,7 @@ def _picture(request, story: Story) -> dict:
         "name": "featureimage",
         "uri": href,
         "type": "picture",
-        "representationtype": "complete",
+        "representationtype": "full",
         "renditions": [rendition],
     }
     if image.alt_text:
@@ -51,14 +84,14 @@ def _picture(request, story: Story) -> dict:
     return picture
 
 
-def story_as_ninjs(request, story: Story) -> dict:
+def story_as_ninjs(request, story: Story, version: str = DEFAULT_VERSION) -> dict:
     url = request.build_absolute_uri(story.get_absolute_url())
     text = plain_text(story.body)
     item = {
-        "standard": NINJS_STANDARD,
+        "standard": standard(version),
         "uri": url,
         "type": "text",
-        "representationtype": "complete",
+        "representationtype": "full",
         "version": str(story.version),
         "firstcreated": story.created_at.isoformat(),
         "versioncreated": story.updated_at.isoformat(),
@@ -115,4 +148,7 @@ def story_as_ninjs(request, story: Story) -> dict:
         item["infosources"] = sources
     if story.featured_image:
         item["associations"] = [_picture(request, story)]
+    if version.startswith("3."):
+        item = _renamed_for_3(item)
+        item["standard"] = standard(version)  # its own keys are the same in every version
     return item

@@ -84,10 +84,13 @@ def get_story(request, story_id: int):
 
 
 @router.get("/stories/{story_id}/ninjs", response={200: dict, **READ_ERRORS})
-def get_story_ninjs(request, story_id: int):
-    """The story as IPTC ninjs 2.0."""
+def get_story_ninjs(request, story_id: int, version: str = ninjs.DEFAULT_VERSION):
+    """The story as IPTC ninjs: `version` 2.0 (the default) or 3.1; each validates against
+    IPTC's schema of the version it declares."""
+    if version not in ninjs.VERSIONS:
+        raise FieldError("version", f"ninjs versions offered: {', '.join(ninjs.VERSIONS)}", "query")
     story = reading.story_for_reader(story_id, auth.reader(request))
-    return ninjs.story_as_ninjs(request, story)
+    return ninjs.story_as_ninjs(request, story, version=version)
 
 
 @router.get("/sections", response={200: list[SectionOut], 422: ErrorOut})

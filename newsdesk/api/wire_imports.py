@@ -68,13 +68,13 @@ def import_page(user, url: str, source_slug: str | None = None, background: bool
 
 
 def import_document(user, payload: bytes, source_slug: str | None = None) -> WireItem:
-    """Store a ninjs document (1.x or 2.x). One that cannot be read is still stored, whole,
+    """Store a ninjs document (1.x, 2.x or 3.x). One that cannot be read is still stored, whole,
     as a failed item the desk can see, and NotNinjs says why."""
     require_wire_desk(user)
     source = source_by_slug(source_slug, "query")
     if len(payload) > MAX_NINJS_BYTES:
         raise FieldError("body", "the document is over 2 MB; a ninjs document is far smaller")
-    item = import_ninjs(payload, source=source)
+    item = import_ninjs(payload, source=source, user=user)
     if item is None:
         raise AlreadyQueued(
             f"{source.name if source else 'This source'} already sent this document."

@@ -77,7 +77,7 @@ def import_page(request, payload: PageIn):
 NINJS_BODY = {
     "requestBody": {
         "required": True,
-        "description": "One ninjs 1.x or 2.x document, as JSON.",
+        "description": "One ninjs 1.x, 2.x or 3.x document, as JSON.",
         "content": {"application/json": {"schema": {"type": "object"}}},
     }
 }

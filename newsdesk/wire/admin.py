@@ -6,8 +6,8 @@ from newsdesk.wire.models import Feed, OldURL, WireItem, WireSource
 class FeedInline(admin.TabularInline):
     model = Feed
     extra = 1
-    fields = ["url", "next_poll_at", "failures", "last_success_at", "last_error"]
-    readonly_fields = ["failures", "last_success_at", "last_error"]
+    fields = ["url", "next_poll_at", "failures", "last_success_at", "last_error", "last_notes"]
+    readonly_fields = ["failures", "last_success_at", "last_error", "last_notes"]
 
 
 @admin.register(WireSource)

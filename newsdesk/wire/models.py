@@ -36,7 +36,7 @@ class WireSource(models.Model):
 
 
 class Feed(models.Model):
-    """One RSS/Atom URL of a source, with its conditional-GET and health state."""
+    """One RSS/Atom/JSON Feed URL of a source, with its conditional-GET and health state."""
 
     wire_source = models.ForeignKey(WireSource, on_delete=models.CASCADE, related_name="feeds")
     url = models.URLField(max_length=1000)
@@ -48,6 +48,9 @@ class Feed(models.Model):
     last_success_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_error = models.TextField(blank=True, editable=False)
     last_error_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_notes = models.TextField(
+        blank=True, editable=False, help_text="What the last document read needed saying."
+    )
 
     class Meta:
         constraints = [
@@ -113,6 +116,14 @@ class WireItem(models.Model):
     )
     story = models.ForeignKey(
         "content.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image = models.ForeignKey(
+        "content.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The media library picture made from this item (a ninjs picture).",
     )
     group = models.ForeignKey(
         DuplicateGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"

@@ -145,7 +145,9 @@ def import_page(request):
 def upload_ninjs(request):
     form = NinjsUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        item = import_ninjs(form.cleaned_data["file"].read(), source=form.cleaned_data["source"])
+        item = import_ninjs(
+            form.cleaned_data["file"].read(), source=form.cleaned_data["source"], user=request.user
+        )
         if item is None:
             messages.info(request, "This document was already in the wire queue.")
             return redirect("wire:queue")

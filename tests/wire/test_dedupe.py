@@ -101,3 +101,44 @@ def test_a_guid_stored_meanwhile_by_another_worker_leaves_only_that_item_out():
     assert result[0] is None and result[1].headline == second.headline
     assert sorted(WireItem.objects.values_list("guid", flat=True)) == ["new", "same"]
     assert WireItem.objects.get(guid="same").pk == earlier.pk
+
+
+@pytest.mark.django_db
+def test_a_flood_of_near_identical_items_is_one_group_at_bounded_cost(monkeypatch):
+    """Hundreds of copies of one story (in one batch, then against the warm store): all in
+    one group, and each item compared with a bounded number of candidates, not with every
+    copy before it."""
+    from newsdesk.wire.services import dedupe
+
+    comparisons = []
+    compare = dedupe.is_near_duplicate
+    monkeypatch.setattr(
+        dedupe, "is_near_duplicate", lambda a, b: comparisons.append(1) or compare(a, b)
+    )
+    agency = Source.objects.create(name="Flood")
+    rng = random.Random(9)
+    words = [f"w{rng.randrange(3000)}" for _ in range(200)]
+
+    def copies(prefix, count):
+        batch = []
+        for n in range(count):
+            text = list(words)
+            text[rng.randrange(len(text))] = f"changed{n}"
+            body = f"<p>{' '.join(text)}</p>"
+            batch.append(
+                {
+                    "kind": ItemKind.FEED,
+                    "raw": body,
+                    "source": agency,
+                    "guid": f"{prefix}{n}",
+                    "headline": f"Copy {n}",
+                    "body": body,
+                }
+            )
+        return batch
+
+    store_items(copies("first-", 300))
+    store_items(copies("again-", 300))
+    assert WireItem.objects.values("group_id").distinct().count() == 1
+    assert not WireItem.objects.filter(group=None).exists()
+    assert len(comparisons) <= 600 * dedupe.CANDIDATES_PER_ITEM

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import Counter
 from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -38,6 +39,11 @@ MIN_SHINGLES = 8  # shorter texts (a bare headline) say too little to group on
 JACCARD_THRESHOLD = 0.2
 CONTAINMENT_THRESHOLD = 0.6
 WINDOW = timedelta(days=7)  # agencies resend a story within days, not months
+# Bounds that keep each item's work constant however many near-identical items the store
+# holds (a feed of thousands of copies of one story): per band key only the most recent
+# holders are candidates, and per item only the candidates sharing the most bands.
+HOLDERS_PER_KEY = 8
+CANDIDATES_PER_ITEM = 12
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -139,11 +145,16 @@ def index_items(items) -> None:
     _insert_bands([(item.pk, band, key) for item, _, ks in batch for band, key in enumerate(ks)])
     plan = []
     for item, hashes, item_keys in batch:
-        candidates = set()
+        shared = Counter()
         for band_key in enumerate(item_keys):
-            candidates |= holders.get(band_key, set())
-            holders.setdefault(band_key, set()).add(item.pk)
-        candidates.discard(item.pk)
+            recent = holders.setdefault(band_key, [])
+            shared.update(recent)
+            recent.append(item.pk)
+            del recent[:-HOLDERS_PER_KEY]
+        shared.pop(item.pk, None)
+        # The candidates sharing the most bands are the likeliest duplicates; joining any one
+        # of them puts the item in their group, so a few are enough.
+        candidates = {pk for pk, _ in shared.most_common(CANDIDATES_PER_ITEM)}
         if candidates:
             plan.append((item, hashes, candidates))
     if not plan:
@@ -152,25 +163,66 @@ def index_items(items) -> None:
     known = {item.pk: (item.group_id, hashes) for item, hashes, _ in batch}
     outside = set().union(*(candidates for _, _, candidates in plan)) - known.keys()
     known.update(_recent_items(outside))
+    linked = _Components()
     for item, hashes, candidates in plan:
-        matches = [
-            pk
-            for pk in sorted(candidates)
-            if pk in known and is_near_duplicate(hashes, known[pk][1])
-        ]
-        if matches:
-            _join_group(item, matches, known)
+        for pk in sorted(candidates):
+            if pk in known and is_near_duplicate(hashes, known[pk][1]):
+                linked.union(item.pk, pk)
+    in_batch = {item.pk: item for item, _, _ in batch}
+    for members in linked.groups():
+        group_id = _join_group(members, {known[pk][0] for pk in members} - {None})
+        for pk in members:
+            if pk in in_batch:
+                in_batch[pk].group_id = group_id
 
 
-def _band_holders(keys) -> dict[tuple[int, int], set[int]]:
+class _Components:
+    """Union-find over item ids: the batch's matches become whole groups, written once
+    each instead of once per item."""
+
+    def __init__(self):
+        self.parent: dict[int, int] = {}
+
+    def find(self, pk: int) -> int:
+        root = pk
+        while self.parent.setdefault(root, root) != root:
+            root = self.parent[root]
+        while self.parent[pk] != root:  # path compression
+            self.parent[pk], pk = root, self.parent[pk]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self) -> list[list[int]]:
+        found: dict[int, list[int]] = {}
+        for pk in list(self.parent):
+            found.setdefault(self.find(pk), []).append(pk)
+        return list(found.values())
+
+
+def _band_holders(keys) -> dict[tuple[int, int], list[int]]:
+    """The most recent HOLDERS_PER_KEY items of each band key, oldest first."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
     from newsdesk.wire.models import Band
 
-    holders: dict[tuple[int, int], set[int]] = {}
+    holders: dict[tuple[int, int], list[int]] = {}
     keys = sorted(keys)
     for start in range(0, len(keys), _CHUNK):
-        found = Band.objects.filter(key__in=keys[start : start + _CHUNK])
+        found = (
+            Band.objects.filter(key__in=keys[start : start + _CHUNK])
+            .annotate(
+                recency=Window(
+                    RowNumber(), partition_by=[F("band"), F("key")], order_by=F("item_id").desc()
+                )
+            )
+            .filter(recency__lte=HOLDERS_PER_KEY)
+            .order_by("item_id")
+        )
         for item_id, band, key in found.values_list("item_id", "band", "key"):
-            holders.setdefault((band, key), set()).add(item_id)
+            holders.setdefault((band, key), []).append(item_id)
     return holders
 
 
@@ -200,23 +252,20 @@ def _insert_bands(rows) -> None:
             )
 
 
-def _join_group(item, matches: list[int], known: dict) -> None:
-    """Put `item` and its matches in one group; `known` (pk → (group, hashes)) follows."""
+def _join_group(members: list[int], group_ids: set[int]) -> int:
+    """Put `members` in one group: the oldest of their groups, into which the others merge
+    (an item can bridge two groups), or a new one. Returns the group's id."""
     from newsdesk.wire.models import DuplicateGroup, WireItem
 
     with transaction.atomic():
-        group_ids = sorted({known[pk][0] for pk in matches if known[pk][0]})
-        if group_ids:
-            group_id = group_ids[0]
-            # Two groups bridged by this item become one.
-            WireItem.objects.filter(group_id__in=group_ids[1:]).update(group_id=group_id)
-            DuplicateGroup.objects.filter(pk__in=group_ids[1:]).delete()
-        else:
-            group_id = DuplicateGroup.objects.create().pk
-        moved = [pk for pk in matches if known[pk][0] != group_id] + [item.pk]
-        WireItem.objects.filter(pk__in=moved).update(group_id=group_id)
-    merged = set(group_ids[1:])
-    for pk, (old_group, hashes) in list(known.items()):
-        if old_group in merged or pk in moved:
-            known[pk] = (group_id, hashes)
-    item.group_id = group_id
+        ordered = sorted(group_ids)
+        group_id = ordered[0] if ordered else DuplicateGroup.objects.create().pk
+        if ordered[1:]:
+            WireItem.objects.filter(group_id__in=ordered[1:]).update(group_id=group_id)
+            DuplicateGroup.objects.filter(pk__in=ordered[1:]).delete()
+        members = sorted(members)
+        for start in range(0, len(members), _CHUNK):
+            WireItem.objects.filter(pk__in=members[start : start + _CHUNK]).update(
+                group_id=group_id
+            )
+    return group_id

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit
 
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, IntegrityError, transaction
 
 from newsdesk.content.text import clean_text, sanitize_html, storable_raw
 from newsdesk.wire.models import ItemStatus, Rule, WireItem
@@ -117,6 +118,19 @@ def _after_storing(items: list[WireItem]) -> None:
     for item in copy:
         wire = getattr(item.source, "wire", None) if item.source is not None else None
         if wire is not None and wire.rule == Rule.DRAFT:
-            from newsdesk.wire.services.queue import accept
+            _draft_automatically(item)
 
+
+def _draft_automatically(item: WireItem) -> None:
+    """The "create drafts automatically" rule, in its own savepoint: a draft that cannot
+    be made leaves the item in the queue with the reason, and never takes the rest of the
+    document with it."""
+    from newsdesk.wire.services.queue import accept
+
+    try:
+        with transaction.atomic():
             accept(item, user=None)
+    except (DatabaseError, ValidationError) as exc:
+        note = f"no draft could be made automatically: {exc}"
+        WireItem.objects.filter(pk=item.pk).update(error=note)
+        item.error = note

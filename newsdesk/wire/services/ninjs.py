@@ -1,113 +1,113 @@
-"""IPTC ninjs 1.x and 2.x JSON → wire items.
+"""IPTC ninjs documents (1.x, 2.x, 3.x) → the wire queue and the media library.
 
-1.x names fields singly (headline, body_html, byline, description_text); 2.x uses lists of
-objects (headlines, bodies, by, descriptions). Both may carry associations with images.
-A document that is not valid ninjs is stored with its error, never dropped.
+Text items become wire items; picture items (an agency photo with its caption and credit,
+often no headline or body) are added to the media library, the wire item pointing to the
+picture; other types (audio, video, event, planning…) are kept and reported as not
+handled. Whatever happens the document is stored, whole, for the desk to see.
 """
 
 from __future__ import annotations
 
 import json
-from html import escape
+import re
 
-from django.utils.dateparse import parse_datetime
+from django.core.exceptions import PermissionDenied, ValidationError
 
-from newsdesk.wire.models import ItemKind, WireItem
+from newsdesk.wire.models import ItemKind, ItemStatus, WireItem
+from newsdesk.wire.services import ninjs_fields as f
 from newsdesk.wire.services.ingest import store_item
+from newsdesk.wire.services.ninjs_fields import NinjsError
+from newsdesk.wire.services.pictures import PictureNotFetched, store_picture
+
+TEXT_TYPES = ("text", "composite")
+PICTURE_TYPES = ("picture", "graphic")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+__all__ = ["NinjsError", "import_ninjs", "parse", "read_json"]
 
 
-class NinjsError(ValueError):
-    pass
+def read_json(raw: str):
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise NinjsError(
+            "the JSON nests too deeply to be read (a ninjs item nests a few levels)"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise NinjsError(f"not JSON: {exc}") from None
 
 
-def _first(values, key="value", prefer=None):
-    if not isinstance(values, list):
-        return ""
-    chosen = [v for v in values if isinstance(v, dict) and (not prefer or v.get("role") == prefer)]
-    chosen = chosen or [v for v in values if isinstance(v, dict)]
-    return str(chosen[0].get(key, "")) if chosen else ""
+def _kind(document: dict, headline: str, body: str) -> str:
+    declared = f.text(document.get("type")).lower()
+    if declared in PICTURE_TYPES or (
+        not declared and not (headline or body) and f.renditions(document)
+    ):
+        return "picture"
+    return declared or "text"
 
 
-def _body_v2(bodies) -> str:
-    if not isinstance(bodies, list):
-        return ""
-    for body in bodies:
-        if isinstance(body, dict) and "html" in str(body.get("contenttype", "")):
-            return str(body.get("value", ""))
-    text = _first(bodies)
-    return "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n") if p.strip())
-
-
-def _image(associations) -> str:
-    values = associations.values() if isinstance(associations, dict) else associations or []
-    for assoc in values:
-        if not isinstance(assoc, dict) or assoc.get("type") not in ("picture", "image", None):
-            continue
-        renditions = assoc.get("renditions") or {}
-        if isinstance(renditions, dict):
-            renditions = list(renditions.values())
-        for rendition in renditions:
-            if isinstance(rendition, dict) and rendition.get("href"):
-                return rendition["href"]
-        if assoc.get("uri", "").startswith("http") and assoc.get("type") in ("picture", "image"):
-            return assoc["uri"]
-    return ""
-
-
-def parse(document: dict) -> dict:
+def parse(document) -> dict:
+    """The wire item's fields, plus `kind` (text, picture or the type not handled)."""
     if not isinstance(document, dict):
         raise NinjsError("a ninjs document is a JSON object")
-    if not document.get("uri"):
-        raise NinjsError("a ninjs document needs a 'uri'")
-    version2 = (
-        "headlines" in document
-        or "bodies" in document
-        or "by" in document
-        and isinstance(document.get("by"), list)
-    )
-    if version2:
-        headline = _first(document.get("headlines"), prefer="main")
-        body = _body_v2(document.get("bodies"))
-        summary = _first(document.get("descriptions"))
-        author = ", ".join(
-            str(b.get("name", "")) for b in document.get("by") or [] if isinstance(b, dict)
-        )
-    else:
-        headline = str(document.get("headline", ""))
-        body = str(document.get("body_html") or "")
-        if not body and document.get("body_text"):
-            paragraphs = str(document["body_text"]).split("\n\n")
-            body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs if p.strip())
-        summary = str(document.get("description_text") or document.get("description_html") or "")
-        author = str(document.get("byline", ""))
-    if not headline and not body:
-        raise NinjsError("the document has neither a headline nor a body")
-    when = parse_datetime(str(document.get("versioncreated") or document.get("firstcreated") or ""))
-    return {
-        "guid": str(document["uri"]),
-        "link": next(
-            (
-                str(document[k])
-                for k in ("link", "uri")
-                if str(document.get(k, "")).startswith("http")
-            ),
-            "",
-        )[:1000],
+    if not f.text(document.get("uri")):
+        raise NinjsError("a ninjs document needs a 'uri' (a string)")
+    headline, body = f.headline(document), f.body(document)
+    kind = _kind(document, headline, body)
+    caption = f.description(document, "caption") if kind == "picture" else ""
+    fields = {
+        "guid": document["uri"],
+        "link": f.link(document)[:1000],
         "headline": headline,
         "body": body,
-        "summary": summary,
-        "author": author,
-        "language": str(document.get("language", ""))[:16],
-        "image_url": _image(document.get("associations"))[:1000],
-        "published_at": when,
+        "summary": caption or f.description(document),
+        "author": f.byline(document) or f.text(f.get(document, "copyrightholder")),
+        "language": f.text(document.get("language"))[:16],
+        "image_url": (
+            next(iter(f.renditions(document)), {}).get("href", "")
+            if kind == "picture"
+            else f.associated_image(document)
+        )[:1000],
+        "published_at": f.when(document),
     }
+    for name, value in fields.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise NinjsError(
+                f"'{name}' holds a lone surrogate (an escape like \\ud800 that is half of a "
+                "character): it is not text"
+            )
+    if kind in TEXT_TYPES and not headline and not body:
+        raise NinjsError("the document has neither a headline nor a body")
+    return {"kind": kind, **fields}
 
 
-def import_ninjs(payload: bytes | str, source=None) -> WireItem | None:
-    """Store one ninjs document; returns the item (None if this source already sent it)."""
+def import_ninjs(payload: bytes | str, source=None, user=None) -> WireItem | None:
+    """Store one ninjs document; returns the item (None if this source already sent it).
+    `user`: who sent it; a picture goes to the media library in their name."""
     raw = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
     try:
-        fields = parse(json.loads(raw))
-    except (json.JSONDecodeError, NinjsError, TypeError, ValueError) as exc:
+        document = read_json(raw)
+        fields = parse(document)
+    except NinjsError as exc:
         return store_item(kind=ItemKind.NINJS, raw=raw, source=source, error=f"not ninjs: {exc}")
-    return store_item(kind=ItemKind.NINJS, raw=raw, source=source, **fields)
+    kind = fields.pop("kind")
+    if kind not in TEXT_TYPES + ("picture",):
+        note = f"not handled: ninjs items of type {kind[:40]!r} are kept, not imported"
+        return store_item(kind=ItemKind.NINJS, raw=raw, source=source, error=note, **fields)
+    item = store_item(kind=ItemKind.NINJS, raw=raw, source=source, **fields)
+    if item is not None and kind == "picture":
+        _to_media_library(item, f.renditions(document), user)
+    return item
+
+
+def _to_media_library(item: WireItem, renditions: list[dict], user) -> None:
+    """The largest picture rendition, fetched safely, as a media library picture with the
+    item's caption and credit. What fails is noted on the item, which stays in the queue."""
+    try:
+        image = store_picture(item, renditions, user)
+    except (PictureNotFetched, ValidationError, PermissionDenied) as exc:
+        item.error = f"the picture was not added to the media library: {exc}"
+        WireItem.objects.filter(pk=item.pk).update(error=item.error)
+        return
+    item.image, item.status = image, ItemStatus.ACCEPTED
+    WireItem.objects.filter(pk=item.pk).update(image=image, status=item.status)

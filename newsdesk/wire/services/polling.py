@@ -1,12 +1,9 @@
-"""Polling RSS/Atom feeds: conditional GET through the safe fetcher, feedparser, GUID/link
-dedupe, per-feed health and exponential backoff."""
+"""Polling RSS/Atom/JSON feeds: conditional GET through the safe fetcher, GUID/link dedupe,
+per-feed health and exponential backoff."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from calendar import timegm
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from django.db import transaction
@@ -14,90 +11,42 @@ from django.utils import timezone
 
 from newsdesk.net import FetchError, UnsafeURL, fetch
 from newsdesk.wire.models import Feed, ItemKind
-from newsdesk.wire.services.ingest import clean_fields, known_guids, store_item, store_items
+from newsdesk.wire.services.feed_entries import parse_document
+from newsdesk.wire.services.ingest import known_guids, store_item, store_items
 
 FEED_MAX_BYTES = 5 * 1024 * 1024
 FEED_TIMEOUT = 20
+STORE_SLICE = 200
 MAX_BACKOFF = timedelta(hours=24)
 
 
-def _when(parsed) -> datetime | None:
-    if not parsed:
-        return None
-    try:
-        return datetime.fromtimestamp(timegm(parsed), tz=UTC)
-    except (TypeError, ValueError, OverflowError):
-        return None
+def ingest_document(feed: Feed, content: bytes, content_type: str = "", url: str = "") -> dict:
+    """Parse one feed document and store its new entries; returns counts, with `failure`
+    when the document is no readable feed and `notes` on what was skipped or read leniently.
 
-
-def _image(entry) -> str:
-    for media in entry.get("media_content", []) + entry.get("media_thumbnail", []):
-        if media.get("url") and media.get("medium", "image") == "image":
-            return media["url"]
-    for link in entry.get("links", []):
-        if link.get("rel") == "enclosure" and link.get("type", "").startswith("image/"):
-            return link.get("href", "")
-    return ""
-
-
-def _content_guid(entry, body: str) -> str:
-    """For entries with neither an id nor a link (some agency feeds): the same entry polled
-    again has the same text, so a hash of it recognises it, as feed readers do."""
-    text = "\x1f".join(str(entry.get(k, "")) for k in ("title", "published", "updated"))
-    return "content:" + hashlib.sha256(f"{text}\x1f{body}".encode()).hexdigest()
-
-
-def entry_fields(entry) -> dict:
-    content = entry.get("content") or []
-    link = entry.get("link") or ""
-    body = content[0].get("value", "") if content else ""
-    return {
-        "guid": entry.get("id") or link or _content_guid(entry, body or entry.get("summary", "")),
-        "link": link[:1000] if link.startswith(("http://", "https://")) else "",
-        "headline": entry.get("title", ""),
-        "summary": entry.get("summary", "") if body else "",
-        "body": body or entry.get("summary", ""),
-        "author": entry.get("author", ""),
-        "language": (entry.get("language") or "")[:16],
-        "image_url": _image(entry)[:1000],
-        "published_at": _when(entry.get("published_parsed") or entry.get("updated_parsed")),
-    }
-
-
-def _raw(entry) -> str:
-    return json.dumps(entry, default=str, ensure_ascii=False)
-
-
-def ingest_document(feed: Feed, content: bytes) -> dict:
-    """Parse one feed document and store its new entries; returns counts."""
-    import feedparser  # here, not at the top: web workers import this module but never poll
-
+    `content_type` is the HTTP header (its charset is the document's), `url` the address
+    the document came from (relative links resolve against it)."""
     source = feed.wire_source.source
-    # Our one sanitizer (nh3, in store_item) cleans the HTML; feedparser's own pass would
-    # only cost time.
-    parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
-    if parsed.bozo and not parsed.entries:
-        error = f"feed could not be parsed: {parsed.get('bozo_exception')}"
+    document = parse_document(content, base_url=url or feed.url, content_type=content_type)
+    if document.failure:
         item = store_item(
             kind=ItemKind.FEED,
             raw=content.decode("utf-8", "replace"),
             source=source,
             feed=feed,
-            error=error,
+            error=document.failure,
         )
-        return {"new": int(item is not None), "seen": 0, "failed": 1, "error": error}
-    language = parsed.feed.get("language", "")
-    prepared = []
-    for entry in parsed.entries:
-        try:
-            # Cleaned now, not only in store_item: the GUIDs are looked up first.
-            fields = clean_fields(entry_fields(entry))
-            fields["language"] = fields["language"] or language[:16]
-            prepared.append((entry, fields, ""))
-        except Exception as exc:  # a broken entry is kept with its error, never dropped
-            prepared.append((entry, {}, f"entry could not be read: {exc!r}"))
+        return {
+            "new": int(item is not None),
+            "seen": 0,
+            "failed": 1,
+            "error": document.failure,
+            "failure": document.failure,
+            "notes": [],
+        }
+    prepared = document.entries
     seen = known_guids(source, {f["guid"] for _, f, _ in prepared if f.get("guid")})
-    counts = {"new": 0, "seen": 0, "failed": 0, "error": ""}
+    counts = {"new": 0, "seen": 0, "failed": 0, "error": "", "notes": document.notes}
     # One transaction per document (each item still in its own savepoint): one commit per
     # poll instead of several per item.
     with transaction.atomic():
@@ -107,7 +56,7 @@ def ingest_document(feed: Feed, content: bytes) -> dict:
 
 def _store_entries(prepared, seen, source, feed, counts):
     batch, guids = [], set()
-    for entry, fields, error in prepared:
+    for raw, fields, error in prepared:
         guid = fields.get("guid")
         if guid in seen or (guid and guid in guids):  # a feed may repeat an entry
             counts["seen"] += 1
@@ -116,24 +65,31 @@ def _store_entries(prepared, seen, source, feed, counts):
         batch.append(
             {
                 "kind": ItemKind.FEED,
-                "raw": _raw(entry),
+                "raw": raw,
                 "source": source,
                 "feed": feed,
                 "error": error,
                 **({} if error else fields),
             }
         )
-    for item in store_items(batch):
-        if item is None:
-            counts["seen"] += 1
-        else:
-            counts["failed" if item.error else "new"] += 1
+    # In slices: a feed of thousands of entries never holds thousands of items (and their
+    # near-duplicate work) in memory at once.
+    for start in range(0, len(batch), STORE_SLICE):
+        for item in store_items(batch[start : start + STORE_SLICE]):
+            if item is None:
+                counts["seen"] += 1
+            else:
+                counts["failed" if item.error else "new"] += 1
+        batch[start : start + STORE_SLICE] = [None] * len(batch[start : start + STORE_SLICE])
 
 
-def _ingest_or_keep(feed: Feed, content: bytes) -> dict:
+def _ingest_or_keep(feed: Feed, result) -> dict:
     """Ingest; if that fails unexpectedly, keep the whole document with the error."""
+    content = result.content
     try:
-        return ingest_document(feed, content)
+        return ingest_document(
+            feed, content, content_type=result.headers.get("content-type", ""), url=result.final_url
+        )
     except Exception as exc:  # a parser bug must not lose the agency's copy
         error = f"feed could not be ingested: {exc!r}"
         store_item(
@@ -143,7 +99,7 @@ def _ingest_or_keep(feed: Feed, content: bytes) -> dict:
             feed=feed,
             error=error,
         )
-        return {"new": 0, "seen": 0, "failed": 1, "error": error}
+        return {"new": 0, "seen": 0, "failed": 1, "error": error, "failure": error, "notes": []}
 
 
 def _retry_after(value: str, now: datetime) -> timedelta | None:
@@ -175,27 +131,36 @@ def poll_feed(feed: Feed) -> dict:
             error.retry_after = _retry_after(result.headers.get("Retry-After", ""), now)
             raise error
         else:
-            counts = _ingest_or_keep(feed, result.content)
+            counts = _ingest_or_keep(feed, result)
+            if counts.get("failure"):  # no feed in it (an HTML page, an empty body…)
+                raise FetchError(counts["failure"])
     except (FetchError, UnsafeURL) as exc:
-        feed.failures += 1
-        feed.last_error, feed.last_error_at = str(exc), now
-        # The agency's own Retry-After (429, 503) is honoured when it asks for longer.
-        asked = getattr(exc, "retry_after", None) or timedelta(0)
-        backoff = min(max(interval * (2**feed.failures), asked), MAX_BACKOFF)
-        feed.next_poll_at, feed.last_polled_at = now + backoff, now
-        feed.save()
+        _record_failure(feed, exc, interval, now)
         return {"new": 0, "seen": 0, "failed": 0, "error": str(exc)}
     with transaction.atomic():
         if result.status == 200:
             feed.etag = result.etag[:500]
             feed.last_modified = result.last_modified[:100]
+            # What the last document needed saying (lenient reading, skipped entries).
+            feed.last_notes = "\n".join(counts.get("notes", []))
         feed.failures = 0
         feed.last_success_at = feed.last_polled_at = now
-        if counts.get("error"):
-            feed.last_error, feed.last_error_at = counts["error"], now
+        feed.last_error = counts.get("error", "")  # a success clears an earlier failure
+        if feed.last_error:
+            feed.last_error_at = now
         feed.next_poll_at = now + interval
         feed.save()
     return counts
+
+
+def _record_failure(feed: Feed, exc: Exception, interval: timedelta, now: datetime) -> None:
+    feed.failures += 1
+    feed.last_error, feed.last_error_at = str(exc), now
+    # The agency's own Retry-After (429, 503) is honoured when it asks for longer.
+    asked = getattr(exc, "retry_after", None) or timedelta(0)
+    backoff = min(max(interval * (2**feed.failures), asked), MAX_BACKOFF)
+    feed.next_poll_at, feed.last_polled_at = now + backoff, now
+    feed.save()
 
 
 def due_feeds(now=None):

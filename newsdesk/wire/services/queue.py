@@ -25,6 +25,13 @@ def _require_open(item: WireItem):
         raise ValidationError(f"This item was already {item.get_status_display().lower()}.")
 
 
+def _fits(model, field: str, value: str) -> str:
+    """`value` cut to the field's max_length, marked with an ellipsis: SQLite stores a
+    longer string silently, PostgreSQL refuses it, and both must keep the same text."""
+    limit = model._meta.get_field(field).max_length
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"
+
+
 def accept(item: WireItem, user=None) -> Story:
     """A draft story from the item: its headline and body, the writers of its byline, its
     original publication time (kept when the story is published: a past time stands), its
@@ -37,11 +44,13 @@ def accept(item: WireItem, user=None) -> Story:
         _require_open(item)
         wire = getattr(item.source, "wire", None) if item.source_id else None
         story = Story(
-            headline=item.headline or "Untitled wire item",
+            headline=_fits(Story, "headline", item.headline or "Untitled wire item"),
             standfirst=item.summary if item.body else "",
             body=item.body or f"<p>{item.summary}</p>" if item.summary else item.body,
             section=wire.default_section if wire else None,
-            source_url=item.link,
+            source_url=item.link
+            if len(item.link) <= Story._meta.get_field("source_url").max_length
+            else "",
             status=Status.DRAFT,
             published_at=item.published_at,
             featured_image=attribution.store_fetched_picture(item, picture),

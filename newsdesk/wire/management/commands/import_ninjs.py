@@ -12,7 +12,7 @@ from newsdesk.wire.services.ninjs import import_ninjs
 
 
 class Command(BaseCommand):
-    help = "Import IPTC ninjs 1.x/2.x JSON files (or folders of them) into the wire queue."
+    help = "Import IPTC ninjs 1.x/2.x/3.x JSON files (or folders of them) into the wire queue."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+")
