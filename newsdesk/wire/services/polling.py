@@ -76,8 +76,11 @@ def ingest_document(feed: Feed, content: bytes) -> dict:
     # Our one sanitizer (nh3, in store_item) cleans the HTML; feedparser's own pass would
     # only cost time.
     parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
-    if parsed.bozo and not parsed.entries:
-        error = f"feed could not be parsed: {parsed.get('bozo_exception')}"
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+        # An HTML page, an empty body or broken XML: the feed is not working, whatever
+        # the status said (the poll counts as a failure); the document is kept to look at.
+        reason = parsed.get("bozo_exception") or "not an RSS or Atom document"
+        error = f"feed could not be parsed: {reason}"
         item = store_item(
             kind=ItemKind.FEED,
             raw=content.decode("utf-8", "replace"),
@@ -85,7 +88,13 @@ def ingest_document(feed: Feed, content: bytes) -> dict:
             feed=feed,
             error=error,
         )
-        return {"new": int(item is not None), "seen": 0, "failed": 1, "error": error}
+        return {
+            "new": int(item is not None),
+            "seen": 0,
+            "failed": 1,
+            "error": error,
+            "not_a_feed": True,
+        }
     language = parsed.feed.get("language", "")
     prepared = []
     for entry in parsed.entries:
@@ -176,6 +185,8 @@ def poll_feed(feed: Feed) -> dict:
             raise error
         else:
             counts = _ingest_or_keep(feed, result.content)
+            if counts.get("not_a_feed"):
+                raise FetchError(f"{feed.url} did not answer with a feed: {counts['error']}")
     except (FetchError, UnsafeURL) as exc:
         feed.failures += 1
         feed.last_error, feed.last_error_at = str(exc), now
