@@ -196,7 +196,6 @@ def test_unresolvable_host_is_a_fetch_error(settings):
         fetch("http://no-such-host.invalid/")
 
 
-
 def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9)
 
