@@ -1,13 +1,14 @@
 """Write endpoints: a key with the write scope, the owner's permissions, rate-limited."""
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Schema, UploadedFile
 from ninja.throttling import AuthRateThrottle
 
-from newsdesk.api import image_uploads, story_writes
+from newsdesk.api import image_uploads, story_writes, versions
 from newsdesk.api.auth import WRITE_AUTH
-from newsdesk.api.read_routes import router
+from newsdesk.api.read_routes import StoryId, router
 from newsdesk.api.schemas import ErrorOut, ImageOut, StoryIn, StoryOut, StoryPatch, TransitionIn
 from newsdesk.content.models import Story
 from newsdesk.content.services import reading
@@ -63,11 +64,28 @@ def create_story(request, payload: StoryIn):
     return 201, _fresh(story, request.user)
 
 
-@router.patch("/stories/{story_id}", response={200: StoryOut, **WRITE_ERRORS}, **WRITE)
-def update_story(request, story_id: int, payload: StoryPatch):
+@router.patch(
+    "/stories/{story_id}",
+    response={200: StoryOut, **WRITE_ERRORS, 409: ErrorOut, 412: ErrorOut},
+    **WRITE,
+)
+def update_story(request, story_id: StoryId, payload: StoryPatch, response: HttpResponse):
+    """Change the fields sent. Send the version you read, as `If-Match: "<version>"` (the
+    `ETag` of GET /stories/{id}; 412 if the story changed since) or as `version` in the
+    body (409): a stale edit is refused instead of undoing someone else's."""
     story = _editable(story_id)
-    story_writes.update_story(request.user, story, payload.dict(exclude_unset=True))
-    return _fresh(story, request.user)
+    data = payload.dict(exclude_unset=True)
+    sent = data.pop("version", None)
+    if_match = versions.if_match_version(request)
+    saved = story_writes.update_story(
+        request.user,
+        story,
+        data,
+        base_version=if_match if if_match is not None else sent,
+        by_header=if_match is not None,
+    )
+    response["ETag"] = versions.etag(saved)
+    return _fresh(saved, request.user)
 
 
 @router.post(
@@ -75,7 +93,7 @@ def update_story(request, story_id: int, payload: StoryPatch):
     response={200: StoryOut, **WRITE_ERRORS, 409: ErrorOut},
     **WRITE,
 )
-def transition_story(request, story_id: int, payload: TransitionIn):
+def transition_story(request, story_id: StoryId, payload: TransitionIn):
     """Publish (now or at `at`), unpublish, or send back to draft or review, as the desk
     would: 403 if the key's owner may not, 409 if not from the story's state, 422 naming
     what is missing (headline, body, section, alt text) if it is not ready to publish."""
