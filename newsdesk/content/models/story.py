@@ -63,9 +63,7 @@ class Story(models.Model):
         "content.Person", blank=True, through="content.Byline", related_name="stories"
     )
     sources = models.ManyToManyField("content.Source", blank=True, related_name="stories")
-    source_url = HttpURLField(
-        max_length=1000, blank=True, help_text="Link to the original copy."
-    )
+    source_url = HttpURLField(max_length=1000, blank=True, help_text="Link to the original copy.")
     featured_image = models.ForeignKey(
         "content.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
