@@ -144,10 +144,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
-# Failed logins are throttled per account and per address (newsdesk/accounts/throttle.py).
+# Failed logins are throttled per address and per account+address (accounts/throttle.py).
 AUTHENTICATION_BACKENDS = ["newsdesk.accounts.backends.RateLimitedModelBackend"]
 NEWSDESK_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("NEWSDESK_LOGIN_FAILURES_PER_ACCOUNT", 5))
 NEWSDESK_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("NEWSDESK_LOGIN_FAILURES_PER_ADDRESS", 20))
+NEWSDESK_API_WRITE_RATE = os.environ.get("NEWSDESK_API_WRITE_RATE", "120/m")
 NEWSDESK_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("NEWSDESK_LOGIN_LOCKOUT_SECONDS", 900))
 NEWSDESK_TRASH_DAYS = int(os.environ.get("NEWSDESK_TRASH_DAYS", 30))
 
