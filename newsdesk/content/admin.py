@@ -150,7 +150,16 @@ def image_thumbnail(image):
 class ImageAdmin(admin.ModelAdmin):
     list_display = ["__str__", "thumbnail", "credit", "width", "height", "created_at"]
     search_fields = ["title", "alt_text", "caption", "credit"]
-    readonly_fields = ["thumbnail", "width", "height"]
+    # Originals come in through the media library only, where the format allowlist, the
+    # pixel limit and metadata stripping apply; the admin edits details, never the file.
+    readonly_fields = ["file", "thumbnail", "width", "height", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or permissions.can_edit_image(request.user, obj))
 
     @admin.display(description="Preview")
     def thumbnail(self, image):
