@@ -19,6 +19,21 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+
+def site_url(configured: str, allowed_hosts: list[str], https: bool) -> str:
+    """The site's origin for absolute URLs: NEWSDESK_SITE_URL, or, when ALLOWED_HOSTS names
+    exactly one public host, that host (the only name the site can be reached by anyway).
+    Empty for local and multi-host setups, where `check --deploy` asks for it."""
+    if configured:
+        return configured.rstrip("/")
+    named = [h for h in allowed_hosts if h and "*" not in h and not h.startswith(".")]
+    if len(named) == 1 and named[0] not in LOCAL_HOSTS:
+        return f"{'https' if https else 'http'}://{named[0]}"
+    return ""
+
+
 def data_dir() -> Path:
     path = Path(os.environ.get("NEWSDESK_DATA_DIR", "data")).expanduser().resolve()
     path.mkdir(parents=True, exist_ok=True)

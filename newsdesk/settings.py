@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from newsdesk.config import cache_config, data_dir, env_bool, env_list, secret_key
+from newsdesk.config import cache_config, data_dir, env_bool, env_list, secret_key, site_url
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -20,7 +20,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 NEWSDESK_SITE_NAME = os.environ.get("NEWSDESK_SITE_NAME", "Newsdesk")
-NEWSDESK_SITE_URL = os.environ.get("NEWSDESK_SITE_URL", "").rstrip("/")
 NEWSDESK_PAGE_SIZE = int(os.environ.get("NEWSDESK_PAGE_SIZE", "10"))
 # Set here, not only defaulted where read: every page reads them, and reading a setting
 # that is not there costs Django's settings object a raised AttributeError (≈ 3 µs).
@@ -55,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # After the HTTPS redirect (which must see the real scheme), before anything renders.
+    "newsdesk.ops.site_origin.SiteOriginMiddleware",
     "newsdesk.ops.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsdesk.public.pagecache.middleware.PageCacheMiddleware",
@@ -143,10 +144,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
-# Failed logins are throttled per account and per address (newsdesk/accounts/throttle.py).
+# Failed logins are throttled per address and per account+address (accounts/throttle.py).
 AUTHENTICATION_BACKENDS = ["newsdesk.accounts.backends.RateLimitedModelBackend"]
 NEWSDESK_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("NEWSDESK_LOGIN_FAILURES_PER_ACCOUNT", 5))
 NEWSDESK_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("NEWSDESK_LOGIN_FAILURES_PER_ADDRESS", 20))
+NEWSDESK_API_WRITE_RATE = os.environ.get("NEWSDESK_API_WRITE_RATE", "120/m")
 NEWSDESK_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("NEWSDESK_LOGIN_LOCKOUT_SECONDS", 900))
 NEWSDESK_TRASH_DAYS = int(os.environ.get("NEWSDESK_TRASH_DAYS", 30))
 
@@ -177,6 +179,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Security: on by default, off only when explicitly serving plain HTTP (demo, tests).
 HTTPS = env_bool("NEWSDESK_HTTPS", not DEBUG)
+# Absolute URLs are built from this origin, never from a request's headers (ops/site_origin).
+NEWSDESK_SITE_URL = site_url(os.environ.get("NEWSDESK_SITE_URL", ""), ALLOWED_HOSTS, HTTPS)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS

@@ -19,5 +19,5 @@ class RateLimitedModelBackend(ModelBackend):
         if user is None:
             throttle.record_failure(username, request)
         elif username:
-            throttle.clear_account(username)
+            throttle.clear_account(username, request)
         return user

@@ -1,16 +1,19 @@
-"""Failed-login throttling, per account and per client address.
+"""Failed-login throttling, per client address and per account *from* that address.
 
-Counters live in the cache (Redis in production, so every worker shares them). A window
-starts at the first failure; after LIMIT failures inside it, further attempts for that
-account, or from that address, are refused without checking the password until it ends.
-A successful login clears the account's counter.
+Counters are shared by every worker (accounts/counters.py: Redis, or the database). A
+window starts at the first failure; after LIMIT failures inside it, further attempts from
+that address, or for that account from that address, are refused without checking the
+password until it ends. Counting per account alone would let anyone lock a named editor
+out by sending wrong passwords for them; keyed by address too, the owner, elsewhere, still
+gets in. A successful login clears the account's counter for that address.
 """
 
 import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+
+from newsdesk.accounts import counters
 
 
 @dataclass(frozen=True)
@@ -39,31 +42,30 @@ def _key(kind: str, value: str) -> str:
     return f"login-failures:{kind}:{digest}"
 
 
+def _account_key(username: str, request) -> str:
+    return _key("account", f"{username.strip().lower()}\n{client_address(request)}")
+
+
 def _keys(username: str | None, request) -> list[tuple[str, int]]:
     limit = limits()
     keys = [(_key("address", client_address(request)), limit.per_address)]
     if username:
-        keys.append((_key("account", username), limit.per_account))
+        keys.append((_account_key(username, request), limit.per_account))
     return keys
 
 
 def is_locked(username: str | None, request) -> bool:
-    return any((cache.get(key) or 0) >= limit for key, limit in _keys(username, request))
+    return any(counters.peek(key) >= limit for key, limit in _keys(username, request))
 
 
 def record_failure(username: str | None, request) -> None:
     window = limits().window_seconds
     for key, _limit in _keys(username, request):
-        if cache.add(key, 1, timeout=window):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=window)
+        counters.hit(key, window)
 
 
-def clear_account(username: str) -> None:
-    cache.delete(_key("account", username))
+def clear_account(username: str, request=None) -> None:
+    counters.reset(_account_key(username, request))
 
 
 def lockout_minutes() -> int:

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from newsdesk.content.web_links import HttpURLField
+
 WEBHOOK_EVENTS = ("story.published", "story.updated", "story.unpublished")
 
 
@@ -43,7 +45,7 @@ class ApiKey(models.Model):
 
 
 class WebhookEndpoint(models.Model):
-    url = models.URLField(max_length=1000)
+    url = HttpURLField(max_length=1000)
     description = models.CharField(max_length=200, blank=True)
     secret = models.CharField(
         max_length=128,

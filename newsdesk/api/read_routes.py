@@ -1,13 +1,15 @@
 """Public read endpoints. Stories come through the same visibility rule as the site."""
 
 from datetime import datetime
+from typing import Annotated
 from urllib.parse import urlencode
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from newsdesk.api import auth, ninjs
+from newsdesk.api import auth, ninjs, versions
 from newsdesk.api.schemas import (
     ErrorOut,
     PersonOut,
@@ -38,6 +40,9 @@ def _no_nul(location: str, **values) -> None:
         if value and "\x00" in value:
             raise FieldError(name, "must not contain NUL characters", location)
 
+
+# Ids beyond a 64-bit integer are a 422, not an OverflowError in the database driver.
+StoryId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 router = Router(tags=["read"])  # write_routes adds its operations to this one too
 
@@ -79,12 +84,15 @@ def list_stories(
 
 
 @router.get("/stories/{story_id}", response={200: StoryOut, **READ_ERRORS})
-def get_story(request, story_id: int):
-    return reading.story_for_reader(story_id, auth.reader(request))
+def get_story(request, story_id: StoryId, response: HttpResponse):
+    """`ETag` is the story's version: send it back as `If-Match` with a PATCH."""
+    story = reading.story_for_reader(story_id, auth.reader(request))
+    response["ETag"] = versions.etag(story)
+    return story
 
 
 @router.get("/stories/{story_id}/ninjs", response={200: dict, **READ_ERRORS})
-def get_story_ninjs(request, story_id: int, version: str = ninjs.DEFAULT_VERSION):
+def get_story_ninjs(request, story_id: StoryId, version: str = ninjs.DEFAULT_VERSION):
     """The story as IPTC ninjs: `version` 2.0 (the default) or 3.1; each validates against
     IPTC's schema of the version it declares."""
     if version not in ninjs.VERSIONS:

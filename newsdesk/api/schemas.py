@@ -2,22 +2,44 @@
 so a headless front end or aggregator can follow them as they are."""
 
 from datetime import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import field_validator
+from pydantic import AfterValidator, field_validator
 
 from newsdesk.content.body_links import absolute_body
 from newsdesk.content.models import Kind
 from newsdesk.content.services.rows import related_list
+from newsdesk.content.web_links import is_web_url
+
+
+def _storable_text(text: str) -> None:
+    """Databases store UTF-8 without NUL: say what is wrong instead of failing there."""
+    if "\x00" in text:
+        raise ValueError("must not contain NUL characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # JSON may escape a lone surrogate ("\\ud800"); no UTF-8 text can hold one.
+        raise ValueError("must not contain unpaired surrogate characters") from None
 
 
 def _no_nul(value):
-    """PostgreSQL text cannot hold NUL; say so instead of failing in the database."""
-    if isinstance(value, str) and "\x00" in value:
-        raise ValueError("must not contain NUL characters")
-    if isinstance(value, list) and any(isinstance(v, str) and "\x00" in v for v in value):
-        raise ValueError("must not contain NUL characters")
+    """Text fields (and lists of text) must be storable: no NUL, no lone surrogates."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            _storable_text(item)
     return value
+
+
+def _web_url_or_empty(value):
+    """Links readers may click: http(s) only (a javascript: link would run on click)."""
+    if value and not is_web_url(value):
+        raise ValueError("must be an http:// or https:// address")
+    return value.strip() if value else value
+
+
+WebURL = Annotated[str, AfterValidator(_web_url_or_empty)]
 
 
 def _absolute(context, path: str) -> str:
@@ -123,6 +145,7 @@ class StoryOut(StorySummaryOut):
     sources: list[SourceOut]
     source_url: str
     caption: str
+    version: int = Field(description="Changes with every saved edit; the ETag.")
 
     @staticmethod
     def resolve_body(obj, context):
@@ -165,7 +188,7 @@ class StoryIn(InputSchema):
     tags: list[str] = Field(default_factory=list, description="Tag slugs.")
     bylines: list[str] = Field(default_factory=list, description="Person slugs, in order.")
     sources: list[str] = Field(default_factory=list, description="Source slugs.")
-    source_url: str = Field("", max_length=1000)
+    source_url: WebURL = Field("", max_length=1000)
     featured_image: int | None = Field(None, description="Image id (see POST /images).")
     featured_caption: str = ""
 
@@ -189,9 +212,12 @@ class StoryPatch(InputSchema):
     tags: list[str] | None = None
     bylines: list[str] | None = None
     sources: list[str] | None = None
-    source_url: str | None = Field(None, max_length=1000)
+    source_url: WebURL | None = Field(None, max_length=1000)
     featured_image: int | None = None
     featured_caption: str | None = None
+    version: int | None = Field(
+        None, description="The version you read (409 if it changed since); or If-Match."
+    )
 
     @field_validator("headline")
     @classmethod

@@ -99,16 +99,52 @@ def create_story(user, data: dict) -> Story:
     return story
 
 
-def update_story(user, story: Story, data: dict) -> Story:
+class StaleVersion(Exception):
+    """The client's version of the story is not the current one (someone saved since)."""
+
+    def __init__(self, current: int, sent: int, by_header: bool):
+        super().__init__(
+            f"The story is at version {current}, not {sent}: someone saved it since you "
+            "read it. Read it again, reapply your change, then send it with the new version."
+        )
+        self.current = current
+        self.by_header = by_header  # If-Match → 412 Precondition Failed; a body field → 409
+
+
+def _changes(story: Story, data: dict) -> tuple[dict, dict]:
+    """(field → new value, relations to set) for the desk's save service."""
+    scratch = Story(pk=story.pk, section=story.section, featured_image=story.featured_image)
+    relations = _apply(scratch, data)
+    changes = {
+        name: getattr(scratch, name)
+        for name in ("headline", "standfirst", "body", "kind", "source_url", "featured_caption")
+        if data.get(name) is not None
+    }
+    if data.get("language"):
+        changes["language"] = data["language"]
+    for name in ("section", "featured_image"):
+        if name in data:
+            changes[name] = getattr(scratch, name)
+    if "tags" in relations:
+        changes["tags"] = relations.pop("tags")
+    return changes, relations
+
+
+def update_story(user, story: Story, data: dict, base_version=None, by_header=False) -> Story:
+    """Apply a PATCH through the desk's save service: the row is locked, the version checked
+    and bumped once, a revision recorded. `base_version` is the version the client read
+    (If-Match or the `version` field); without one, the version loaded for this request,
+    so two PATCHes racing each other give one save and one conflict, never a broken row."""
     check_can_edit(user, story)
-    with transaction.atomic():
-        relations = _apply(story, data)
-        # Relations first, so listeners told "story updated" after commit see them.
-        _set_relations(story, relations)
-        story.version += 1
-        publishing.save_changes(story, user)
-        revisions.record(story, user, note="Edited through the API")
-    return story
+    changes, relations = _changes(story, data)
+    base = story.version if base_version is None else int(base_version)
+    try:
+        with transaction.atomic():
+            saved = revisions.save_story(story, changes, user, base, note="Edited through the API")
+            _set_relations(saved, relations)
+    except revisions.EditConflict as conflict:
+        raise StaleVersion(conflict.story.version, base, by_header) from None
+    return saved
 
 
 def utc_or_error(field: str, value, location: str = "body"):

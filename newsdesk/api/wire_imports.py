@@ -31,9 +31,11 @@ class NotNinjs(ValueError):
 
 
 def require_wire_desk(user) -> None:
-    # The wire desk's views admit active staff (staff_member_required); so does the API.
-    if not (user.is_active and user.is_staff):
-        raise PermissionDenied("The wire desk is for staff accounts; this key's owner is not one.")
+    # As the wire desk's import pages: staff whose role may bring copy in (add stories).
+    if not (user.is_active and user.is_staff and user.has_perm("content.add_story")):
+        raise PermissionDenied(
+            "The wire desk is for newsroom staff who may add stories; this key's owner is not."
+        )
 
 
 def source_by_slug(slug: str | None, location: str) -> Source | None:

@@ -1,13 +1,19 @@
 """Write endpoints: a key with the write scope, the owner's permissions, rate-limited."""
 
+import hashlib
+import time
+
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Schema, UploadedFile
-from ninja.throttling import AuthRateThrottle
+from ninja.throttling import BaseThrottle
 
-from newsdesk.api import image_uploads, story_writes
+from newsdesk.accounts import counters
+from newsdesk.api import image_uploads, story_writes, versions
 from newsdesk.api.auth import WRITE_AUTH
-from newsdesk.api.read_routes import router
+from newsdesk.api.read_routes import StoryId, router
 from newsdesk.api.schemas import ErrorOut, ImageOut, StoryIn, StoryOut, StoryPatch, TransitionIn
 from newsdesk.content.models import Story
 from newsdesk.content.services import reading
@@ -19,18 +25,38 @@ def write_rate() -> str:
     return getattr(settings, "NEWSDESK_API_WRITE_RATE", "120/m")
 
 
-class WriteRateThrottle(AuthRateThrottle):
-    """Per key, NEWSDESK_API_WRITE_RATE (e.g. "120/m"), read at request time."""
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
-    scope = "api-write"
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """ "120/m" → (120, 60); "10/5s" → (10, 5)."""
+    count, _, period = rate.strip().partition("/")
+    unit = period[-1:].lower()
+    if not count.isdigit() or unit not in PERIODS or not (period[:-1] or "1").isdigit():
+        raise ImproperlyConfigured(f"NEWSDESK_API_WRITE_RATE={rate!r}: use e.g. 120/m")
+    return int(count), int(period[:-1] or 1) * PERIODS[unit]
+
+
+class WriteRateThrottle(BaseThrottle):
+    """Per key, NEWSDESK_API_WRITE_RATE (e.g. "120/m"), read at request time, counted in a
+    fixed window shared by every worker (accounts/counters.py). ninja's own throttles keep a
+    list in the cache with a read and a write, which parallel requests (and local-memory
+    caches, one per worker) let through many times over."""
 
     def __init__(self):
-        super().__init__(write_rate())
+        self.retry_after = None
 
     def allow_request(self, request) -> bool:
-        self.rate = write_rate()
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request)
+        allowed, seconds = parse_rate(write_rate())
+        ident = hashlib.sha256(str(getattr(request, "auth", "")).encode()).hexdigest()[:32]
+        now = time.time()
+        window = int(now // seconds)
+        count = counters.hit(f"api-write:{ident}:{window}", seconds)
+        self.retry_after = (window + 1) * seconds - now
+        return count <= allowed
+
+    def wait(self):
+        return self.retry_after
 
 
 # Same router as the reads (one URL pattern per path); each write says auth and throttle.
@@ -63,11 +89,28 @@ def create_story(request, payload: StoryIn):
     return 201, _fresh(story, request.user)
 
 
-@router.patch("/stories/{story_id}", response={200: StoryOut, **WRITE_ERRORS}, **WRITE)
-def update_story(request, story_id: int, payload: StoryPatch):
+@router.patch(
+    "/stories/{story_id}",
+    response={200: StoryOut, **WRITE_ERRORS, 409: ErrorOut, 412: ErrorOut},
+    **WRITE,
+)
+def update_story(request, story_id: StoryId, payload: StoryPatch, response: HttpResponse):
+    """Change the fields sent. Send the version you read, as `If-Match: "<version>"` (the
+    `ETag` of GET /stories/{id}; 412 if the story changed since) or as `version` in the
+    body (409): a stale edit is refused instead of undoing someone else's."""
     story = _editable(story_id)
-    story_writes.update_story(request.user, story, payload.dict(exclude_unset=True))
-    return _fresh(story, request.user)
+    data = payload.dict(exclude_unset=True)
+    sent = data.pop("version", None)
+    if_match = versions.if_match_version(request)
+    saved = story_writes.update_story(
+        request.user,
+        story,
+        data,
+        base_version=if_match if if_match is not None else sent,
+        by_header=if_match is not None,
+    )
+    response["ETag"] = versions.etag(saved)
+    return _fresh(saved, request.user)
 
 
 @router.post(
@@ -75,7 +118,7 @@ def update_story(request, story_id: int, payload: StoryPatch):
     response={200: StoryOut, **WRITE_ERRORS, 409: ErrorOut},
     **WRITE,
 )
-def transition_story(request, story_id: int, payload: TransitionIn):
+def transition_story(request, story_id: StoryId, payload: TransitionIn):
     """Publish (now or at `at`), unpublish, or send back to draft or review, as the desk
     would: 403 if the key's owner may not, 409 if not from the story's state, 422 naming
     what is missing (headline, body, section, alt text) if it is not ready to publish."""

@@ -1,11 +1,12 @@
 """The newsroom's admin: usable today; the full desk (workflow, roles, revisions) builds on it."""
 
+from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.utils.html import format_html
 
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Story, Tag
-from newsdesk.content.services import permissions, publishing, revisions
+from newsdesk.content.services import permissions, revisions
 
 
 class BylineInline(admin.TabularInline):
@@ -14,8 +15,58 @@ class BylineInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
+# Plain fields the admin form may change (tags, sources and bylines are saved after).
+EDITABLE = {
+    "headline",
+    "slug",
+    "standfirst",
+    "body",
+    "kind",
+    "language",
+    "section",
+    "pinned",
+    "featured_image",
+    "featured_caption",
+    "source_url",
+}
+
+
+class StoryAdminForm(forms.ModelForm):
+    """Carries the version the editor opened, so a save made meanwhile (desk, API, another
+    admin tab) is not silently overwritten: the same check as the desk's form."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Story
+        fields = [*sorted(EDITABLE), "tags", "sources"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        base = cleaned.get("base_version")
+        if self.instance.pk and base is not None:
+            current = Story.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+            if current and current[0] != base:
+                # Point the form at the new version so that saving again (after reading
+                # the story as it is now) is a deliberate overwrite.
+                self.data = self.data.copy()
+                self.data["base_version"] = current[0]
+                raise forms.ValidationError(
+                    f"Someone saved this story (version {current[0]}) after you opened "
+                    f"version {base}. Your changes are not saved: open the story again to "
+                    "see theirs, or save again to replace them."
+                )
+        return cleaned
+
+
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
+    form = StoryAdminForm
     list_display = ["headline", "section", "status", "published_at", "updated_at", "preview_link"]
     list_filter = ["status", "section", "kind", "language", "published_at"]
     search_fields = ["headline", "standfirst"]
@@ -38,7 +89,7 @@ class StoryAdmin(admin.ModelAdmin):
         (None, {"fields": ["headline", "slug", "standfirst", "body", "kind", "language"]}),
         ("Placement", {"fields": ["section", "tags", "pinned"]}),
         ("Picture", {"fields": ["featured_image", "featured_image_preview", "featured_caption"]}),
-        ("Attribution", {"fields": ["sources", "source_url"]}),
+        ("Attribution", {"fields": ["sources", "source_url", "base_version"]}),
         (
             "Publication",
             {"fields": ["status", "published_at", "updated_at", "version", "created_at"]},
@@ -56,13 +107,22 @@ class StoryAdmin(admin.ModelAdmin):
         return False  # deleting is the desk's "move to trash", restorable for 30 days
 
     def save_model(self, request, obj, form, change):
+        if change:
+            # Through the desk's save service: row lock, version check, one bump.
+            changes = {name: getattr(obj, name) for name in form.changed_data if name in EDITABLE}
+            base = form.cleaned_data.get("base_version")
+            saved = revisions.save_story(
+                obj,
+                changes,
+                request.user,
+                obj.version if base is None else base,
+                note="Edited in the admin",
+            )
+            obj.version = saved.version
+            return
         with transaction.atomic():
-            if change:
-                obj.version += 1
-                publishing.save_changes(obj, request.user)
-            else:
-                obj.created_by = request.user
-                obj.save()
+            obj.created_by = request.user
+            obj.save()
             revisions.record(obj, request.user, note="Edited in the admin")
 
     @admin.display(description="Preview")
@@ -90,7 +150,16 @@ def image_thumbnail(image):
 class ImageAdmin(admin.ModelAdmin):
     list_display = ["__str__", "thumbnail", "credit", "width", "height", "created_at"]
     search_fields = ["title", "alt_text", "caption", "credit"]
-    readonly_fields = ["thumbnail", "width", "height"]
+    # Originals come in through the media library only, where the format allowlist, the
+    # pixel limit and metadata stripping apply; the admin edits details, never the file.
+    readonly_fields = ["file", "thumbnail", "width", "height", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or permissions.can_edit_image(request.user, obj))
 
     @admin.display(description="Preview")
     def thumbnail(self, image):

@@ -4,7 +4,8 @@ Every hop (the first URL and each redirect) is checked by `check_url`, and the c
 goes to the address that was checked (the URL's host is replaced by the IP; the Host header
 and TLS SNI/certificate check keep the real name), so DNS rebinding cannot slip a private
 address in between the check and the connect. Bodies are streamed and cut off at
-`max_bytes` (after decompression, so a gzip bomb stops too); the whole fetch has one
+`max_bytes` (after decompression, which is done here step by step with a bound and refuses
+layered encodings, so a gzip bomb stops too: see `decoding`); the whole fetch has one
 deadline; proxies from the environment are ignored so the policy cannot be bypassed.
 
 httpx (≈ 10 MB) is imported on the first fetch: web workers import this module through
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from newsdesk.net.addresses import CheckedURL, FetchError, check_url
+from newsdesk.net.addresses import CheckedURL, FetchError, UnsafeURL, check_url
+from newsdesk.net.decoding import ACCEPT_ENCODING, content_coding, decoded_chunks
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 REDIRECT_CODES = {301, 302, 303, 307, 308}
@@ -90,9 +92,11 @@ def _read_limited(response: httpx.Response, max_bytes: int, deadline: float) -> 
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(f"response is {declared} bytes, over the limit of {max_bytes}")
+    coding = content_coding(response.headers.get("content-encoding", ""))
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
+    # iter_raw: httpx's own decoders inflate a whole network chunk at once, unbounded.
+    for chunk in decoded_chunks(response.iter_raw(), coding):
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"response is over the limit of {max_bytes} bytes")
@@ -124,18 +128,24 @@ def _one_hop(client, checked, method, headers, content, max_bytes, deadline):
         request_headers = {**headers, "Host": _host_header(checked)}
         extensions = {"sni_hostname": checked.host} if checked.scheme == "https" else {}
         remaining = max(0.1, deadline - time.monotonic())
-        request = client.build_request(
-            method,
-            _pinned_url(checked, address),
-            headers=request_headers,
-            content=content,
-            extensions={**extensions, "timeout": httpx.Timeout(remaining).as_dict()},
-        )
+        try:
+            request = client.build_request(
+                method,
+                _pinned_url(checked, address),
+                headers=request_headers,
+                content=content,
+                extensions={**extensions, "timeout": httpx.Timeout(remaining).as_dict()},
+            )
+        except httpx.InvalidURL as exc:  # e.g. a redirect to "http:\\host\path"
+            raise UnsafeURL(f"malformed URL {checked.url!r}: {exc}") from exc
         try:
             response = client.send(request, stream=True)
         except httpx.ConnectError as exc:
             last_error = exc  # try the host's next address
             continue
+        except httpx.InvalidURL as exc:
+            # httpx parses a redirect's Location while sending (e.g. "http:\\host\path").
+            raise UnsafeURL(f"{checked.url} redirects to a malformed URL: {exc}") from exc
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out fetching {checked.url}") from exc
         except httpx.HTTPError as exc:
@@ -175,7 +185,7 @@ def fetch(
     started = time.monotonic()
     deadline = started + timeout
     method = method.upper()
-    headers = {"User-Agent": USER_AGENT, **(headers or {})}
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING, **(headers or {})}
     redirects: list[str] = []
     current = url
     with httpx.Client(trust_env=False, follow_redirects=False, verify=_ssl_context()) as client:

@@ -13,6 +13,7 @@ from jinja2 import Environment, Template, pass_context
 
 from newsdesk.content.links import fast_reverse, routing_fixed, static_url
 from newsdesk.content.services.rows import related_list
+from newsdesk.content.web_links import web_url
 from newsdesk.public.formats import (
     date,
     iso,
@@ -85,5 +86,6 @@ def environment(**options) -> Environment:
         linebreaksbr=linebreaksbr,
         intcomma=intcomma,
         pluralize=pluralize,
+        web_url=web_url,
     )
     return env

@@ -9,6 +9,8 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 
+from newsdesk.content.web_links import HttpURLField
+
 
 class Rule(models.TextChoices):
     REVIEW = "review", "Keep for review"
@@ -39,7 +41,7 @@ class Feed(models.Model):
     """One RSS/Atom/JSON Feed URL of a source, with its conditional-GET and health state."""
 
     wire_source = models.ForeignKey(WireSource, on_delete=models.CASCADE, related_name="feeds")
-    url = models.URLField(max_length=1000)
+    url = HttpURLField(max_length=1000)
     etag = models.CharField(max_length=500, blank=True, editable=False)
     last_modified = models.CharField(max_length=100, blank=True, editable=False)
     next_poll_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -95,14 +97,14 @@ class WireItem(models.Model):
         Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
     )
     guid = models.CharField(max_length=500, blank=True, help_text="GUID, or the link.")
-    link = models.URLField(max_length=1000, blank=True)
+    link = HttpURLField(max_length=1000, blank=True)
     raw = models.TextField(blank=True, help_text="The payload exactly as it came in.")
     headline = models.CharField(max_length=500, blank=True)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True, help_text="Sanitized HTML.")
     author = models.CharField(max_length=300, blank=True)
     language = models.CharField(max_length=16, blank=True)
-    image_url = models.URLField(max_length=1000, blank=True)
+    image_url = HttpURLField(max_length=1000, blank=True)
     image_caption = models.TextField(blank=True)
     image_credit = models.CharField(max_length=255, blank=True)
     site_name = models.CharField(

@@ -1,7 +1,9 @@
 """The wire queue for editors: thin views over newsdesk.wire.services."""
 
+from functools import wraps
+
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -21,7 +23,29 @@ from newsdesk.wire.tasks import import_url_job
 PAGE_SIZE = 50
 
 
-@staff_member_required
+def newsroom_only(perm: str):
+    """The wire desk is for the newsroom: staff whose role holds `perm` (reading the queue
+    needs content.view_story, bringing copy in needs content.add_story), not any account
+    with a staff flag. The queue services check each action's own permission again."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not (request.user.is_staff and request.user.has_perm(perm)):
+                raise PermissionDenied("The wire desk is for newsroom staff.")
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+reads_wire = newsroom_only("content.view_story")
+brings_copy_in = newsroom_only("content.add_story")
+
+
+@reads_wire
 def queue_list(request):
     form = QueueFilterForm(request.GET or None)
     items = WireItem.objects.select_related("source").annotate(
@@ -51,7 +75,7 @@ def queue_list(request):
     )
 
 
-@staff_member_required
+@reads_wire
 def item_detail(request, pk):
     item = get_object_or_404(WireItem.objects.select_related("source", "story"), pk=pk)
     return render(
@@ -78,7 +102,7 @@ def _act(request, action):
     return result
 
 
-@staff_member_required
+@reads_wire
 @require_POST
 def accept(request, pk):
     item = get_object_or_404(WireItem, pk=pk)
@@ -88,7 +112,7 @@ def accept(request, pk):
     return redirect("wire:item", pk=pk)
 
 
-@staff_member_required
+@reads_wire
 @require_POST
 def reject(request, pk):
     item = get_object_or_404(WireItem, pk=pk)
@@ -97,7 +121,7 @@ def reject(request, pk):
     return redirect("wire:item", pk=pk)
 
 
-@staff_member_required
+@reads_wire
 @require_POST
 def merge(request, pk):
     item = get_object_or_404(WireItem, pk=pk)
@@ -114,7 +138,7 @@ def merge(request, pk):
     return redirect("wire:item", pk=pk)
 
 
-@staff_member_required
+@brings_copy_in
 def import_page(request):
     form = ImportURLForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and form.cleaned_data["background"]:
@@ -141,7 +165,7 @@ def import_page(request):
     )
 
 
-@staff_member_required
+@brings_copy_in
 def upload_ninjs(request):
     form = NinjsUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -161,7 +185,7 @@ def upload_ninjs(request):
     )
 
 
-@staff_member_required
+@reads_wire
 def sources(request):
     rows = WireSource.objects.select_related("source", "default_section").prefetch_related("feeds")
     return render(request, "wire/sources.html", {"sources": rows})

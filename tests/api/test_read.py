@@ -168,9 +168,9 @@ def test_unknown_or_unpublished_story_is_a_json_404(client, newsroom):
         assert response.json()["detail"]
 
 
-def test_staff_read_key_sees_drafts_and_bad_key_is_401(client, newsroom, django_user_model):
+def test_newsroom_read_key_sees_drafts_and_bad_key_is_401(client, newsroom, django_user_model):
     draft = newsroom.story("Secret", status=Status.DRAFT)
-    staff = user_with_perms(django_user_model, "reader")
+    staff = user_with_perms(django_user_model, "reader", "view_story")
     raw = key_for(staff, ApiKey.Scope.READ)
     response = client.get(f"/api/stories/{draft.pk}", **bearer(raw))
     assert response.status_code == 200 and response.json()["status"] == "draft"
@@ -179,6 +179,21 @@ def test_staff_read_key_sees_drafts_and_bad_key_is_401(client, newsroom, django_
     response = client.get("/api/stories", **bearer(raw[:-2] + "xx"))
     assert response.status_code == 401
     assert response.json()["detail"] == "Unknown API key."
+
+
+def test_staff_without_a_newsroom_role_does_not_see_drafts(client, newsroom, django_user_model):
+    draft = newsroom.story("Secret", status=Status.DRAFT)
+    embargoed = newsroom.story(
+        "Embargoed", status=Status.SCHEDULED, published_at=timezone.now() + timedelta(days=1)
+    )
+    staff = user_with_perms(django_user_model, "no-role")  # staff, no permissions
+    raw = key_for(staff, ApiKey.Scope.READ)
+    for story in (draft, embargoed):
+        assert client.get(f"/api/stories/{story.pk}", **bearer(raw)).status_code == 404
+        assert client.get(f"/api/stories/{story.pk}/ninjs", **bearer(raw)).status_code == 404
+        client.force_login(staff)
+        assert client.get(story.get_absolute_url()).status_code == 404
+        client.logout()
 
 
 def test_taxonomy_lists(client, newsroom):

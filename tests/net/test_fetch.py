@@ -1,5 +1,9 @@
 """The SSRF-safe fetcher against a real local HTTP server."""
 
+import gzip
+import tracemalloc
+import zlib
+
 import pytest
 
 from newsdesk.net import FetchError, UnsafeURL, check_url, fetch
@@ -190,3 +194,90 @@ def test_unresolvable_host_is_a_fetch_error(settings):
     settings.NEWSDESK_FETCH_ALLOW = []
     with pytest.raises(FetchError, match="resolve"):
         fetch("http://no-such-host.invalid/")
+
+
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9)
+
+
+def _gzipped_zeros(megabytes: int) -> bytes:
+    """gzip of `megabytes` MB of zeros, built without holding them in memory."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = b"\0" * (1024 * 1024)
+    return b"".join(packer.compress(zeros) for _ in range(megabytes)) + packer.flush()
+
+
+def _peak_memory_of(call) -> int:
+    """Peak bytes Python allocated while `call` ran (bodies and buffers are Python bytes)."""
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        call()
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak
+
+
+def test_layered_encoding_refused_within_the_memory_bound(local_http, settings):
+    settings.NEWSDESK_FETCH_ALLOW = ALLOW_LOCAL
+    # 256 MB of zeros behind two gzip layers: about a kilobyte on the wire.
+    bomb = _gzip(_gzipped_zeros(256))
+    local_http.routes["/bomb"] = Reply(
+        200, bomb, {"Content-Type": "text/html", "Content-Encoding": "gzip, gzip"}
+    )
+
+    def attempt():
+        with pytest.raises(FetchError, match="layered"):
+            fetch(local_http.url("/bomb"), max_bytes=1024 * 1024)
+
+    assert _peak_memory_of(attempt) < 8 * 1024 * 1024
+
+
+def test_single_gzip_layer_inflated_step_by_step_within_the_limit(local_http, settings):
+    settings.NEWSDESK_FETCH_ALLOW = ALLOW_LOCAL
+    page = b"<p>hello</p>" * 1000
+    local_http.routes["/page"] = Reply(
+        200, _gzip(page), {"Content-Type": "text/html", "Content-Encoding": "gzip"}
+    )
+    assert fetch(local_http.url("/page")).content == page
+
+    # About 64 KB on the wire inflating to 64 MB: stopped at the 1 MB limit.
+    local_http.routes["/bomb"] = Reply(
+        200, _gzipped_zeros(64), {"Content-Type": "text/html", "Content-Encoding": "gzip"}
+    )
+
+    def attempt():
+        with pytest.raises(FetchError, match="limit"):
+            fetch(local_http.url("/bomb"), max_bytes=1024 * 1024)
+
+    assert _peak_memory_of(attempt) < 8 * 1024 * 1024
+
+
+def test_deflate_zlib_wrapped_and_raw(local_http, settings):
+    settings.NEWSDESK_FETCH_ALLOW = ALLOW_LOCAL
+    page = b"<p>deflated</p>" * 100
+    raw = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    local_http.routes["/zlib"] = Reply(200, zlib.compress(page), {"Content-Encoding": "deflate"})
+    local_http.routes["/raw"] = Reply(
+        200, raw.compress(page) + raw.flush(), {"Content-Encoding": "deflate"}
+    )
+    assert fetch(local_http.url("/zlib")).content == page
+    assert fetch(local_http.url("/raw")).content == page
+
+
+def test_unknown_encoding_and_corrupt_body_are_fetch_errors(local_http, settings):
+    settings.NEWSDESK_FETCH_ALLOW = ALLOW_LOCAL
+    local_http.routes["/br"] = Reply(200, b"\x1b\x00", {"Content-Encoding": "br"})
+    local_http.routes["/bad"] = Reply(200, b"not gzip at all", {"Content-Encoding": "gzip"})
+    with pytest.raises(FetchError, match="encoding"):
+        fetch(local_http.url("/br"))
+    with pytest.raises(FetchError, match="corrupt"):
+        fetch(local_http.url("/bad"))
+
+
+def test_redirect_to_backslash_url_is_refused_not_a_crash(local_http, settings):
+    settings.NEWSDESK_FETCH_ALLOW = ALLOW_LOCAL
+    local_http.routes["/go"] = Reply(302, b"", {"Location": "http:\\\\evil.example\\path"})
+    with pytest.raises((UnsafeURL, FetchError)):
+        fetch(local_http.url("/go"))

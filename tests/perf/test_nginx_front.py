@@ -115,3 +115,40 @@ def test_nginx_serves_cached_pages_and_forgets_purged_ones(
     with django_capture_on_commit_callbacks(execute=True):
         publishing.save_changes(story)
     assert get(front + url)[2] == "answered by the app"  # purged: nginx asks the app
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+)
+
+
+def test_cached_pages_carry_the_apps_security_headers(front, client, newsroom):
+    story = newsroom.story("Headers too", published_at=timezone.now())
+    from_app = client.get(story.get_absolute_url())
+    status, from_nginx, _ = get(front + story.get_absolute_url())
+    assert status == 200 and from_nginx["X-Page-Cache"] == "nginx"
+    for name in SECURITY_HEADERS:
+        assert from_nginx.get(name) == from_app[name], name
+
+
+def test_hsts_follows_the_scheme_as_the_apps_does():
+    conf = (REPO / "deploy/nginx/newsdesk.conf").read_text()
+    assert 'https "max-age=31536000; includeSubDomains; preload"' in conf
+    assert "add_header Strict-Transport-Security $newsdesk_hsts;" in conf
+
+
+def test_nginx_takes_uploads_as_large_as_the_app_does():
+    from newsdesk.content.services.media import MAX_UPLOAD_BYTES
+
+    conf = (REPO / "deploy/nginx/newsdesk.conf").read_text()
+    size = next(
+        line.split()[1].rstrip(";")
+        for line in conf.splitlines()
+        if line.strip().startswith("client_max_body_size")
+    )
+    assert size.endswith("m") and int(size[:-1]) * 1024 * 1024 > MAX_UPLOAD_BYTES

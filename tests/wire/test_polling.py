@@ -183,3 +183,23 @@ def test_feed_entities_are_not_expanded(feed, local_http):
     poll_feed(feed)
     item = WireItem.objects.get()  # stored (parsed or with its error), never dropped
     assert "root:" not in item.headline + item.body + item.raw
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"<!doctype html><html><head><title>Home</title></head><body>Welcome</body></html>", b""],
+)
+def test_a_page_or_an_empty_answer_is_a_failed_poll(feed, local_http, body):
+    local_http.routes["/feed.xml"] = Reply(200, body, {"Content-Type": "text/html"})
+    poll_feed(feed)
+    feed.refresh_from_db()
+    assert feed.failures == 1 and feed.last_success_at is None
+    assert "did not answer with a feed" in feed.last_error
+
+
+def test_a_redirect_to_a_malformed_address_is_a_failed_poll(feed, local_http):
+    local_http.routes["/feed.xml"] = Reply(302, b"", {"Location": "http:\\\\evil.example\\feed"})
+    counts = poll_feed(feed)
+    feed.refresh_from_db()
+    assert feed.failures == 1 and "malformed" in feed.last_error
+    assert counts["error"] == feed.last_error

@@ -111,7 +111,9 @@ def test_staff_without_permission_cannot_accept(client, afp, django_user_model):
     clerk = django_user_model.objects.create_user(
         "clerk", password="x-long-password", is_staff=True
     )
-    clerk.user_permissions.add(Permission.objects.get(codename="view_wireitem"))
+    clerk.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_wireitem", "view_story"])
+    )
     client.force_login(clerk)
     wire_item = item(afp, 1)
     page = client.post(f"/desk/wire/{wire_item.pk}/accept/", follow=True).content.decode()

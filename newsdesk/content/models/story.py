@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 
 from newsdesk.content.links import url_maker
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text, sanitize_html
+from newsdesk.content.web_links import HttpURLField
 
 
 class Status(models.TextChoices):
@@ -62,9 +63,7 @@ class Story(models.Model):
         "content.Person", blank=True, through="content.Byline", related_name="stories"
     )
     sources = models.ManyToManyField("content.Source", blank=True, related_name="stories")
-    source_url = models.URLField(
-        max_length=1000, blank=True, help_text="Link to the original copy."
-    )
+    source_url = HttpURLField(max_length=1000, blank=True, help_text="Link to the original copy.")
     featured_image = models.ForeignKey(
         "content.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -3,6 +3,7 @@ from django.db import models
 from newsdesk.content.links import fast_reverse
 from newsdesk.content.models.naming import NamedWithSlug
 from newsdesk.content.text import SLUG_MAX_LENGTH
+from newsdesk.content.web_links import HttpURLField
 
 
 class Section(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWithSlug)
@@ -38,7 +39,7 @@ class Source(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWi
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=SLUG_MAX_LENGTH, unique=True, allow_unicode=True)
-    url = models.URLField(blank=True, help_text="The agency's web site.")
+    url = HttpURLField(blank=True, help_text="The agency's web site.")
 
     class Meta:
         ordering = ["name"]

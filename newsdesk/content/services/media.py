@@ -1,5 +1,5 @@
-"""The media library: checking uploads, keeping originals without location data, and
-resized renditions (WebP plus a JPEG/PNG fallback) made once and reused.
+"""The media library: checking uploads, keeping originals without location or personal
+metadata, and resized renditions (WebP plus a JPEG/PNG fallback) made once and reused.
 
     store_upload(uploaded_file, user, alt_text="", caption="", credit="", title="") -> Image
     store_picture(data, name, user=None, alt_text="", …) -> Image   # no permission check
@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
+from newsdesk.content import image_metadata
 from newsdesk.content.models import Image, Rendition
 from newsdesk.content.services import permissions
 
@@ -29,7 +30,6 @@ MAX_PIXELS = 50_000_000  # e.g. 8660 × 5773; larger is a decompression bomb or 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 RENDITION_WIDTHS = (320, 640, 960, 1280, 1600)
 FALLBACK_FORMAT = {"JPEG": "jpeg", "PNG": "png", "WEBP": "jpeg"}
-GPS_IFD = 0x8825
 FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 
 
@@ -83,8 +83,15 @@ def save_original(record: Image, filename: str, content) -> Image:
     return record
 
 
+# A check decode of a JPEG is done at 1/8 scale (DCT scaling): proof it is readable, at a
+# fraction of the memory; a PNG's chunks are checked by their CRCs without inflating them.
+CHECK_DECODE_SIZE = (1024, 1024)
+
+
 def _open_checked(data: bytes) -> "PILImage.Image":
-    """Open and fully check an image, turning every way it can be bad into one clear error."""
+    """Open and check an image from its headers, turning every way it can be bad into one
+    clear error. The pixel limit is applied before anything is decoded, and a large picture
+    is never decoded whole here (a 49-megapixel PNG would cost some 200 MB per upload)."""
     from PIL import Image as PILImage
 
     with warnings.catch_warnings():
@@ -102,7 +109,12 @@ def _open_checked(data: bytes) -> "PILImage.Image":
                 )
             probe.verify()
             image = PILImage.open(io.BytesIO(data))
-            image.load()
+            if image.format == "JPEG":
+                check = PILImage.open(io.BytesIO(data))
+                check.draft(check.mode, CHECK_DECODE_SIZE)
+                check.load()
+            elif image.format == "WEBP":
+                PILImage.open(io.BytesIO(data)).load()
         except ValidationError:
             raise
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
@@ -114,20 +126,11 @@ def _open_checked(data: bytes) -> "PILImage.Image":
     return image
 
 
-def _without_location(data: bytes, image: "PILImage.Image") -> bytes:
-    """The original bytes, or when they carry GPS data, the same picture without it."""
-    exif = image.getexif()
-    if GPS_IFD not in exif:
-        return data
-    del exif[GPS_IFD]
-    out = io.BytesIO()
-    options = {"exif": exif.tobytes()}
-    if image.format == "JPEG":
-        options["quality"] = "keep"  # reuse the original quantisation: no visible loss
-    elif image.format == "WEBP":
-        options.update(lossless=False, quality=95)
-    image.save(out, image.format, **options)
-    return out.getvalue()
+def _without_metadata(data: bytes, image: "PILImage.Image") -> bytes:
+    """The original without location and personal metadata (EXIF, XMP, IPTC, comments),
+    rewritten losslessly; only the orientation is kept (see content/image_metadata.py)."""
+    orientation = image.getexif().get(image_metadata.ORIENTATION_TAG)
+    return image_metadata.strip(data, image.format, orientation)
 
 
 def store_upload(uploaded, user, alt_text="", caption="", credit="", title="") -> Image:
@@ -150,7 +153,7 @@ def store_picture(data: bytes, name: str, user=None, alt_text="", caption="", cr
     storage fails. Callers check permissions (store_upload) or act for the system (a
     picture that came with agency copy)."""
     image = _open_checked(data)
-    clean = _without_location(data, image)
+    clean = _without_metadata(data, image)
     stem = (name or "picture").rsplit(".", 1)[0][:80] or "picture"
     record = Image(
         title=(title or stem)[:255],

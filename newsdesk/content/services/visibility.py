@@ -16,7 +16,16 @@ def live_stories(now=None) -> QuerySet[Story]:
 
 
 def can_preview(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+    """Unpublished and embargoed stories are for the newsroom: an active staff account whose
+    role may view or change stories (Contributor and up; in Django, change implies view),
+    not every account that can log in."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and (user.has_perm("content.view_story") or user.has_perm("content.change_story"))
+    )
 
 
 def previewable_stories() -> QuerySet[Story]:

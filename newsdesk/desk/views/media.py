@@ -47,8 +47,8 @@ def library(request):
 @desk_view
 def image_edit(request, pk):
     image = get_object_or_404(Image, pk=pk)
-    if request.method == "POST" and not request.user.has_perm("content.change_image"):
-        raise PermissionDenied("You may not change pictures.")
+    if request.method == "POST" and not permissions.can_edit_image(request.user, image):
+        raise PermissionDenied("You may not change this picture's details.")
     form = ImageDetailsForm(request.POST or None, instance=image)
     if request.method == "POST" and form.is_valid():
         form.save()

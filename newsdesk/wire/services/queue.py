@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from newsdesk.content.models import Status, Story
+from newsdesk.content.services import permissions
+from newsdesk.content.web_links import web_url
 from newsdesk.wire.models import ItemStatus, WireItem
 from newsdesk.wire.services import attribution
 
@@ -48,7 +50,7 @@ def accept(item: WireItem, user=None) -> Story:
             standfirst=item.summary if item.body else "",
             body=item.body or f"<p>{item.summary}</p>" if item.summary else item.body,
             section=wire.default_section if wire else None,
-            source_url=item.link
+            source_url=web_url(item.link)  # a feed's javascript: link is not a source
             if len(item.link) <= Story._meta.get_field("source_url").max_length
             else "",
             status=Status.DRAFT,
@@ -71,6 +73,10 @@ def accept(item: WireItem, user=None) -> Story:
 def merge(item: WireItem, story: Story, user=None) -> Story:
     """Credit the item's agency on an existing story (the editor folds the copy in)."""
     _require(user, "content.change_story")
+    if user is not None and not permissions.can_edit(user, story):
+        # Crediting a source changes the story: the same rule as editing it (a contributor
+        # keeps only their own drafts; published copy is an editor's).
+        raise PermissionDenied("You may not change that story.")
     with transaction.atomic():
         item = WireItem.objects.select_for_update().get(pk=item.pk)
         _require_open(item)

@@ -1,5 +1,6 @@
 import os
 import shutil
+import socket
 import sys
 
 from django.conf import settings
@@ -15,6 +16,20 @@ def default_workers() -> int:
     """One worker per core plus one: Django pages are CPU-bound, so more workers than cores
     only add memory and context switches (measured in bench/)."""
     return (os.cpu_count() or 1) + 1
+
+
+def refuse_if_taken(host: str, port: int) -> None:
+    """Stop when another server listens on the address: granian and gunicorn bind with
+    SO_REUSEPORT, so they would start beside it and split its traffic without a word."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # Without SO_REUSEPORT: a bind fails while anyone listens there. SO_REUSEADDR
+        # only lets it ignore connections of a stopped server that are still closing.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise CommandError(f"{host}:{port} is already in use ({exc.strerror}).") from exc
 
 
 class Command(BaseCommand):
@@ -39,6 +54,13 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, server, quiet, **options):
         workers = workers or default_workers()
         collect_if_needed(self.stdout)  # a fresh install or an upgrade serves every file
+        refuse_if_taken(host, port)
+        # Plain HTTP (demo, local): the site's origin is the address served here, unless
+        # that is every interface (then its public name is unknown here).
+        wildcard = host in ("0.0.0.0", "::", "")  # noqa: S104  (comparing, not binding)
+        if not settings.HTTPS and not os.environ.get("NEWSDESK_SITE_URL") and not wildcard:
+            name = f"[{host}]" if ":" in host else host
+            os.environ["NEWSDESK_SITE_URL"] = f"http://{name}:{port}"
         if server == "granian":
             if not shutil.which("granian", path=os.path.dirname(sys.executable)):
                 raise CommandError("granian is not installed: pip install granian")
