@@ -1,6 +1,13 @@
 """Changing what readers see. The editorial workflow (permissions, review, scheduling
 rules) builds on these; every path that makes a story live or not goes through here so that
-listeners (search index, page cache, webhooks) hear about it exactly once."""
+listeners (search index, page cache, webhooks) hear about it exactly once.
+
+Every write here locks the story's row and changes only the columns it means to change:
+a publish, a correction or a new gallery picture never writes the headline, the body or the
+version of a story object loaded before someone else saved it. Only content saves
+(services/revisions.py) bump `version`. The caller's story object is brought up to date
+with the row as written, so what it shows next is what the database holds.
+"""
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,18 +20,46 @@ def _after_commit(signal, story, user):
     transaction.on_commit(lambda: signal.send(sender=Story, story=story, user=user))
 
 
-def publish(story: Story, user=None, at=None) -> Story:
-    """Make `story` live now, or at `at` (then it is scheduled and goes live by the clock)."""
-    when = at or story.published_at or timezone.now()
-    with transaction.atomic():
-        story.published_at = when
-        story.status = Status.SCHEDULED if when > timezone.now() else Status.PUBLISHED
-        story.save()
-        if story.is_live:
-            _after_commit(story_published, story, user)
-        else:
-            _schedule_announcement(story)
+def lock(story: Story) -> Story:
+    """The story's row as it is now, locked until the surrounding transaction ends.
+    Call inside `transaction.atomic()`."""
+    return Story.objects.select_for_update().get(pk=story.pk)
+
+
+def take_row(story: Story, current: Story) -> Story:
+    """Copy the stored row `current` onto the caller's `story` object."""
+    if story is not current:
+        for field in Story._meta.concrete_fields:
+            setattr(story, field.attname, getattr(current, field.attname))
     return story
+
+
+def _write(current: Story, fields: list[str]) -> None:
+    current.save(update_fields=fields)
+
+
+def _current(story: Story, locked: bool) -> Story:
+    return story if locked else lock(story)
+
+
+def publish(story: Story, user=None, at=None, now: bool = False, locked: bool = False) -> Story:
+    """Make `story` live now, or at `at` (then it is scheduled and goes live by the clock).
+    A past publication time is kept (republishing); with `now`, a future one becomes now.
+    `locked`: `story` is the row the caller locked in this transaction."""
+    with transaction.atomic():
+        current = _current(story, locked)
+        moment = timezone.now()
+        when = at or current.published_at or moment
+        if now and when > moment:
+            when = moment
+        current.published_at = when
+        current.status = Status.SCHEDULED if when > moment else Status.PUBLISHED
+        _write(current, ["published_at", "status"])
+        if current.is_live:
+            _after_commit(story_published, current, user)
+        else:
+            _schedule_announcement(current)
+    return take_row(story, current)
 
 
 def _schedule_announcement(story: Story):
@@ -63,18 +98,52 @@ def announce_published(story: Story, user=None):
     _after_commit(story_published, story, user)
 
 
-def unpublish(story: Story, user=None) -> Story:
-    was_live = story.is_live
+def unpublish(story: Story, user=None, locked: bool = False) -> Story:
     with transaction.atomic():
-        story.status = Status.UNPUBLISHED
-        story.save()
+        current = _current(story, locked)
+        was_live = current.is_live
+        current.status = Status.UNPUBLISHED
+        _write(current, ["status"])
         if was_live:
-            _after_commit(story_unpublished, story, user)
-    return story
+            _after_commit(story_unpublished, current, user)
+    return take_row(story, current)
+
+
+def set_status(story: Story, status: str, locked: bool = False) -> Story:
+    """A move that readers do not see (draft ↔ review)."""
+    with transaction.atomic():
+        current = _current(story, locked)
+        current.status = status
+        _write(current, ["status"])
+    return take_row(story, current)
+
+
+def set_deleted(story: Story, deleted_at) -> tuple[Story, bool]:
+    """Move a story into the trash (a time) or out of it (None); returns the story and
+    whether it was live before."""
+    with transaction.atomic():
+        current = lock(story)
+        was_live = current.is_live
+        current.deleted_at = deleted_at
+        _write(current, ["deleted_at"])
+    return take_row(story, current), was_live
+
+
+def touch(story: Story, user=None) -> Story:
+    """Something shown with the story changed (a correction, a gallery picture): date it
+    ("Updated …") and tell readers' copies, without writing its text or version."""
+    with transaction.atomic():
+        current = lock(story)
+        current.updated_at = timezone.now()
+        _write(current, ["updated_at"])
+        if current.is_live:
+            _after_commit(story_updated, current, user)
+    return take_row(story, current)
 
 
 def save_changes(story: Story, user=None) -> Story:
-    """Save an edit; readers' copies (caches, index, webhooks) follow if the story is live."""
+    """Save a content edit of a story the caller created or holds locked (see `lock`);
+    readers' copies (caches, index, webhooks) follow if the story is live."""
     with transaction.atomic():
         story.updated_at = timezone.now()
         story.save()

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk.content.models import Story
-from newsdesk.content.services import pagecounts, publishing
+from newsdesk.content.services import publishing
 from newsdesk.content.signals import story_restored
 
 
@@ -34,11 +34,7 @@ def restore(story: Story, user=None, now=None) -> Story:
     if story.deleted_at < (now or timezone.now()) - timedelta(days=trash_days()):
         raise RestoreExpired(f"{story} was deleted more than {trash_days()} days ago.")
     with transaction.atomic():
-        story.deleted_at = None
-        Story.objects.filter(pk=story.pk).update(deleted_at=None)
-        # The update skips the model signals that keep the page counts: the story is
-        # back in its lists, and the pages after it shift by one.
-        pagecounts.recount(pagecounts.pairs_of_stories([story.pk]))
+        publishing.set_deleted(story, None)
         _after_commit(story_restored, story, user)
         if story.is_live:  # as trashing it announced it gone
             publishing.announce_published(story, user)
