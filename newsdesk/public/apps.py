@@ -6,7 +6,3 @@ class PublicConfig(AppConfig):
     label = "public"
     verbose_name = "Public site"
 
-    def ready(self):
-        from newsdesk.public.pagecache import purge
-
-        purge.connect()

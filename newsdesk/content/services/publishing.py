@@ -12,12 +12,8 @@ with the row as written, so what it shows next is what the database holds.
 from django.db import transaction
 from django.utils import timezone
 
+from newsdesk.content import changes
 from newsdesk.content.models import Status, Story
-from newsdesk.content.signals import story_published, story_unpublished, story_updated
-
-
-def _after_commit(signal, story, user):
-    transaction.on_commit(lambda: signal.send(sender=Story, story=story, user=user))
 
 
 def lock(story: Story) -> Story:
@@ -48,6 +44,7 @@ def publish(story: Story, user=None, at=None, now: bool = False, locked: bool = 
     `locked`: `story` is the row the caller locked in this transaction."""
     with transaction.atomic():
         current = _current(story, locked)
+        was_live = current.is_live
         moment = timezone.now()
         when = at or current.published_at or moment
         if now and when > moment:
@@ -55,9 +52,9 @@ def publish(story: Story, user=None, at=None, now: bool = False, locked: bool = 
         current.published_at = when
         current.status = Status.SCHEDULED if when > moment else Status.PUBLISHED
         _write(current, ["published_at", "status"])
-        if current.is_live:
-            _after_commit(story_published, current, user)
-        else:
+        kind = changes.PUBLISHED if current.is_live else changes.SCHEDULED
+        changes.story_changed(kind, current, user, was_live=was_live, fields=["status"])
+        if not current.is_live:
             _schedule_announcement(current)
     return take_row(story, current)
 
@@ -73,7 +70,7 @@ def _schedule_announcement(story: Story):
 
 
 def announce_scheduled(story_id: int) -> bool:
-    """Send story_published for a scheduled story whose time has come, once: the status
+    """Announce a scheduled story whose time has come as published, once: the status
     flips to published in the same conditional UPDATE, so a second worker finds nothing."""
     with transaction.atomic():
         claimed = Story.objects.filter(
@@ -83,19 +80,9 @@ def announce_scheduled(story_id: int) -> bool:
             deleted_at__isnull=True,
         ).update(status=Status.PUBLISHED)
         if claimed:
-            _after_commit(story_published, Story.objects.get(pk=story_id), None)
+            story = Story.objects.get(pk=story_id)
+            changes.story_changed(changes.PUBLISHED, story, was_live=False, fields=["status"])
     return bool(claimed)
-
-
-def announce_unpublished(story: Story, user=None):
-    """A live story left the site by another path (the trash)."""
-    _after_commit(story_unpublished, story, user)
-
-
-def announce_published(story: Story, user=None):
-    """A story is live again by another path (out of the trash): listeners that heard it
-    leave (page cache, webhooks) hear it come back."""
-    _after_commit(story_published, story, user)
 
 
 def unpublish(story: Story, user=None, locked: bool = False) -> Story:
@@ -104,8 +91,9 @@ def unpublish(story: Story, user=None, locked: bool = False) -> Story:
         was_live = current.is_live
         current.status = Status.UNPUBLISHED
         _write(current, ["status"])
-        if was_live:
-            _after_commit(story_unpublished, current, user)
+        changes.story_changed(
+            changes.UNPUBLISHED, current, user, was_live=was_live, fields=["status"]
+        )
     return take_row(story, current)
 
 
@@ -118,15 +106,17 @@ def set_status(story: Story, status: str, locked: bool = False) -> Story:
     return take_row(story, current)
 
 
-def set_deleted(story: Story, deleted_at) -> tuple[Story, bool]:
-    """Move a story into the trash (a time) or out of it (None); returns the story and
-    whether it was live before."""
+def set_deleted(story: Story, deleted_at, user=None) -> Story:
+    """Move a story into the trash (a time) or out of it (None); listeners that heard it
+    leave the site (page cache, webhooks) hear it come back."""
     with transaction.atomic():
         current = lock(story)
         was_live = current.is_live
         current.deleted_at = deleted_at
         _write(current, ["deleted_at"])
-    return take_row(story, current), was_live
+        kind = changes.TRASHED if deleted_at else changes.RESTORED
+        changes.story_changed(kind, current, user, was_live=was_live, fields=["deleted_at"])
+    return take_row(story, current)
 
 
 def touch(story: Story, user=None) -> Story:
@@ -136,17 +126,19 @@ def touch(story: Story, user=None) -> Story:
         current = lock(story)
         current.updated_at = timezone.now()
         _write(current, ["updated_at"])
-        if current.is_live:
-            _after_commit(story_updated, current, user)
+        changes.story_changed(
+            changes.EDITED, current, user, was_live=current.is_live, fields=["updated_at"]
+        )
     return take_row(story, current)
 
 
 def save_changes(story: Story, user=None) -> Story:
     """Save a content edit of a story the caller created or holds locked (see `lock`);
-    readers' copies (caches, index, webhooks) follow if the story is live."""
+    readers' copies (caches, index, webhooks) follow if the story is live. Content saves
+    do not move a story on or off the site, so it was live before if it is now."""
+    kind = changes.EDITED if story.pk else changes.CREATED
     with transaction.atomic():
         story.updated_at = timezone.now()
         story.save()
-        if story.is_live:
-            _after_commit(story_updated, story, user)
+        changes.story_changed(kind, story, user, was_live=story.is_live)
     return story

@@ -91,9 +91,9 @@ def save_story(story: Story, changes: dict, user, base_version: int, note: str =
         for name, value in changes.items():
             setattr(current, name, value)
         current.version += 1
-        publishing.save_changes(current, user)
-        if tags is not None:
+        if tags is not None:  # first, so the change announced after commit includes them
             current.tags.set(tags)
+        publishing.save_changes(current, user)
         record(current, user, note=note)
     return current
 

@@ -124,12 +124,10 @@ def trash(story: Story, user, note: str = "") -> Story:
     if not permissions.can_delete(user, story):
         raise PermissionDenied("You may not delete stories.")
     with transaction.atomic():
-        _, was_live = publishing.set_deleted(story, timezone.now())
+        publishing.set_deleted(story, timezone.now(), user)
         StoryEvent.objects.create(
             story=story, user=user, from_status=story.status, to_status="deleted", note=note
         )
-        if was_live:
-            publishing.announce_unpublished(story, user)
     return story
 
 
