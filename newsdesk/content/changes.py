@@ -121,7 +121,11 @@ def story_changed(kind: str, story, user=None, *, was_live: bool, fields=()) -> 
     return change
 
 
-def names_changed(instance, user=None, *, deleted: bool = False, story_ids=()) -> NamesChanged:
+def names_changed(instance, user=None, *, deleted: bool = False) -> NamesChanged:
+    """Announce a change to a section, tag, person, source or picture; call before a delete
+    (its stories are read now)."""
+    stories = getattr(instance, "stories", None)  # sections, tags, people, sources
+    story_ids = stories.values_list("pk", flat=True) if stories is not None else ()
     change = NamesChanged(instance, user, deleted, frozenset(story_ids))
     _emit(change)
     return change

@@ -38,5 +38,6 @@ def on_change(change) -> None:
     """The search index's subscriber to the change pipeline (content/changes.py)."""
     if isinstance(change, changes.StoryChange):
         backend_for().reindex([change.story.pk])
-    elif isinstance(change, changes.BulkChange):
+    elif isinstance(change, changes.BulkChange | changes.NamesChanged):
+        # A renamed section, tag, person or source: its stories' "about" text changed.
         backend_for().reindex(sorted(change.story_ids))

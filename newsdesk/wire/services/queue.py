@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from newsdesk.content import changes
 from newsdesk.content.models import Status, Story
 from newsdesk.wire.models import ItemStatus, WireItem
 
@@ -45,6 +46,7 @@ def accept(item: WireItem, user=None) -> Story:
         story.save()
         if item.source_id:
             story.sources.add(item.source_id)
+        changes.story_changed(changes.CREATED, story, user, was_live=False)
         item.status, item.story = ItemStatus.ACCEPTED, story
         item.save(update_fields=["status", "story"])
     return story
