@@ -50,6 +50,9 @@ class StoryChange:
     # tag and byline changes: the page cache purges from the story's old position.
     lists_before: tuple = (None, frozenset())
     lists_touched: frozenset = frozenset()
+    # The same after the change, as the save read it (None: read it afresh). Services
+    # change tags and bylines before saving the story's row, so it includes them.
+    lists_after: tuple | None = None
 
     @property
     def reader_event(self) -> str | None:
@@ -115,8 +118,10 @@ def story_changed(kind: str, story, user=None, *, was_live: bool, fields=()) -> 
         fields=frozenset(fields),
         lists_before=getattr(story, "lists_before_save", (None, frozenset())),
         lists_touched=frozenset(getattr(story, "lists_touched", ())),
+        lists_after=getattr(story, "lists_after_save", None),
     )
     story.lists_touched = set()
+    story.lists_after_save = None
     _emit(change)
     return change
 

@@ -5,4 +5,3 @@ class PublicConfig(AppConfig):
     name = "newsdesk.public"
     label = "public"
     verbose_name = "Public site"
-

@@ -15,6 +15,9 @@ from django.utils import timezone
 from newsdesk.content import changes
 from newsdesk.content.models import Status, Story
 
+# The services' blocks need no savepoint of their own: an error in them is not caught to
+# carry on with the transaction, it ends it.
+
 
 def lock(story: Story) -> Story:
     """The story's row as it is now, locked until the surrounding transaction ends.
@@ -42,7 +45,7 @@ def publish(story: Story, user=None, at=None, now: bool = False, locked: bool = 
     """Make `story` live now, or at `at` (then it is scheduled and goes live by the clock).
     A past publication time is kept (republishing); with `now`, a future one becomes now.
     `locked`: `story` is the row the caller locked in this transaction."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         current = _current(story, locked)
         was_live = current.is_live
         moment = timezone.now()
@@ -72,7 +75,7 @@ def _schedule_announcement(story: Story):
 def announce_scheduled(story_id: int) -> bool:
     """Announce a scheduled story whose time has come as published, once: the status
     flips to published in the same conditional UPDATE, so a second worker finds nothing."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         claimed = Story.objects.filter(
             pk=story_id,
             status=Status.SCHEDULED,
@@ -86,7 +89,7 @@ def announce_scheduled(story_id: int) -> bool:
 
 
 def unpublish(story: Story, user=None, locked: bool = False) -> Story:
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         current = _current(story, locked)
         was_live = current.is_live
         current.status = Status.UNPUBLISHED
@@ -99,7 +102,7 @@ def unpublish(story: Story, user=None, locked: bool = False) -> Story:
 
 def set_status(story: Story, status: str, locked: bool = False) -> Story:
     """A move that readers do not see (draft ↔ review)."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         current = _current(story, locked)
         current.status = status
         _write(current, ["status"])
@@ -109,7 +112,7 @@ def set_status(story: Story, status: str, locked: bool = False) -> Story:
 def set_deleted(story: Story, deleted_at, user=None) -> Story:
     """Move a story into the trash (a time) or out of it (None); listeners that heard it
     leave the site (page cache, webhooks) hear it come back."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         current = lock(story)
         was_live = current.is_live
         current.deleted_at = deleted_at
@@ -122,7 +125,7 @@ def set_deleted(story: Story, deleted_at, user=None) -> Story:
 def touch(story: Story, user=None) -> Story:
     """Something shown with the story changed (a correction, a gallery picture): date it
     ("Updated …") and tell readers' copies, without writing its text or version."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         current = lock(story)
         current.updated_at = timezone.now()
         _write(current, ["updated_at"])
@@ -137,7 +140,7 @@ def save_changes(story: Story, user=None) -> Story:
     readers' copies (caches, index, webhooks) follow if the story is live. Content saves
     do not move a story on or off the site, so it was live before if it is now."""
     kind = changes.EDITED if story.pk else changes.CREATED
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         story.updated_at = timezone.now()
         story.save()
         changes.story_changed(kind, story, user, was_live=story.is_live)

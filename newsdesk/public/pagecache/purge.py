@@ -24,22 +24,22 @@ def story_key(story_id) -> str:
     return f"story-{story_id}"
 
 
-def purge_story(story: Story, moved: bool, before=(None, ()), touched=()) -> None:
+def purge_story(story: Story, moved: bool, before=(None, ()), touched=(), after=None) -> None:
     """Purge what shows `story`; with `moved`, also every list page from its position on.
-    `before`: its (publication time, lists) before the change; `touched`: lists it joined
-    or left by a tag or byline change."""
+    `before`/`after`: its (publication time, lists) before and after the change (after is
+    read now if not given); `touched`: lists it joined or left by a tag or byline change."""
     if not store.enabled():
         return
     if upkeep.deferring():
         upkeep.at_end("pagecache", store.purge_all)
         return
     before_at, before_lists = before
-    after_at, after_lists = pagecounts.story_lists(story.pk)
+    after_at, after_lists = after or pagecounts.story_lists(story.pk)
     store.purge_keys([story_key(story.pk), *ALWAYS])
     changed = (set(before_lists) ^ after_lists) | set(touched)
     if moved or before_at != after_at:
         changed |= set(before_lists) | after_lists
-    moments = [m for m in (before_at, after_at, story.published_at) if m is not None]
+    moments = {m for m in (before_at, after_at, story.published_at) if m is not None}
     for list_key in changed:
         first = min(page_of(list_key, moment, story.pk) for moment in moments) if moments else 1
         store.purge_list_from(list_key, first)
@@ -61,7 +61,7 @@ def _story_changed(change) -> None:
     story = change.story
     if change.was_live or change.is_live or change.lists_before[1]:
         moved = change.kind != changes.EDITED or change.was_live != change.is_live
-        purge_story(story, moved, change.lists_before, change.lists_touched)
+        purge_story(story, moved, change.lists_before, change.lists_touched, change.lists_after)
     # A story scheduled sooner than the cache's next due time brings that time forward.
     due = store.due()
     if story.published_at and due and timezone.now() < story.published_at < due:

@@ -18,6 +18,7 @@ story's id deletes its row.
 from collections.abc import Iterable
 
 from django.db import connection as default_connection
+from django.db import transaction
 from django.db.models import F
 
 from newsdesk.content.models import Story
@@ -228,7 +229,7 @@ class PostgresBackend(SearchBackend):
     def reindex(self, story_ids: Iterable[int]) -> None:
         ids = [int(pk) for pk in story_ids]
         if ids:
-            with default_connection.cursor() as cursor:
+            with transaction.atomic(savepoint=False), default_connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {TABLE} WHERE story_id = ANY(%s)", [ids])
                 cursor.execute(self._copy_sql("id = ANY(%s)"), [ids])
 

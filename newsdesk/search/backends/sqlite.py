@@ -207,7 +207,7 @@ class SQLiteBackend(SearchBackend):
         if not ids:
             return
         placeholders = ", ".join(["%s"] * len(ids))
-        with transaction.atomic(), default_connection.cursor() as cursor:
+        with transaction.atomic(savepoint=False), default_connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", ids)
             cursor.execute(self._copy_sql(f"id IN ({placeholders})"), ids)
 
