@@ -214,3 +214,12 @@ NEWSDESK_CDN_MAX_AGE = int(os.environ.get("NEWSDESK_CDN_MAX_AGE", "60"))
 # Outbound fetching (newsdesk.net): hosts and IPs/CIDRs that may be fetched although they
 # are loopback/private (tests, intranets). Empty = public addresses only.
 NEWSDESK_FETCH_ALLOW = env_list("NEWSDESK_FETCH_ALLOW", "")
+
+# The change pipeline (newsdesk/content/changes.py): who hears of every story change, once,
+# after its transaction commits, in this order. Add a consumer here, nowhere else.
+NEWSDESK_CHANGE_SUBSCRIBERS = [
+    "newsdesk.public.pagecache.purge.on_change",
+    "newsdesk.search.indexing.on_change",
+    "newsdesk.api.receivers.queue_webhooks",
+    "newsdesk.audit.listeners.on_change",
+]

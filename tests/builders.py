@@ -9,6 +9,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Status, Story, Tag
+from newsdesk.search.backends import backend_for
 
 _counter = itertools.count(1)
 
@@ -70,6 +71,9 @@ class NewsroomBuilder:
         story.sources.set(sources)
         for position, person in enumerate(bylines):
             Byline.objects.create(story=story, person=person, position=position)
+        # Written straight to the tables, as an import or a restore would be: indexed as
+        # `search-rebuild` would index it.
+        backend_for().reindex([story.pk])
         return story
 
     def archive(self, count, section=None, start=None) -> list[Story]:

@@ -50,6 +50,20 @@ def _fresh_cache():
 
 
 @pytest.fixture
+def heard_changes(settings):
+    """Every change the pipeline dispatches during the test, as subscribers get it."""
+    from tests import changes_heard
+
+    changes_heard.heard.clear()
+    settings.NEWSDESK_CHANGE_SUBSCRIBERS = [
+        *settings.NEWSDESK_CHANGE_SUBSCRIBERS,
+        "tests.changes_heard.record",
+    ]
+    yield changes_heard.heard
+    changes_heard.heard.clear()
+
+
+@pytest.fixture
 def newsroom(db):
     """A builder for sections, people, sources and stories (see tests/builders.py)."""
     return NewsroomBuilder()

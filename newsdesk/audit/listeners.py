@@ -7,26 +7,25 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 
 from newsdesk.audit.models import Action
 from newsdesk.audit.services import record
-from newsdesk.content import signals as content_signals
+from newsdesk.content import changes
 from newsdesk.content.models import Story
 from newsdesk.content.models.workflow import StoryEvent
 
 ROLE_FLAGS = ("is_staff", "is_superuser", "is_active")
 
 
-def _on_content_event(action):
-    def receiver(sender, story, user=None, **kwargs):
-        record(action, story, user=user)
-
-    receiver.__name__ = f"audit_{action}"
-    return receiver
+READER_ACTIONS = {"published": Action.PUBLISHED, "unpublished": Action.UNPUBLISHED}
 
 
-_content_receivers = {
-    content_signals.story_published: _on_content_event(Action.PUBLISHED),
-    content_signals.story_unpublished: _on_content_event(Action.UNPUBLISHED),
-    content_signals.story_restored: _on_content_event(Action.RESTORED),
-}
+def on_change(change) -> None:
+    """The audit log's subscriber to the change pipeline (content/changes.py)."""
+    if not isinstance(change, changes.StoryChange):
+        return
+    if change.kind == changes.RESTORED:
+        record(Action.RESTORED, change.story, user=change.user)
+    action = READER_ACTIONS.get(change.reader_event)
+    if action:
+        record(action, change.story, user=change.user)
 
 
 def story_event_saved(sender, instance, created, **kwargs):
@@ -111,8 +110,6 @@ def api_key_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    for signal, receiver in _content_receivers.items():
-        signal.connect(receiver, sender=Story, dispatch_uid=f"audit-{receiver.__name__}")
     post_save.connect(story_event_saved, sender=StoryEvent, dispatch_uid="audit-story-event")
     post_delete.connect(story_deleted, sender=Story, dispatch_uid="audit-story-deleted")
     user_model = get_user_model()

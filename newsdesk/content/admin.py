@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.utils.html import format_html
 
+from newsdesk.content import changes
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Story, Tag
 from newsdesk.content.services import permissions, revisions
 
@@ -146,8 +147,31 @@ def image_thumbnail(image):
     )
 
 
+class ShownWithStoriesAdmin(admin.ModelAdmin):
+    """Sections, tags, sources, people and pictures show on pages and in the search index
+    of the stories they belong to: a change announces itself through the change pipeline
+    (cached pages purged, stories re-indexed)."""
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change:
+                changes.names_changed(obj, request.user)
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            changes.names_changed(obj, request.user, deleted=True)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                changes.names_changed(obj, request.user, deleted=True)
+            super().delete_queryset(request, queryset)
+
+
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(ShownWithStoriesAdmin):
     list_display = ["__str__", "thumbnail", "credit", "width", "height", "created_at"]
     search_fields = ["title", "alt_text", "caption", "credit"]
     # Originals come in through the media library only, where the format allowlist, the
@@ -167,7 +191,7 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(ShownWithStoriesAdmin):
     list_display = ["name", "slug", "parent", "order", "show_in_nav"]
     list_editable = ["order", "show_in_nav"]
     search_fields = ["name"]
@@ -175,20 +199,20 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ShownWithStoriesAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ShownWithStoriesAdmin):
     list_display = ["name", "url"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ShownWithStoriesAdmin):
     list_display = ["name", "role", "user"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -5,8 +5,3 @@ class PublicConfig(AppConfig):
     name = "newsdesk.public"
     label = "public"
     verbose_name = "Public site"
-
-    def ready(self):
-        from newsdesk.public.pagecache import purge
-
-        purge.connect()

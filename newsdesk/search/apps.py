@@ -13,4 +13,3 @@ class SearchConfig(AppConfig):
 
         connection_created.connect(indexing.on_connection_created)
         post_migrate.connect(indexing.ensure_index_machinery, sender=self)
-        indexing.connect_content_events()

@@ -13,8 +13,8 @@ import logging
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.recorder import MigrationRecorder
 
-from newsdesk.content.models import Story
-from newsdesk.content.signals import story_published, story_unpublished, story_updated
+from newsdesk.content import changes
+from newsdesk.search.backends import backend_for
 
 logger = logging.getLogger(__name__)
 
@@ -28,20 +28,16 @@ def on_connection_created(sender, connection, **kwargs):
 
 def ensure_index_machinery(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     """After every migrate: (re)create the index triggers, once the index is installed."""
-    from newsdesk.search.backends import backend_for
-
     connection = connections[using]
     applied = MigrationRecorder(connection).applied_migrations()
     if ("newsdesk_search", "0001_search_index") in applied:
         backend_for(connection).install(connection)
 
 
-def on_story_event(sender, story, **kwargs):
-    from newsdesk.search.backends import backend_for
-
-    backend_for().reindex([story.pk])
-
-
-def connect_content_events():
-    for signal in (story_published, story_updated, story_unpublished):
-        signal.connect(on_story_event, sender=Story, dispatch_uid=f"search-{id(signal)}")
+def on_change(change) -> None:
+    """The search index's subscriber to the change pipeline (content/changes.py)."""
+    if isinstance(change, changes.StoryChange):
+        backend_for().reindex([change.story.pk])
+    elif isinstance(change, changes.BulkChange | changes.NamesChanged):
+        # A renamed section, tag, person or source: its stories' "about" text changed.
+        backend_for().reindex(sorted(change.story_ids))

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from newsdesk.content.models import GalleryItem, Image, Kind, Status
-from newsdesk.content.signals import story_updated
 from tests.builders import jpeg_bytes
 
 
@@ -55,25 +54,17 @@ def test_gallery_picture_without_alt_text_blocks_publication(client, newsroom, d
 
 
 def test_correction_is_announced_as_an_update(
-    client, newsroom, desk_editor, django_capture_on_commit_callbacks
+    client, newsroom, desk_editor, django_capture_on_commit_callbacks, heard_changes
 ):
     story = newsroom.story("Live", section=newsroom.section())
-    heard = []
-
-    def listener(sender, story, user, **kwargs):
-        heard.append((story.pk, user))
-
-    story_updated.connect(listener)
-    try:
-        client.force_login(desk_editor)
-        with django_capture_on_commit_callbacks(execute=True):
-            client.post(
-                reverse("desk:correction-add", args=[story.pk]),
-                {"kind": "update", "text": "Police have named the suspect."},
-            )
-    finally:
-        story_updated.disconnect(listener)
-    assert heard == [(story.pk, desk_editor)]
+    client.force_login(desk_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("desk:correction-add", args=[story.pk]),
+            {"kind": "update", "text": "Police have named the suspect."},
+        )
+    told = [(c.reader_event, c.story.pk, c.user) for c in heard_changes]
+    assert told == [("updated", story.pk, desk_editor)]
 
 
 def test_upload_queues_renditions_for_the_worker(

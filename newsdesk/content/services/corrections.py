@@ -15,7 +15,8 @@ def add_note(story: Story, kind: str, text: str, user) -> Correction:
     if not text.strip():
         raise ValidationError("Write the text of the note.")
     with transaction.atomic():
+        # Dates the story ("Updated …") and tells feeds, the API and caches it changed,
+        # without writing its text: an edit saved meanwhile stays.
+        publishing.touch(story, user)
         note = Correction.objects.create(story=story, kind=kind, text=text.strip(), created_by=user)
-        # Dates the story ("Updated …") and tells feeds, the API and caches it changed.
-        publishing.save_changes(story, user)
     return note

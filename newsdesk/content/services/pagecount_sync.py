@@ -37,8 +37,9 @@ def _story_after_save(sender, instance, raw=False, **kwargs):
         upkeep.defer_story(instance.pk)
         return
     after = story_lists(instance.pk)
-    # The page cache reads this after commit to purge from the story's old position.
+    # The change pipeline tells the page cache both, to purge from the story's old position.
     instance.lists_before_save = before
+    instance.lists_after_save = after
     if before != after:  # a plain edit (headline, body) moves nothing
         recount(_pairs(before) | _pairs(after))
 

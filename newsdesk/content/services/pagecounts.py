@@ -19,8 +19,8 @@ from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, QuerySet, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import Count, F, Func, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, TruncDate
 
 from newsdesk.content.models import LIVE_STATUSES, Byline, PageCount, PageMonthCount, Story
 from newsdesk.content.services import upkeep
@@ -85,16 +85,15 @@ def story_lists(story_id: int) -> tuple[datetime | None, set[str]]:
     keys = {ALL}
     if row["section_id"]:
         keys.add(section_key(row["section_id"]))
-    keys |= {
-        tag_key(t)
-        for t in Story.tags.through.objects.filter(story_id=story_id).values_list(
-            "tag_id", flat=True
-        )
-    }
-    keys |= {
-        author_key(p)
-        for p in Byline.objects.filter(story_id=story_id).values_list("person_id", flat=True)
-    }
+    # Tags and bylines in one query.
+    tags = Story.tags.through.objects.filter(story_id=story_id).values_list(Value("tag"), "tag_id")
+    people = (
+        Byline.objects.filter(story_id=story_id)
+        .order_by()
+        .values_list(Value("author"), "person_id")
+    )
+    for kind, pk in tags.union(people, all=True):
+        keys.add(tag_key(pk) if kind == "tag" else author_key(pk))
     return row["published_at"], keys
 
 
@@ -131,40 +130,53 @@ def recount(pairs) -> None:
     # Every day row is locked before any month row, each kind in sorted order: writers
     # touching the same rows take them in the same order, so none waits on another in a ring.
     months = sorted({(list_key, month_of(day)) for list_key, day in pairs})
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
+        _lock_rows(PageCount, "day", pairs)
         for list_key, day in pairs:
-            _lock_row(PageCount, list_key=list_key, day=day)
             start = day_start(day)
-            stories = (
-                list_filter(counted_stories(), list_key)
-                .filter(published_at__gte=start, published_at__lt=start + timedelta(days=1))
-                .count()
+            stories = list_filter(counted_stories(), list_key).filter(
+                published_at__gte=start, published_at__lt=start + timedelta(days=1)
             )
-            PageCount.objects.filter(list_key=list_key, day=day).update(stories=stories)
+            _set(PageCount, _counted(stories, "id", "COUNT"), list_key=list_key, day=day)
+        # Summed under the months' locks, so after any other writer of these months has
+        # committed its days (PostgreSQL reads each statement's data afresh).
+        _lock_rows(PageMonthCount, "month", months)
         for list_key, month in months:
-            # Summed under the month's lock, so after any other writer of this month has
-            # committed its days (PostgreSQL reads each statement's data afresh).
-            _lock_row(PageMonthCount, list_key=list_key, month=month)
             days = PageCount.objects.filter(
                 list_key=list_key, day__gte=month, day__lt=next_month(month)
             )
-            stories = days.aggregate(n=Sum("stories"))["n"] or 0
-            PageMonthCount.objects.filter(list_key=list_key, month=month).update(stories=stories)
+            _set(PageMonthCount, _counted(days, "stories", "SUM"), list_key=list_key, month=month)
 
 
-def _lock_row(model, **key) -> None:
-    """Lock a count's row until commit, made first if need be: holding the lock serializes
-    writers of the same count (PostgreSQL). The row is there nearly always, so it is locked
-    first and made only when missing (one query, where a get_or_create took three)."""
-    row = model.objects.select_for_update().filter(**key).values_list("pk")
-    if row.first() is not None:
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**key)
-    except IntegrityError:  # another writer made it first; it exists now
-        pass
-    row.first()
+def _counted(queryset: QuerySet, column: str, function: str) -> Coalesce:
+    """COUNT or SUM of `column` over `queryset`, as a subquery an UPDATE can set."""
+    one = queryset.order_by().annotate(n=Func(F(column), function=function)).values("n")
+    return Coalesce(Subquery(one), 0)
+
+
+def _lock_rows(model, period: str, keys: list[tuple]) -> None:
+    """Lock the count rows for these (list_key, period) keys, in key order, in one query;
+    rows missing are made first. Holding the locks serializes writers of the same counts
+    (PostgreSQL), and the UPDATEs that count start after the locks are taken, so they see
+    every writer that held them before."""
+    wanted = Q()
+    for list_key, moment in keys:
+        wanted |= Q(list_key=list_key, **{period: moment})
+    rows = model.objects.select_for_update().filter(wanted).order_by("list_key", period)
+    found = set(rows.values_list("list_key", period))
+    missing = [key for key in keys if key not in found]
+    for list_key, moment in missing:
+        try:
+            with transaction.atomic():
+                model.objects.create(list_key=list_key, **{period: moment})
+        except IntegrityError:  # another writer made it first; it exists now
+            pass
+    if missing:
+        list(rows.values_list("pk"))
+
+
+def _set(model, value, **key) -> None:
+    model.objects.filter(**key).update(stories=value)
 
 
 def rebuild_counts() -> int:

@@ -1,30 +1,65 @@
 """Changing what readers see. The editorial workflow (permissions, review, scheduling
 rules) builds on these; every path that makes a story live or not goes through here so that
-listeners (search index, page cache, webhooks) hear about it exactly once."""
+listeners (search index, page cache, webhooks) hear about it exactly once.
+
+Every write here locks the story's row and changes only the columns it means to change:
+a publish, a correction or a new gallery picture never writes the headline, the body or the
+version of a story object loaded before someone else saved it. Only content saves
+(services/revisions.py) bump `version`. The caller's story object is brought up to date
+with the row as written, so what it shows next is what the database holds.
+"""
 
 from django.db import transaction
 from django.utils import timezone
 
+from newsdesk.content import changes
 from newsdesk.content.models import Status, Story
-from newsdesk.content.signals import story_published, story_unpublished, story_updated
+
+# The services' blocks need no savepoint of their own: an error in them is not caught to
+# carry on with the transaction, it ends it.
 
 
-def _after_commit(signal, story, user):
-    transaction.on_commit(lambda: signal.send(sender=Story, story=story, user=user))
+def lock(story: Story) -> Story:
+    """The story's row as it is now, locked until the surrounding transaction ends.
+    Call inside `transaction.atomic()`."""
+    return Story.objects.select_for_update().get(pk=story.pk)
 
 
-def publish(story: Story, user=None, at=None) -> Story:
-    """Make `story` live now, or at `at` (then it is scheduled and goes live by the clock)."""
-    when = at or story.published_at or timezone.now()
-    with transaction.atomic():
-        story.published_at = when
-        story.status = Status.SCHEDULED if when > timezone.now() else Status.PUBLISHED
-        story.save()
-        if story.is_live:
-            _after_commit(story_published, story, user)
-        else:
-            _schedule_announcement(story)
+def take_row(story: Story, current: Story) -> Story:
+    """Copy the stored row `current` onto the caller's `story` object."""
+    if story is not current:
+        for field in Story._meta.concrete_fields:
+            setattr(story, field.attname, getattr(current, field.attname))
     return story
+
+
+def _write(current: Story, fields: list[str]) -> None:
+    current.save(update_fields=fields)
+
+
+def _current(story: Story, locked: bool) -> Story:
+    return story if locked else lock(story)
+
+
+def publish(story: Story, user=None, at=None, now: bool = False, locked: bool = False) -> Story:
+    """Make `story` live now, or at `at` (then it is scheduled and goes live by the clock).
+    A past publication time is kept (republishing); with `now`, a future one becomes now.
+    `locked`: `story` is the row the caller locked in this transaction."""
+    with transaction.atomic(savepoint=False):
+        current = _current(story, locked)
+        was_live = current.is_live
+        moment = timezone.now()
+        when = at or current.published_at or moment
+        if now and when > moment:
+            when = moment
+        current.published_at = when
+        current.status = Status.SCHEDULED if when > moment else Status.PUBLISHED
+        _write(current, ["published_at", "status"])
+        kind = changes.PUBLISHED if current.is_live else changes.SCHEDULED
+        changes.story_changed(kind, current, user, was_live=was_live, fields=["status"])
+        if not current.is_live:
+            _schedule_announcement(current)
+    return take_row(story, current)
 
 
 def _schedule_announcement(story: Story):
@@ -38,9 +73,9 @@ def _schedule_announcement(story: Story):
 
 
 def announce_scheduled(story_id: int) -> bool:
-    """Send story_published for a scheduled story whose time has come, once: the status
+    """Announce a scheduled story whose time has come as published, once: the status
     flips to published in the same conditional UPDATE, so a second worker finds nothing."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         claimed = Story.objects.filter(
             pk=story_id,
             status=Status.SCHEDULED,
@@ -48,36 +83,65 @@ def announce_scheduled(story_id: int) -> bool:
             deleted_at__isnull=True,
         ).update(status=Status.PUBLISHED)
         if claimed:
-            _after_commit(story_published, Story.objects.get(pk=story_id), None)
+            story = Story.objects.get(pk=story_id)
+            changes.story_changed(changes.PUBLISHED, story, was_live=False, fields=["status"])
     return bool(claimed)
 
 
-def announce_unpublished(story: Story, user=None):
-    """A live story left the site by another path (the trash)."""
-    _after_commit(story_unpublished, story, user)
+def unpublish(story: Story, user=None, locked: bool = False) -> Story:
+    with transaction.atomic(savepoint=False):
+        current = _current(story, locked)
+        was_live = current.is_live
+        current.status = Status.UNPUBLISHED
+        _write(current, ["status"])
+        changes.story_changed(
+            changes.UNPUBLISHED, current, user, was_live=was_live, fields=["status"]
+        )
+    return take_row(story, current)
 
 
-def announce_published(story: Story, user=None):
-    """A story is live again by another path (out of the trash): listeners that heard it
-    leave (page cache, webhooks) hear it come back."""
-    _after_commit(story_published, story, user)
+def set_status(story: Story, status: str, locked: bool = False) -> Story:
+    """A move that readers do not see (draft ↔ review)."""
+    with transaction.atomic(savepoint=False):
+        current = _current(story, locked)
+        current.status = status
+        _write(current, ["status"])
+    return take_row(story, current)
 
 
-def unpublish(story: Story, user=None) -> Story:
-    was_live = story.is_live
-    with transaction.atomic():
-        story.status = Status.UNPUBLISHED
-        story.save()
-        if was_live:
-            _after_commit(story_unpublished, story, user)
-    return story
+def set_deleted(story: Story, deleted_at, user=None) -> Story:
+    """Move a story into the trash (a time) or out of it (None); listeners that heard it
+    leave the site (page cache, webhooks) hear it come back."""
+    with transaction.atomic(savepoint=False):
+        current = lock(story)
+        was_live = current.is_live
+        current.deleted_at = deleted_at
+        _write(current, ["deleted_at"])
+        kind = changes.TRASHED if deleted_at else changes.RESTORED
+        changes.story_changed(kind, current, user, was_live=was_live, fields=["deleted_at"])
+    return take_row(story, current)
+
+
+def touch(story: Story, user=None) -> Story:
+    """Something shown with the story changed (a correction, a gallery picture): date it
+    ("Updated …") and tell readers' copies, without writing its text or version."""
+    with transaction.atomic(savepoint=False):
+        current = lock(story)
+        current.updated_at = timezone.now()
+        _write(current, ["updated_at"])
+        changes.story_changed(
+            changes.EDITED, current, user, was_live=current.is_live, fields=["updated_at"]
+        )
+    return take_row(story, current)
 
 
 def save_changes(story: Story, user=None) -> Story:
-    """Save an edit; readers' copies (caches, index, webhooks) follow if the story is live."""
-    with transaction.atomic():
+    """Save a content edit of a story the caller created or holds locked (see `lock`);
+    readers' copies (caches, index, webhooks) follow if the story is live. Content saves
+    do not move a story on or off the site, so it was live before if it is now."""
+    kind = changes.EDITED if story.pk else changes.CREATED
+    with transaction.atomic(savepoint=False):
         story.updated_at = timezone.now()
         story.save()
-        if story.is_live:
-            _after_commit(story_updated, story, user)
+        changes.story_changed(kind, story, user, was_live=story.is_live)
     return story

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from newsdesk.content import changes
 from newsdesk.content.body_images import enrich_library_images
 from newsdesk.content.embeds import mark_embeds
 from newsdesk.content.models import Revision, Story
@@ -74,6 +75,7 @@ def create_story(fields: dict, user, tags=()) -> Story:
         if tags:
             story.tags.set(tags)
         record(story, user, note="Created")
+        changes.story_changed(changes.CREATED, story, user, was_live=False)
     return story
 
 
@@ -91,9 +93,9 @@ def save_story(story: Story, changes: dict, user, base_version: int, note: str =
         for name, value in changes.items():
             setattr(current, name, value)
         current.version += 1
-        publishing.save_changes(current, user)
-        if tags is not None:
+        if tags is not None:  # first, so the change announced after commit includes them
             current.tags.set(tags)
+        publishing.save_changes(current, user)
         record(current, user, note=note)
     return current
 

@@ -11,9 +11,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from newsdesk.content import changes
 from newsdesk.content.models import Story
-from newsdesk.content.services import pagecounts, publishing
-from newsdesk.content.signals import story_restored
+from newsdesk.content.services import publishing
 
 
 class RestoreExpired(Exception):
@@ -24,25 +24,12 @@ def trash_days() -> int:
     return getattr(settings, "NEWSDESK_TRASH_DAYS", 30)
 
 
-def _after_commit(signal, story, user):
-    transaction.on_commit(lambda: signal.send(sender=Story, story=story, user=user))
-
-
 def restore(story: Story, user=None, now=None) -> Story:
     if story.deleted_at is None:
         return story
     if story.deleted_at < (now or timezone.now()) - timedelta(days=trash_days()):
         raise RestoreExpired(f"{story} was deleted more than {trash_days()} days ago.")
-    with transaction.atomic():
-        story.deleted_at = None
-        Story.objects.filter(pk=story.pk).update(deleted_at=None)
-        # The update skips the model signals that keep the page counts: the story is
-        # back in its lists, and the pages after it shift by one.
-        pagecounts.recount(pagecounts.pairs_of_stories([story.pk]))
-        _after_commit(story_restored, story, user)
-        if story.is_live:  # as trashing it announced it gone
-            publishing.announce_published(story, user)
-    return story
+    return publishing.set_deleted(story, None, user)
 
 
 def trashed_stories():
@@ -56,9 +43,13 @@ def expired(now=None):
 
 def purge_expired(now=None) -> int:
     """Delete for good the stories trashed more than TRASH_DAYS ago; returns how many."""
-    count = 0
+    deleted = []
     for story in expired(now).iterator():
         with transaction.atomic():
+            pk = story.pk
             story.delete()
-        count += 1
-    return count
+            deleted.append(pk)
+    if deleted:
+        with transaction.atomic():
+            changes.bulk_changed(deleted, reason="trash emptied")
+    return len(deleted)

@@ -11,6 +11,10 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from django.db import transaction
+
+from newsdesk.content import changes
+
 _state = threading.local()
 # Pairs recounted per transaction: SQLite has one writer, and editors are saving meanwhile.
 _RECOUNT_CHUNK = 200
@@ -52,3 +56,6 @@ def deferred() -> Iterator[None]:
             recount(ordered[start : start + _RECOUNT_CHUNK])
         for action in actions.values():
             action()
+        if story_ids:
+            with transaction.atomic():
+                changes.bulk_changed(story_ids, reason="bulk import")

@@ -75,8 +75,35 @@ def publication_problems(story: Story) -> list[str]:
 
 
 def transition(story: Story, to_state: str, user, note: str = "", at=None) -> Story:
-    """Move `story` to `to_state` (a Status value); `at` is the time for SCHEDULED."""
+    """Move `story` to `to_state` (a Status value); `at` is the time for SCHEDULED.
+
+    The checks read the story's row as it is now, locked: a move decided on a copy loaded
+    before someone else's change is judged on that change, and writes only its own columns.
+    """
     to_state = Status(to_state)
+    with transaction.atomic():
+        current = publishing.lock(story)
+        _check(current, to_state, user, at)
+        from_state = current.status
+        if to_state == Status.SCHEDULED:
+            publishing.publish(current, user, at=at, locked=True)
+        elif to_state == Status.PUBLISHED and from_state == Status.SCHEDULED and current.is_live:
+            # Its time already came: readers see it; announce it once, as the worker would.
+            publishing.announce_scheduled(current.pk)
+            current.status = Status.PUBLISHED
+        elif to_state == Status.PUBLISHED:
+            publishing.publish(current, user, now=True, locked=True)
+        elif to_state == Status.UNPUBLISHED:
+            publishing.unpublish(current, user, locked=True)
+        else:
+            publishing.set_status(current, to_state, locked=True)
+        StoryEvent.objects.create(
+            story=current, user=user, from_status=from_state, to_status=to_state, note=note
+        )
+    return publishing.take_row(story, current)
+
+
+def _check(story: Story, to_state: Status, user, at) -> None:
     if not _permitted(story, to_state, user):
         raise PermissionDenied(f"You may not move this story to {to_state.label.lower()}.")
     if story.status not in ALLOWED_FROM[to_state]:
@@ -90,44 +117,17 @@ def transition(story: Story, to_state: str, user, note: str = "", at=None) -> St
             raise WorkflowError(problems)
     if to_state == Status.SCHEDULED and (at is None or at <= timezone.now()):
         raise WorkflowError("Choose a publication time in the future to schedule.")
-    from_state = story.status
-    with transaction.atomic():
-        if to_state == Status.SCHEDULED:
-            publishing.publish(story, user, at=at)
-        elif to_state == Status.PUBLISHED and story.status == Status.SCHEDULED and story.is_live:
-            # Its time already came: readers see it; announce it once, as the worker would.
-            publishing.announce_scheduled(story.pk)
-            story.status = Status.PUBLISHED
-        elif to_state == Status.PUBLISHED:
-            # Publishing now: a past publication time is kept (republishing), a future one
-            # (a scheduled story published early) becomes now.
-            if story.published_at and story.published_at > timezone.now():
-                story.published_at = None
-            publishing.publish(story, user)
-        elif to_state == Status.UNPUBLISHED:
-            publishing.unpublish(story, user)
-        else:
-            story.status = to_state
-            story.save(update_fields=["status"])
-        StoryEvent.objects.create(
-            story=story, user=user, from_status=from_state, to_status=to_state, note=note
-        )
-    return story
 
 
 def trash(story: Story, user, note: str = "") -> Story:
     """Move a story to the trash (soft delete): it leaves the site and the desk's lists."""
     if not permissions.can_delete(user, story):
         raise PermissionDenied("You may not delete stories.")
-    was_live = story.is_live
     with transaction.atomic():
-        story.deleted_at = timezone.now()
-        story.save(update_fields=["deleted_at"])
+        publishing.set_deleted(story, timezone.now(), user)
         StoryEvent.objects.create(
             story=story, user=user, from_status=story.status, to_status="deleted", note=note
         )
-        if was_live:
-            publishing.announce_unpublished(story, user)
     return story
 
 

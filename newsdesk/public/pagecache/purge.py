@@ -8,15 +8,13 @@ date line changes at midnight, with no event; `purge_due` catches both.
 
 from datetime import datetime, time, timedelta
 
-from django.db import transaction
 from django.db.models import Min
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from newsdesk.content import changes
 from newsdesk.content.models import Story
 from newsdesk.content.services import pagecounts, upkeep
 from newsdesk.content.services.pages import page_of
-from newsdesk.content.signals import story_published, story_unpublished, story_updated
 from newsdesk.public.pagecache import store
 
 ALWAYS = ("home", "feeds", "sitemaps")
@@ -26,37 +24,48 @@ def story_key(story_id) -> str:
     return f"story-{story_id}"
 
 
-def purge_story(story: Story, moved: bool) -> None:
-    """Purge what shows `story`; with `moved`, also every list page from its position on."""
+def purge_story(story: Story, moved: bool, before=(None, ()), touched=(), after=None) -> None:
+    """Purge what shows `story`; with `moved`, also every list page from its position on.
+    `before`/`after`: its (publication time, lists) before and after the change (after is
+    read now if not given); `touched`: lists it joined or left by a tag or byline change."""
     if not store.enabled():
         return
     if upkeep.deferring():
         upkeep.at_end("pagecache", store.purge_all)
         return
-    before_at, before_lists = getattr(story, "lists_before_save", (None, set()))
-    after_at, after_lists = pagecounts.story_lists(story.pk)
-    touched = getattr(story, "lists_touched", set())
+    before_at, before_lists = before
+    after_at, after_lists = after or pagecounts.story_lists(story.pk)
     store.purge_keys([story_key(story.pk), *ALWAYS])
-    changed = (before_lists ^ after_lists) | touched
+    changed = (set(before_lists) ^ after_lists) | set(touched)
     if moved or before_at != after_at:
-        changed |= before_lists | after_lists
-    moments = [m for m in (before_at, after_at, story.published_at) if m is not None]
+        changed |= set(before_lists) | after_lists
+    moments = {m for m in (before_at, after_at, story.published_at) if m is not None}
     for list_key in changed:
         first = min(page_of(list_key, moment, story.pk) for moment in moments) if moments else 1
         store.purge_list_from(list_key, first)
-    story.lists_touched = set()
 
 
-def _published(sender, story, **kwargs):
-    purge_story(story, moved=True)
+def on_change(change) -> None:
+    """The page cache's subscriber to the change pipeline (content/changes.py)."""
+    if not store.enabled():
+        return
+    if isinstance(change, changes.StoryChange):
+        _story_changed(change)
+    else:
+        # A renamed section, tag or person shows on navigation, cards, breadcrumbs and
+        # feeds across the site; an import touches lists everywhere.
+        store.purge_all()
 
 
-def _unpublished(sender, story, **kwargs):
-    purge_story(story, moved=True)
-
-
-def _updated(sender, story, **kwargs):
-    purge_story(story, moved=False)
+def _story_changed(change) -> None:
+    story = change.story
+    if change.was_live or change.is_live or change.lists_before[1]:
+        moved = change.kind != changes.EDITED or change.was_live != change.is_live
+        purge_story(story, moved, change.lists_before, change.lists_touched, change.lists_after)
+    # A story scheduled sooner than the cache's next due time brings that time forward.
+    due = store.due()
+    if story.published_at and due and timezone.now() < story.published_at < due:
+        store.set_due(story.published_at)
 
 
 def next_due(now: datetime) -> datetime:
@@ -97,42 +106,3 @@ def purge_due(now: datetime | None = None) -> bool:
 def ensure_due(now: datetime | None = None) -> None:
     if store.due() is None:
         store.set_due(next_due(now or timezone.now()))
-
-
-def _story_saved(sender, instance, raw=False, **kwargs):
-    """Any save, even one that skips the publishing service (the admin), purges after commit;
-    and a story scheduled sooner than the cache's next due time brings that time forward."""
-    if raw or not store.enabled():
-        return
-    _, lists_before = getattr(instance, "lists_before_save", (None, set()))
-    if upkeep.deferring():  # a bulk import: one whole purge at its end
-        upkeep.at_end("pagecache", store.purge_all)
-    elif lists_before or instance.is_live:
-        # After commit: purging earlier would let a reader cache the old row again.
-        transaction.on_commit(lambda: purge_story(instance, moved=False))
-    due = store.due()
-    if instance.published_at and due and timezone.now() < instance.published_at < due:
-        store.set_due(instance.published_at)
-
-
-def _story_deleted(sender, instance, **kwargs):
-    if not store.enabled():
-        return
-    moment, lists = getattr(instance, "_pagecount_before", (None, set()))
-    pk = instance.pk
-
-    def purge():
-        store.purge_keys([story_key(pk), *ALWAYS])
-        for list_key in lists if moment else ():
-            store.purge_list_from(list_key, page_of(list_key, moment, pk))
-
-    transaction.on_commit(purge)
-
-
-def connect():
-    uid = "newsdesk.pagecache"
-    story_published.connect(_published, sender=Story, dispatch_uid=f"{uid}.published")
-    story_unpublished.connect(_unpublished, sender=Story, dispatch_uid=f"{uid}.unpublished")
-    story_updated.connect(_updated, sender=Story, dispatch_uid=f"{uid}.updated")
-    post_save.connect(_story_saved, sender=Story, dispatch_uid=f"{uid}.saved")
-    post_delete.connect(_story_deleted, sender=Story, dispatch_uid=f"{uid}.deleted")

@@ -18,7 +18,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from newsdesk.content.models import Story
+from newsdesk.content.models import Byline, Person, Section, Source, Story, Tag
 from newsdesk.search.query import Query
 
 # Highlight delimiters the engines put around matched words; indexed text never contains
@@ -26,8 +26,28 @@ from newsdesk.search.query import Query
 # the snippet is HTML-escaped.
 MARK_START, MARK_END = "\x02", "\x03"
 # Column weights: the headline counts more than the standfirst, the standfirst more than
-# the body.
-HEADLINE_WEIGHT, STANDFIRST_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
+# the body. "About" (the section, tags, bylines and sources) counts below the headline: a
+# reader searching a section's word finds its stories, led by those that say it.
+HEADLINE_WEIGHT, STANDFIRST_WEIGHT, BODY_WEIGHT, ABOUT_WEIGHT = 10.0, 4.0, 1.0, 3.0
+
+
+def about_sql(story: str, aggregate: str) -> str:
+    """SQL for the names a story is filed under (section, tags, bylines, sources), space
+    separated; `story` is the story table's alias, `aggregate` the engine's string
+    aggregate with "{}" for its argument (group_concat / string_agg)."""
+    section = Section._meta.db_table
+    joins = [
+        (Tag._meta.db_table, Story.tags.through._meta.db_table, "tag_id"),
+        (Person._meta.db_table, Byline._meta.db_table, "person_id"),
+        (Source._meta.db_table, Story.sources.through._meta.db_table, "source_id"),
+    ]
+    parts = [f"coalesce((SELECT n.name FROM {section} n WHERE n.id = {story}.section_id), '')"]
+    for names, links, column in joins:
+        parts.append(
+            f"coalesce((SELECT {aggregate.format('n.name')} FROM {names} n JOIN {links} k "
+            f"ON k.{column} = n.id WHERE k.story_id = {story}.id), '')"
+        )
+    return " || ' ' || ".join(parts)
 
 
 @dataclass
@@ -76,7 +96,9 @@ class SearchBackend:
     id_column = ""  # its column holding the story id
 
     def install(self, connection) -> None:
-        """Create the index and what keeps it current; safe to run again."""
+        """Create the index (empty); safe to run again. It is written from Python: the
+        change pipeline re-indexes each changed story (search/indexing.py), `rebuild`
+        repairs whatever bypassed it."""
         raise NotImplementedError
 
     def uninstall(self, connection) -> None:

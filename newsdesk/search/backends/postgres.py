@@ -1,11 +1,14 @@
-"""PostgreSQL full text: a document table (weighted tsvector + GIN index) kept current by
-a trigger on the story table, queried with websearch_to_tsquery, ranked with ts_rank_cd,
-highlighted with ts_headline.
+"""PostgreSQL full text: a document table (weighted tsvector + GIN index) written from
+Python (the change pipeline re-indexes each changed story after commit; `search-rebuild`
+repairs), queried with websearch_to_tsquery, ranked with ts_rank_cd, highlighted with
+ts_headline. Weights: headline A; standfirst and "about" (section, tags, bylines,
+sources) B; body C.
 
 The text search configuration `newsdesk_search` is English (stemming, stop words) with
 `unaccent` in front of the stemmer, so diacritics are folded; words in other scripts are
 found by the default parser's Unicode word rules. No foreign key to the story table, so
-Django's TRUNCATE-based flush of content tables keeps working; the trigger deletes rows.
+Django's TRUNCATE-based flush of content tables keeps working; re-indexing a deleted
+story's id deletes its row.
 """
 
 # SQL here is assembled from this module's constants (table, function and config names);
@@ -15,6 +18,7 @@ Django's TRUNCATE-based flush of content tables keeps working; the trigger delet
 from collections.abc import Iterable
 
 from django.db import connection as default_connection
+from django.db import transaction
 from django.db.models import F
 
 from newsdesk.content.models import Story
@@ -25,6 +29,7 @@ from newsdesk.search.backends.base import (
     Highlight,
     MatchCount,
     SearchBackend,
+    about_sql,
     round_estimate,
 )
 from newsdesk.search.query import _ARABIC_MARKS, Query, Term
@@ -43,8 +48,11 @@ _FOLD_TO = "یک"
 _DOCUMENT = (
     f"setweight(to_tsvector('{CONFIG}', h), 'A') || "
     f"setweight(to_tsvector('{CONFIG}', s), 'B') || "
+    f"setweight(to_tsvector('{CONFIG}', a), 'B') || "
     f"setweight(to_tsvector('{CONFIG}', b), 'C')"
 )
+
+ABOUT = about_sql(STORY_TABLE, "string_agg({}, ' ')")
 
 SCHEMA = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -70,25 +78,9 @@ SCHEMA = [
     f"""CREATE TABLE IF NOT EXISTS {TABLE} (
       story_id bigint PRIMARY KEY, document tsvector NOT NULL)""",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_gin ON {TABLE} USING gin (document)",
-    f"""CREATE OR REPLACE FUNCTION newsdesk_search_index_story() RETURNS trigger
-      LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP = 'DELETE' THEN
-        DELETE FROM {TABLE} WHERE story_id = OLD.id;
-        RETURN NULL;
-      END IF;
-      INSERT INTO {TABLE} (story_id, document)
-        SELECT NEW.id, {_DOCUMENT}
-        FROM (SELECT newsdesk_search_fold(NEW.headline) AS h,
-                     newsdesk_search_fold(NEW.standfirst) AS s,
-                     newsdesk_search_html(NEW.body) AS b) AS x
-      ON CONFLICT (story_id) DO UPDATE SET document = EXCLUDED.document;
-      RETURN NULL;
-    END $$""",
+    # Earlier versions kept the table current with a trigger: dropped on install.
     f"DROP TRIGGER IF EXISTS newsdesk_search_story_write ON {STORY_TABLE}",
-    f"""CREATE TRIGGER newsdesk_search_story_write
-      AFTER INSERT OR DELETE OR UPDATE OF headline, standfirst, body ON {STORY_TABLE}
-      FOR EACH ROW EXECUTE FUNCTION newsdesk_search_index_story()""",
+    "DROP FUNCTION IF EXISTS newsdesk_search_index_story()",
 ]
 DROP = [
     f"DROP TRIGGER IF EXISTS newsdesk_search_story_write ON {STORY_TABLE}",
@@ -237,7 +229,8 @@ class PostgresBackend(SearchBackend):
     def reindex(self, story_ids: Iterable[int]) -> None:
         ids = [int(pk) for pk in story_ids]
         if ids:
-            with default_connection.cursor() as cursor:
+            with transaction.atomic(savepoint=False), default_connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {TABLE} WHERE story_id = ANY(%s)", [ids])
                 cursor.execute(self._copy_sql("id = ANY(%s)"), [ids])
 
     @staticmethod
@@ -245,7 +238,8 @@ class PostgresBackend(SearchBackend):
         return (
             f"INSERT INTO {TABLE} (story_id, document) "
             f"SELECT id, {_DOCUMENT} FROM (SELECT id, newsdesk_search_fold(headline) "
-            "AS h, newsdesk_search_fold(standfirst) AS s, newsdesk_search_html(body) AS b "
+            "AS h, newsdesk_search_fold(standfirst) AS s, newsdesk_search_html(body) AS b, "
+            f"newsdesk_search_fold({ABOUT}) AS a "
             f"FROM {STORY_TABLE} WHERE {where}) AS x "
             "ON CONFLICT (story_id) DO UPDATE SET document = EXCLUDED.document"
         )

@@ -1,9 +1,10 @@
-"""SQLite FTS5: a full-text table kept current by triggers on the story table.
+"""SQLite FTS5: a full-text table written from Python.
 
 The FTS table stores plain text (HTML stripped, folded by newsdesk.search.query.fold)
-under rowid = story id. Triggers call two Python functions registered on every
-connection (see register_functions), so stories written by any path are indexed — the
-ORM, bulk_create, raw SQL — in the same transaction as the write.
+under rowid = story id: headline, standfirst, body, and "about" (the section, tags,
+bylines and sources). The change pipeline re-indexes each changed story after commit
+(search/indexing.py); nothing in the database calls Python, so any SQLite client can write
+the story table, and `newsdesk search-rebuild` indexes what such a write changed.
 Tokenizer: unicode61 (Unicode word boundaries, diacritics removed) wrapped by porter
 (English stemming; words in other scripts pass through unstemmed).
 """
@@ -23,6 +24,7 @@ from django.db.models.expressions import RawSQL
 from newsdesk.content.models import Story
 from newsdesk.content.text import plain_text
 from newsdesk.search.backends.base import (
+    ABOUT_WEIGHT,
     BODY_WEIGHT,
     HEADLINE_WEIGHT,
     MARK_END,
@@ -30,6 +32,7 @@ from newsdesk.search.backends.base import (
     STANDFIRST_WEIGHT,
     Highlight,
     SearchBackend,
+    about_sql,
 )
 from newsdesk.search.query import Query, Term, fold
 
@@ -37,31 +40,28 @@ TABLE = "newsdesk_search_fts"
 STORY_TABLE = Story._meta.db_table
 # bm25 with column weights as FTS5's `rank` column, so `ORDER BY rank` is sorted inside the
 # index (FTS5 only consumes an ORDER BY on `rank`, not on a bm25() call).
-RANK_MATCH = f"{TABLE}.rank MATCH 'bm25({HEADLINE_WEIGHT}, {STANDFIRST_WEIGHT}, {BODY_WEIGHT})'"
-
-_INDEX_ROW = (
-    f"INSERT INTO {TABLE}(rowid, headline, standfirst, body) VALUES "
-    "(new.id, newsdesk_search_text(new.headline), newsdesk_search_text(new.standfirst), "
-    "newsdesk_search_html(new.body));"
+RANK_MATCH = (
+    f"{TABLE}.rank MATCH "
+    f"'bm25({HEADLINE_WEIGHT}, {STANDFIRST_WEIGHT}, {BODY_WEIGHT}, {ABOUT_WEIGHT})'"
 )
-SCHEMA = [
-    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(
-        headline, standfirst, body,
-        tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')""",
-    f"""CREATE TRIGGER IF NOT EXISTS newsdesk_search_story_ai AFTER INSERT ON {STORY_TABLE}
-        BEGIN {_INDEX_ROW} END""",
-    f"""CREATE TRIGGER IF NOT EXISTS newsdesk_search_story_au
-        AFTER UPDATE OF headline, standfirst, body ON {STORY_TABLE}
-        BEGIN DELETE FROM {TABLE} WHERE rowid = old.id; {_INDEX_ROW} END""",
-    f"""CREATE TRIGGER IF NOT EXISTS newsdesk_search_story_ad AFTER DELETE ON {STORY_TABLE}
-        BEGIN DELETE FROM {TABLE} WHERE rowid = old.id; END""",
-]
-DROP = [
+
+# Triggers earlier versions created: they called Python functions, so a plain client's
+# UPDATE of the story table failed. Installing drops them.
+_OLD_TRIGGERS = [
     "DROP TRIGGER IF EXISTS newsdesk_search_story_ai",
     "DROP TRIGGER IF EXISTS newsdesk_search_story_au",
     "DROP TRIGGER IF EXISTS newsdesk_search_story_ad",
-    f"DROP TABLE IF EXISTS {TABLE}",
 ]
+SCHEMA = [
+    *_OLD_TRIGGERS,
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(
+        headline, standfirst, body, about,
+        tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')""",
+]
+DROP = [*_OLD_TRIGGERS, f"DROP TABLE IF EXISTS {TABLE}"]
+
+
+ABOUT = about_sql(STORY_TABLE, "group_concat({}, ' ')")
 
 
 def _relevance_order(row):
@@ -80,7 +80,7 @@ def index_html(html) -> str:
 
 
 def register_functions(sqlite_connection) -> None:
-    """The functions the triggers call; registered on each new SQLite connection."""
+    """The functions indexing calls; registered on each new SQLite connection."""
     sqlite_connection.create_function("newsdesk_search_text", 1, index_text, deterministic=True)
     sqlite_connection.create_function("newsdesk_search_html", 1, index_html, deterministic=True)
 
@@ -207,7 +207,7 @@ class SQLiteBackend(SearchBackend):
         if not ids:
             return
         placeholders = ", ".join(["%s"] * len(ids))
-        with transaction.atomic(), default_connection.cursor() as cursor:
+        with transaction.atomic(savepoint=False), default_connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", ids)
             cursor.execute(self._copy_sql(f"id IN ({placeholders})"), ids)
 
@@ -217,7 +217,9 @@ class SQLiteBackend(SearchBackend):
     @staticmethod
     def _copy_sql(where: str) -> str:
         return (
-            f"INSERT INTO {TABLE}(rowid, headline, standfirst, body) SELECT id, "
+            f"INSERT INTO {TABLE}(rowid, headline, standfirst, body, about) SELECT id, "
             "newsdesk_search_text(headline), newsdesk_search_text(standfirst), "
-            f"newsdesk_search_html(body) FROM {STORY_TABLE} WHERE {where}"
+            "newsdesk_search_html(body), "
+            f"newsdesk_search_text({ABOUT}) "
+            f"FROM {STORY_TABLE} WHERE {where}"
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from newsdesk.content import changes
 from newsdesk.content.models import Status, Story
 from newsdesk.content.services import permissions
 from newsdesk.content.web_links import web_url
@@ -65,6 +66,7 @@ def accept(item: WireItem, user=None) -> Story:
         source = attribution.agency(item)
         if source is not None:
             story.sources.add(source)
+        changes.story_changed(changes.CREATED, story, user, was_live=False)
         item.status, item.story = ItemStatus.ACCEPTED, story
         item.save(update_fields=["status", "story"])
     return story

@@ -1,0 +1,142 @@
+"""The change pipeline: what happened to a story (or a name shown with stories), told once.
+
+Content services (publishing, workflow, revisions, trash, corrections, galleries) make a
+change inside their transaction, then call `story_changed` (or `names_changed`). After
+the transaction commits, every subscriber listed in the NEWSDESK_CHANGE_SUBSCRIBERS setting
+is called with the one change object, once, in the order listed:
+
+    view → workflow.transition() → publishing.publish() → story_changed(PUBLISHED, …)
+         → after commit: page cache purge, search index, webhooks, audit (settings.py)
+
+A failing subscriber is logged and does not stop the others: the editor's change is
+committed already and must not turn into an error page. Nothing here hangs off model
+`save()` signals; a change that bypasses the services (a raw SQL write) is repaired by
+`newsdesk search-rebuild` and the page cache's expiry.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+# What happened to a story.
+CREATED = "created"  # a new story (a draft, usually): only the index cares
+EDITED = "edited"  # its content or what is shown with it changed
+PUBLISHED = "published"  # made live now (or its scheduled time came)
+SCHEDULED = "scheduled"  # will go live by the clock
+UNPUBLISHED = "unpublished"
+TRASHED = "trashed"
+RESTORED = "restored"  # brought back from the trash
+
+
+@dataclass(frozen=True)
+class StoryChange:
+    """One change to one story, as subscribers see it after commit."""
+
+    kind: str
+    story: object  # the Story as written
+    user: object = None
+    # Readers could see the story before / can see it now.
+    was_live: bool = False
+    is_live: bool = False
+    # Columns written; empty when the whole story was saved.
+    fields: frozenset = frozenset()
+    # (publication time, list keys) before the change, and the lists joined or left by
+    # tag and byline changes: the page cache purges from the story's old position.
+    lists_before: tuple = (None, frozenset())
+    lists_touched: frozenset = frozenset()
+    # The same after the change, as the save read it (None: read it afresh). Services
+    # change tags and bylines before saving the story's row, so it includes them.
+    lists_after: tuple | None = None
+
+    @property
+    def reader_event(self) -> str | None:
+        """What readers (feeds, webhooks) are told: "published", "updated",
+        "unpublished", or None for a change they never saw."""
+        if self.is_live and not self.was_live:
+            return "published"
+        if self.was_live and not self.is_live:
+            return "unpublished"
+        if self.is_live:
+            return "updated"
+        return None
+
+
+@dataclass(frozen=True)
+class NamesChanged:
+    """A section, tag, person, source or image shown with stories was changed or deleted."""
+
+    instance: object
+    user: object = None
+    deleted: bool = False
+    story_ids: frozenset = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class BulkChange:
+    """Many stories written at once (an import, the trash emptied): subscribers refresh
+    what they hold of these ids wholesale instead of story by story."""
+
+    story_ids: frozenset
+    reason: str = ""
+
+
+@cache
+def _load(paths: tuple) -> tuple:
+    return tuple(import_string(path) for path in paths)
+
+
+def subscribers() -> tuple:
+    return _load(tuple(getattr(settings, "NEWSDESK_CHANGE_SUBSCRIBERS", ())))
+
+
+def dispatch(change) -> None:
+    for subscriber in subscribers():
+        try:
+            subscriber(change)
+        except Exception:
+            logger.exception("%s failed on %r", getattr(subscriber, "__qualname__", ""), change)
+
+
+def _emit(change) -> None:
+    transaction.on_commit(lambda: dispatch(change))
+
+
+def story_changed(kind: str, story, user=None, *, was_live: bool, fields=()) -> StoryChange:
+    """Announce a change made in the current transaction; subscribers hear it after commit."""
+    change = StoryChange(
+        kind=kind,
+        story=story,
+        user=user,
+        was_live=was_live,
+        is_live=story.is_live,
+        fields=frozenset(fields),
+        lists_before=getattr(story, "lists_before_save", (None, frozenset())),
+        lists_touched=frozenset(getattr(story, "lists_touched", ())),
+        lists_after=getattr(story, "lists_after_save", None),
+    )
+    story.lists_touched = set()
+    story.lists_after_save = None
+    _emit(change)
+    return change
+
+
+def names_changed(instance, user=None, *, deleted: bool = False) -> NamesChanged:
+    """Announce a change to a section, tag, person, source or picture; call before a delete
+    (its stories are read now)."""
+    stories = getattr(instance, "stories", None)  # sections, tags, people, sources
+    story_ids = stories.values_list("pk", flat=True) if stories is not None else ()
+    change = NamesChanged(instance, user, deleted, frozenset(story_ids))
+    _emit(change)
+    return change
+
+
+def bulk_changed(story_ids, reason: str = "") -> BulkChange:
+    change = BulkChange(frozenset(story_ids), reason)
+    _emit(change)
+    return change

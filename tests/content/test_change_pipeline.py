@@ -1,0 +1,124 @@
+"""A publish from the desk, followed through the change pipeline: one change, each
+subscriber run once (page purges, index writes, webhook deliveries, audit entries), within
+a budget of SQL queries; a renamed section purges the pages that show its old name."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from newsdesk.api.models import WebhookDelivery, WebhookEndpoint
+from newsdesk.audit.models import AuditEvent
+from newsdesk.content.models import Status
+from newsdesk.public.pagecache import store
+
+# The whole publish: the desk request and everything after commit (goal: 30 or fewer).
+PUBLISH_QUERY_BUDGET = 30
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT")
+
+
+@pytest.fixture
+def page_cache(settings, tmp_path):
+    settings.NEWSDESK_PAGE_CACHE = True
+    settings.NEWSDESK_PAGE_CACHE_DIR = tmp_path / "pagecache"
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def purges(monkeypatch):
+    """Each call of the page cache's purge entry points (a spy: they still run)."""
+    calls = []
+    for name in ("purge_keys", "purge_list_from", "purge_all"):
+        real = getattr(store, name)
+
+        def spy(*args, _real=real, _name=name, **kwargs):
+            calls.append((_name, args))
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(store, name, spy)
+    return calls
+
+
+def index_writes(queries) -> list[str]:
+    return [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith("INSERT INTO NEWSDESK_SEARCH_")
+    ]
+
+
+def test_a_desk_publish_runs_each_subscriber_once_within_the_query_budget(
+    client, editor, newsroom, page_cache, purges, heard_changes, django_capture_on_commit_callbacks
+):
+    section, tag, person = newsroom.section("World"), newsroom.tag("Talks"), newsroom.person()
+    older = [
+        newsroom.story(
+            f"Older {i}",
+            section=section,
+            tags=[tag],
+            bylines=[person],
+            published_at=timezone.now() - timedelta(minutes=i),
+        )
+        for i in range(1, 4)
+    ]
+    story = newsroom.story(
+        "Ceasefire agreed", section=section, status=Status.DRAFT, tags=[tag], bylines=[person]
+    )
+    WebhookEndpoint.objects.create(
+        url="https://hooks.example.org/in", events=["story.published"], secret="s" * 32
+    )
+    assert client.get("/").status_code == 200  # a reader caches the home page
+    assert older and store.find("/") is not None
+    client.force_login(editor)
+
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(
+            reverse("desk:story-transition", args=[story.pk]), {"to_state": "published"}
+        )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.status == Status.PUBLISHED
+
+    assert [(c.kind, c.reader_event) for c in heard_changes] == [("published", "published")]
+    assert [name for name, _ in purges].count("purge_keys") == 1
+    assert store.find("/") is None
+    assert len(index_writes(queries.captured_queries)) == 1
+    assert WebhookDelivery.objects.filter(event="story.published").count() == 1
+    assert AuditEvent.objects.filter(action="published").count() == 1
+    # Savepoints stand for the request's own BEGIN and COMMIT here (the test runs inside
+    # a transaction); they are not counted.
+    statements = [
+        q["sql"] for q in queries.captured_queries if not q["sql"].startswith(TRANSACTION_CONTROL)
+    ]
+    assert len(statements) <= PUBLISH_QUERY_BUDGET, "\n".join(sql[:150] for sql in statements)
+
+
+def test_renaming_a_section_purges_the_pages_showing_the_old_name(
+    client, editor, newsroom, page_cache, django_capture_on_commit_callbacks
+):
+    section = newsroom.section("Weather")
+    story = newsroom.story("Snow closes the passes", section=section)
+    for path in ("/", story.get_absolute_url()):
+        assert "Weather" in client.get(path).content.decode()
+        assert store.find(path) is not None
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/content/section/{section.pk}/change/",
+            {"name": "Climate", "slug": section.slug, "order": 0, "show_in_nav": "on"},
+        )
+    assert response.status_code == 302
+    client.logout()
+    for path in ("/", story.get_absolute_url()):
+        page = client.get(path).content.decode()
+        assert "Climate" in page and "Weather" not in page, path
