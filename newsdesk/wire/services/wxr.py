@@ -20,8 +20,9 @@ from pathlib import Path
 from django.db import transaction
 from lxml import etree
 
+from newsdesk.content import changes
 from newsdesk.content.models import Story
-from newsdesk.content.services import publishing, upkeep
+from newsdesk.content.services import upkeep
 from newsdesk.content.services.media import MediaNotSaved
 from newsdesk.content.text import clean_text
 from newsdesk.wire.services.wxr_records import PROTECTED_HELD, Records, Skip, plain
@@ -128,12 +129,13 @@ class Report:
 
 
 def _announce(story_ids: list[int]) -> int:
-    """story_published for each story the run made live, a batch per transaction: the
-    listeners (webhooks, audit, search, page cache) hear an import as they hear a publish."""
+    """A published change for each story the run made live, a batch per transaction: the
+    change pipeline's subscribers (webhooks, audit, search, page cache) hear an import as
+    they hear a publish."""
     for start in range(0, len(story_ids), ANNOUNCE_BATCH):
         with transaction.atomic():
             for story in Story.objects.filter(pk__in=story_ids[start : start + ANNOUNCE_BATCH]):
-                publishing.announce_published(story)
+                changes.story_changed(changes.PUBLISHED, story, was_live=False)
     return len(story_ids)
 
 
