@@ -194,7 +194,7 @@ def test_a_page_or_an_empty_answer_is_a_failed_poll(feed, local_http, body):
     poll_feed(feed)
     feed.refresh_from_db()
     assert feed.failures == 1 and feed.last_success_at is None
-    assert "did not answer with a feed" in feed.last_error
+    assert "could not be parsed" in feed.last_error
 
 
 def test_a_redirect_to_a_malformed_address_is_a_failed_poll(feed, local_http):
