@@ -1,7 +1,7 @@
 """Depth independence, measured in-process (no network, one reader): the median time of
 archive page 2 against deep pages, interleaved so that load from elsewhere hits both alike.
 
-    NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-1000000 /work/main/.venv/bin/python bench/depth.py
+    NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-1000000 .venv/bin/python bench/depth.py
 
 Pages are located from the day counts and their month totals (content_pagemonthcount, from
 migration 0005): on a corpus made before it, migrate a copy first (the migration fills the

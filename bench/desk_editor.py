@@ -1,7 +1,7 @@
 """How the desk's rich-text editor copes with a long story: editor start-up, keystroke
 latency and save time for a 10,000-word story against a 300-word one, in Debian's chromium.
 
-    /work/main/.venv/bin/python bench/desk_editor.py [--port 8131]
+    .venv/bin/python bench/desk_editor.py [--port 8131]
 
 Prints the figures and the long/short ratios. Uses a throwaway SQLite data dir.
 """

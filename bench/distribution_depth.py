@@ -1,7 +1,7 @@
 """Does paging stay flat with depth? Sitemap pages (id ranges) and API story pages (cursor),
 each against the OFFSET paging they replace, on a generated archive.
 
-    /work/main/.venv/bin/python bench/distribution_depth.py [--stories 100000]
+    .venv/bin/python bench/distribution_depth.py [--stories 100000]
 
 Runs on a throwaway SQLite database in a temp dir (or DATABASE_URL if set). Prints the time
 of the first and the last page, and the ratio last/first: flat paging stays near 1.

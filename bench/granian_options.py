@@ -2,7 +2,7 @@
 the same pages with the page cache off, in interleaved rounds (load from elsewhere hits
 every configuration alike).
 
-    /work/main/.venv/bin/python bench/granian_options.py --stories 20000 --duration 10
+    .venv/bin/python bench/granian_options.py --stories 20000 --duration 10
 
 Each configuration is passed to `newsdesk serve` as granian's own environment variables
 (GRANIAN_BLOCKING_THREADS, …), which is also how a deployment would set them.

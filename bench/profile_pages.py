@@ -1,7 +1,7 @@
 """CPU per request, in-process: each public page called through Django's WSGI handler as an
 anonymous GET with the page cache off — no server, no network, no load generator.
 
-    NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-20000 /work/main/.venv/bin/python \
+    NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-20000 .venv/bin/python \
         bench/profile_pages.py --rounds 50
     … --profile home            # plus the top functions of one page under cProfile
 

@@ -3,7 +3,7 @@ Django's `render` replaced by a stand-in that touches everything the templates r
 section, picture and people; the story's tags, sources, corrections and gallery), so the
 figure is the views' queries and objects without any template rendering.
 
-    NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-20000 PYTHONPATH=. /work/main/.venv/bin/python \
+    NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-20000 PYTHONPATH=. .venv/bin/python \
         bench/profile_reads.py --rounds 300
     … --profile story --sort cumtime     # plus cProfile of one page's data side
 

@@ -2,7 +2,7 @@
 the pages `profile_pages.py` leaves out, measured the same way (Django's WSGI handler,
 anonymous GET, page cache off, interleaved rounds, median process_time).
 
-    NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-20000 /work/main/.venv/bin/python \
+    NEWSDESK_DATA_DIR=/tmp/newsdesk-bench-20000 .venv/bin/python \
         bench/profile_syndication.py --rounds 30
 
 Sitemaps are cached by their views (cache_page): every call here clears the caches first,

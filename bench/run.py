@@ -1,6 +1,6 @@
 """One command: corpus → server → wrk on loopback, per page, cold and warm, nginx ceiling.
 
-    /work/main/.venv/bin/python bench/run.py --stories 20000 --duration 20
+    .venv/bin/python bench/run.py --stories 20000 --duration 20
 
 Prints, for each page, requests/s and p50/p99 latency:
   cold   the app server with the page cache off (every request renders);

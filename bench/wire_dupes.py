@@ -1,6 +1,6 @@
 """Near-duplicate grouping: precision and recall on a generated labelled set.
 
-    /work/main/.venv/bin/python bench/wire_dupes.py [--stories 300] [--seed 1]
+    .venv/bin/python bench/wire_dupes.py [--stories 300] [--seed 1]
 
 Each original story (generated news copy, all from the same few templates and vocabulary,
 so unrelated stories share many phrases: hard negatives on the same topic) gets 0-4

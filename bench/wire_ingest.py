@@ -1,7 +1,7 @@
 """Feed ingest throughput: many feeds on a local fixture HTTP server, thousands of items,
 fetched, parsed, deduplicated (GUID + near-duplicate index) and stored.
 
-    /work/main/.venv/bin/python bench/wire_ingest.py [--feeds 40] [--items 100]
+    .venv/bin/python bench/wire_ingest.py [--feeds 40] [--items 100]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nd_wire ... (PostgreSQL; uses that DB)
 
 Prints items/s for the first poll (all new) and for a second poll of changed feeds (GUID

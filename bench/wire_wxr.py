@@ -1,6 +1,6 @@
 """WordPress WXR import: posts/s and peak memory for a generated export.
 
-    /work/main/.venv/bin/python bench/wire_wxr.py [--posts 100000] [--keep FILE]
+    .venv/bin/python bench/wire_wxr.py [--posts 100000] [--keep FILE]
 
 Generates the export (streamed to a temp file), then imports it into a fresh SQLite
 database (or DATABASE_URL) without downloading attachments. Peak RSS is the process'

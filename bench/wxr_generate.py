@@ -1,6 +1,6 @@
 """Write a WordPress WXR 1.2 export of any size, streamed to disk (for tests and benches).
 
-/work/main/.venv/bin/python bench/wxr_generate.py OUT.xml --posts 100000
+.venv/bin/python bench/wxr_generate.py OUT.xml --posts 100000
 """
 
 from __future__ import annotations

@@ -9,21 +9,25 @@ _NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010f
 
 
 def xml_safe(text) -> str:
-    return _NOT_XML_CHAR.sub("", str(text or ""))
+    text = str(text or "")
+    if len(text) > 256 and is_xml_text(text.encode("utf-8", "surrogatepass")):
+        return text  # a story's body, nearly always clean: checked at C speed
+    return _NOT_XML_CHAR.sub("", text)
 
 
-# In UTF-8, the characters XML forbids are the C0 controls (one byte each) and U+FFFE/U+FFFF
-# (EF BF BE/BF); surrogates cannot be encoded at all. Deleting every other byte finds the
-# controls and every EF lead byte (U+F000–U+FFFF) at C speed, into a copy that is empty for
-# most documents (mapping bytes instead made a copy as big as the document); only then does
-# a pattern look closer.
+# In UTF-8, the characters XML forbids are the C0 controls (one byte each), U+FFFE/U+FFFF
+# (EF BF BE/BF) and lone surrogates (ED A0–BF, encoded with "surrogatepass"). Deleting every
+# other byte finds the controls and every EF or ED lead byte at C speed, into a copy that is
+# empty for most texts; only then does a pattern look closer.
 _UNSUSPECTED = bytes(
-    byte for byte in range(256) if not (byte < 0x20 and byte not in b"\t\n\r" or byte == 0xEF)
+    byte
+    for byte in range(256)
+    if not (byte < 0x20 and byte not in b"\t\n\r" or byte in (0xEF, 0xED))
 )
-_NOT_XML_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+_NOT_XML_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf]")
 
 
 def is_xml_text(data: bytes) -> bool:
-    """Whether UTF-8 `data` holds only characters XML 1.0 allows: one pass over a whole
-    document instead of `xml_safe()` over each of its texts."""
+    """Whether UTF-8 `data` holds only characters XML 1.0 allows (a lone surrogate, encoded
+    with "surrogatepass", is ED A0–BF: refused too)."""
     return not data.translate(None, _UNSUSPECTED) or not _NOT_XML_BYTES.search(data)
