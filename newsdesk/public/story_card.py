@@ -14,8 +14,15 @@ DEFAULT_SIZES = "(min-width: 60em) 20em, 100vw"
 
 
 def story_card(
-    story, level=2, lazy=False, is_lead=False, show_section=True, sizes=DEFAULT_SIZES
+    story,
+    level=2,
+    lazy=False,
+    is_lead=False,
+    show_section=True,
+    sizes=DEFAULT_SIZES,
+    priority=False,
 ) -> Markup:
+    """`priority`: this card's picture is the page's largest (see picture())."""
     image, section, people = story.featured_image, story.section, story.people
     level = escape(level)
     kicker = (
@@ -36,7 +43,7 @@ def story_card(
     )
     return Markup(  # noqa: S704  every value above is escaped
         f'<article class="card{" card-lead" if is_lead else ""}">\n'
-        f"  {escape(picture(image, sizes=sizes, lazy=lazy)) if image else ''}\n"
+        f"  {escape(picture(image, sizes=sizes, lazy=lazy, priority=priority)) if image else ''}\n"
         f'  <div class="card-text">\n'
         f"    {kicker}\n"
         f'    <h{level} class="card-title"><a href="{escape(story.get_absolute_url())}">'

@@ -4,6 +4,12 @@ resized renditions (WebP plus a JPEG/PNG fallback) made once and reused.
     store_upload(uploaded_file, user, alt_text="", caption="", credit="", title="") -> Image
     save_original(image, filename, content) -> Image   # raises MediaNotSaved
     rendition_widths(image) -> list[int];  rendition(image, width, fmt) -> Rendition
+    rendition_name(image, width, fmt) -> str;  rendition_url(image, width, fmt) -> str
+
+A rendition lives at a name known before it exists (`rendition_name`), so pages link the
+file itself: no redirect on the way to a picture, and a front server can answer with the
+file while the app makes a missing one on its first request. The name carries the
+original's own file name, so a new original gets new URLs and caches never go stale.
 """
 
 import errno
@@ -164,11 +170,49 @@ def fallback_format(image: Image) -> str:
     return "png" if name.endswith(".png") else "jpeg"
 
 
+RENDITION_FORMATS = ("webp", "jpeg", "png")
+
+
+def original_stem(image: Image) -> str:
+    """The original's file name without folder and extension (unique: it has a random part)."""
+    return os.path.splitext(os.path.basename(image.file.name))[0]
+
+
+def rendition_name(image: Image, width: int, fmt: str) -> str:
+    """Where the `width`-pixel copy in `fmt` is stored, whether or not it is made yet."""
+    return f"renditions/{image.pk}/{original_stem(image)}-{width}.{fmt}"
+
+
+def rendition_url(image: Image, width: int, fmt: str) -> str:
+    return image.file.storage.url(rendition_name(image, width, fmt))
+
+
+def offers_rendition(image: Image, width: int, fmt: str) -> bool:
+    """Whether `rendition_url(image, width, fmt)` is one the site links to."""
+    return width in rendition_widths(image) and fmt in ("webp", fallback_format(image))
+
+
 def rendition(image: Image, width: int, fmt: str) -> Rendition:
     """The `width`-pixel-wide copy in `fmt` ("webp", "jpeg", "png"), made on first request."""
     existing = Rendition.objects.filter(image=image, width=width, format=fmt).first()
     if existing:
         return existing
+    storage, name = Rendition.file.field.storage, rendition_name(image, width, fmt)
+    made = Rendition(image=image, width=width, format=fmt)
+    # At its known name. A file already there (left by a request that lost the race for
+    # the row, or restored from a backup) is the same picture, made the same way.
+    made.file.name = name if storage.exists(name) else storage.save(name, _resized(image, width, fmt))
+    try:
+        with transaction.atomic():
+            made.save()
+    except IntegrityError:  # made by a concurrent request meanwhile
+        if made.file.name != name:  # the storage gave this copy another name: not linked
+            _remove(storage, made.file.name)
+        return Rendition.objects.get(image=image, width=width, format=fmt)
+    return made
+
+
+def _resized(image: Image, width: int, fmt: str) -> ContentFile:
     from PIL import Image as PILImage
     from PIL import ImageOps
 
@@ -179,15 +223,7 @@ def rendition(image: Image, width: int, fmt: str) -> Rendition:
             picture = picture.convert("RGB")
         out = io.BytesIO()
         picture.save(out, fmt.upper(), quality=80)
-    made = Rendition(image=image, width=width, format=fmt)
-    made.file.save(f"{image.pk}-{width}.{fmt}", ContentFile(out.getvalue()), save=False)
-    try:
-        with transaction.atomic():
-            made.save()
-    except IntegrityError:  # made by a concurrent request meanwhile
-        made.file.delete(save=False)
-        return Rendition.objects.get(image=image, width=width, format=fmt)
-    return made
+    return ContentFile(out.getvalue())
 
 
 def make_all_renditions(image_id: int) -> int:
