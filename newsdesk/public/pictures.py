@@ -1,5 +1,5 @@
-"""`picture(image, sizes="…", lazy=True, priority=False)`: a <picture> with WebP and JPEG/PNG srcsets of the
-image's renditions, computed from the image's stored width alone (no queries). Built in
+"""`picture(image, sizes="…", lazy=True, priority=False)`: a <picture> with WebP and JPEG/PNG
+srcsets of the image's renditions, computed from the image's stored width alone (no queries). Built in
 Python rather than in an included template, as Wagtail's image tags are: a home page shows
 about 50 pictures, and an include cost three times as much as the picture itself.
 

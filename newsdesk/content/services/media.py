@@ -201,13 +201,15 @@ def rendition(image: Image, width: int, fmt: str) -> Rendition:
     made = Rendition(image=image, width=width, format=fmt)
     # At its known name. A file already there (left by a request that lost the race for
     # the row, or restored from a backup) is the same picture, made the same way.
-    made.file.name = name if storage.exists(name) else storage.save(name, _resized(image, width, fmt))
+    if not storage.exists(name):
+        name = storage.save(name, _resized(image, width, fmt))
+    made.file.name = name
     try:
         with transaction.atomic():
             made.save()
     except IntegrityError:  # made by a concurrent request meanwhile
-        if made.file.name != name:  # the storage gave this copy another name: not linked
-            _remove(storage, made.file.name)
+        if name != rendition_name(image, width, fmt):  # another name: this copy is unused
+            _remove(storage, name)
         return Rendition.objects.get(image=image, width=width, format=fmt)
     return made
 
