@@ -39,8 +39,7 @@ def enrich_library_images(html: str) -> str:
             return match.group(0)
         fmt = media.fallback_format(image)
         srcset = ", ".join(
-            f"{media.rendition_url(image, w, fmt)} {w}w"
-            for w in media.rendition_widths(image)
+            f"{media.rendition_url(image, w, fmt)} {w}w" for w in media.rendition_widths(image)
         )
         attrs.update(
             alt=attrs.get("alt") or image.alt_text,

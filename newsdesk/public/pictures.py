@@ -1,7 +1,7 @@
 """`picture(image, sizes="…", lazy=True, priority=False)`: a <picture> with WebP and JPEG/PNG
-srcsets of the image's renditions, computed from the image's stored width alone (no queries). Built in
-Python rather than in an included template, as Wagtail's image tags are: a home page shows
-about 50 pictures, and an include cost three times as much as the picture itself.
+srcsets of the image's renditions, computed from the image's stored width alone (no
+queries). Built in Python rather than in an included template, as Wagtail's image tags are:
+a home page shows about 50 pictures, and an include cost three times as much as the picture itself.
 
 The same pictures come back on page after page (a home page's, a section's), so each one's
 HTML is kept, keyed by every image field it is made of: an edited alt text or a new file
@@ -45,9 +45,7 @@ def _picture(pk, file_name, width, height, alt_text, sizes, lazy, priority, *url
     widths = media.rendition_widths(image)
 
     def srcset(fmt):
-        return ", ".join(
-            f"{media.rendition_url(image, width, fmt)} {width}w" for width in widths
-        )
+        return ", ".join(f"{media.rendition_url(image, width, fmt)} {width}w" for width in widths)
 
     img = format_html(
         '<img src="{}"{} alt="{}"{}{}{}>',
