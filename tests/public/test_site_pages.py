@@ -158,3 +158,33 @@ def test_the_navigation_links_each_section_where_it_is_now(client, newsroom):
     html = client.get("/").content.decode()
     assert html.count('href="/section/world-news/">World</a>') == 2  # header and footer
     assert "/section/world/" not in html
+
+
+def test_not_found_page_claims_no_address(client, newsroom):
+    newsroom.archive(2)
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'rel="canonical"' not in html
+    assert "og:url" not in html
+    assert "<h1>Page not found</h1>" in html
+
+
+def feed_links(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<link rel="alternate" type="([^"]+)" title="[^"]*" href="([^"]+)"', html)
+
+
+def test_home_and_story_pages_advertise_their_feeds(client, newsroom):
+    world = newsroom.section("World")
+    story = newsroom.story("Harbour reopens", section=world)
+    home = feed_links(client.get("/").content.decode())
+    assert ("application/rss+xml", "/feeds/rss/") in home
+    assert ("application/atom+xml", "/feeds/atom/") in home
+    on_story = feed_links(client.get(story.get_absolute_url()).content.decode())
+    assert on_story[:2] == [
+        ("application/rss+xml", "/feeds/section/world/rss/"),
+        ("application/atom+xml", "/feeds/section/world/atom/"),
+    ]
+    assert ("application/rss+xml", "/feeds/rss/") in on_story
+    for _, url in home + on_story:
+        assert client.get(url).status_code == 200, url
