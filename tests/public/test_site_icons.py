@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def head_links(html: str) -> dict[str, str]:
-    return {rel: href for rel, href in re.findall(r'<link rel="([^"]+)" href="([^"]+)"', html)}
+    return dict(re.findall(r'<link rel="([^"]+)" href="([^"]+)"', html))
 
 
 def picture(response) -> PILImage.Image:
