@@ -26,9 +26,12 @@ def test_home_has_lead_latest_and_a_block_per_section(client, newsroom):
     html = _home_with_world_and_sport(client, newsroom)
     lead = re.search(r'<section class="lead".*?</section>', html, re.S).group(0)
     assert "Archive story 1" in lead
-    latest = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
-    assert "Archive story 2" in latest and "Archive story 11" in latest
-    assert "Archive story 1<" not in latest
+    rail = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
+    assert "Archive story 2<" in rail and "Archive story 5<" in rail  # the next four
+    assert "Archive story 1<" not in rail and "Archive story 6<" not in rail
+    assert "<img" not in rail  # headlines only, beside the lead
+    top = re.search(r'<section class="top-stories".*?</section>', html, re.S).group(0)
+    assert "Archive story 6<" in top and "Archive story 11<" in top
     assert re.search(
         r'<h2 id="section-\d+" class="block-title"><a href="/section/sport/">Sport</a></h2>', html
     )
@@ -39,7 +42,7 @@ def test_cards_name_their_section_except_under_its_own_heading(client, newsroom)
     html = _home_with_world_and_sport(client, newsroom)
     latest = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
     assert '<p class="kicker"><a href="/section/world/">World</a></p>' in latest
-    blocks = re.findall(r'<section class="section-block".*?</section>', html, re.S)
+    blocks = re.findall(r'<section class="section-block[^"]*".*?</section>', html, re.S)
     (sport_block,) = [block for block in blocks if 'href="/section/sport/"' in block]
     assert "Cup final tonight" in sport_block
     assert 'class="kicker"' not in sport_block
