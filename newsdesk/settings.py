@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsdesk.ops.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached files stay plain (a front server compresses them).
+    "newsdesk.public.compression.ReaderPageGZipMiddleware",
     "newsdesk.public.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsdesk.ops.locale.LocaleMiddleware",

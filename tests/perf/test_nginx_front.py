@@ -1,6 +1,7 @@
 """The shipped nginx front (deploy/nginx/newsdesk.conf) serves cached pages without Python,
 sends editors and query strings to the app, and stops serving a page once it is purged."""
 
+import gzip
 import shutil
 import subprocess
 import tempfile
@@ -115,3 +116,16 @@ def test_nginx_serves_cached_pages_and_forgets_purged_ones(
     with django_capture_on_commit_callbacks(execute=True):
         publishing.save_changes(story)
     assert get(front + url)[2] == "answered by the app"  # purged: nginx asks the app
+
+
+def test_nginx_compresses_cached_pages(front, client, newsroom):
+    newsroom.archive(12)
+    assert client.get("/").status_code == 200  # Newsdesk writes the page file
+    request = urllib.request.Request(front + "/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        assert response.headers["X-Page-Cache"] == "nginx"
+        assert response.headers["Content-Encoding"] == "gzip"
+        packed = response.read()
+    plain = get(front + "/")[2].encode()
+    assert gzip.decompress(packed) == plain
+    assert len(packed) < len(plain) / 3
