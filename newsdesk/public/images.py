@@ -18,8 +18,10 @@ from newsdesk.content.models import Image
 from newsdesk.content.services import media
 
 FOREVER = {"public": True, "max_age": 31536000, "immutable": True}
-# "<original's stem>-<width>.<format>"; the stem may itself hold dashes.
+# "<original's stem>-<width>.<format>" or "<stem>-<ratio>.jpeg" (a crop); the stem may
+# itself hold dashes.
 RENDITION_FILE = re.compile(r"(?P<stem>.+)-(?P<width>\d{1,5})\.(?P<fmt>[a-z]+)")
+CROP_FILE = re.compile(r"(?P<stem>.+)-(?P<ratio>\d+x\d+)\.jpeg")
 
 
 def _offered(pk, width, fmt) -> Image:
@@ -33,6 +35,8 @@ def _offered(pk, width, fmt) -> Image:
 @cache_control(**FOREVER)
 def rendition_file(request, pk, name):
     """The rendition at `media.rendition_url()`, made now if it is missing."""
+    if crop := CROP_FILE.fullmatch(name):
+        return _crop_file(pk, crop["stem"], crop["ratio"])
     match = RENDITION_FILE.fullmatch(name)
     if not match:
         raise Http404("No such rendition")
@@ -44,6 +48,14 @@ def rendition_file(request, pk, name):
     response = FileResponse(made.file.open("rb"))
     response["Content-Type"] = mimetypes.guess_type(f"x.{fmt}")[0] or "application/octet-stream"
     return response
+
+
+def _crop_file(pk, stem, ratio):
+    image = get_object_or_404(Image, pk=pk)
+    if ratio not in media.CROP_RATIOS or not image.width or stem != media.original_stem(image):
+        raise Http404("No such crop")
+    name = media.crop(image, ratio)
+    return FileResponse(image.file.storage.open(name, "rb"), content_type="image/jpeg")
 
 
 @require_safe

@@ -150,6 +150,7 @@ SITEMAPS = {
     "authors": AuthorSitemap,
 }
 
+
 def cached_until_purged(view):
     """Django's cache_page for the sitemaps, whose paths are not the page cache's (it holds
     directory-style paths without query strings): kept CACHE_SECONDS at most, under a key

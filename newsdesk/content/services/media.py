@@ -228,6 +228,49 @@ def _resized(image: Image, width: int, fmt: str) -> ContentFile:
     return ContentFile(out.getvalue())
 
 
+# The shapes search engines ask of an article's picture (Google: 16:9, 4:3 and 1:1), each
+# cut around the picture's focal point, at most this wide.
+CROP_RATIOS = {"16x9": (16, 9), "4x3": (4, 3), "1x1": (1, 1)}
+CROP_WIDTH = 1200
+
+
+def crop_size(image: Image, ratio: str) -> tuple[int, int]:
+    across, down = CROP_RATIOS[ratio]
+    width = min(CROP_WIDTH, image.width or 0, (image.height or 0) * across // down)
+    return width, width * down // across
+
+
+def crop_name(image: Image, ratio: str) -> str:
+    return f"renditions/{image.pk}/{original_stem(image)}-{ratio}.jpeg"
+
+
+def crop_url(image: Image, ratio: str) -> str:
+    return image.file.storage.url(crop_name(image, ratio))
+
+
+def crop(image: Image, ratio: str) -> str:
+    """The stored name of the picture cut to `ratio` ("16x9", "4x3", "1x1"), made if missing."""
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    storage, name = Rendition.file.field.storage, crop_name(image, ratio)
+    if storage.exists(name):
+        return name
+    focus = (
+        image.focal_x if image.focal_x is not None else 0.5,
+        image.focal_y if image.focal_y is not None else 0.5,
+    )
+    with image.file.open("rb") as source:
+        picture = ImageOps.exif_transpose(PILImage.open(source)).convert("RGB")
+        picture = ImageOps.fit(picture, crop_size(image, ratio), centering=focus)
+        out = io.BytesIO()
+        picture.save(out, "JPEG", quality=82)
+    saved = storage.save(name, ContentFile(out.getvalue()))
+    if saved != name:  # made by a concurrent request meanwhile: theirs is the same
+        _remove(storage, saved)
+    return name
+
+
 def make_all_renditions(image_id: int) -> int:
     image = Image.objects.filter(pk=image_id).first()
     if image is None:
