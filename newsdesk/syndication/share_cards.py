@@ -26,7 +26,7 @@ from newsdesk.content.services import reading
 SIZES = {"16x9": (1200, 675), "4x3": (1200, 900), "1x1": (1200, 1200)}
 INK, PAPER, ACCENT = "#1a1a1a", "#f6f4f0", "#a3000b"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
-DESIGN = "1"  # part of every card's digest: a new design gets new URLs
+DESIGN = "2"  # part of every card's digest: a new design gets new URLs
 
 
 def _section_name(story) -> str:
@@ -125,7 +125,7 @@ def draw(headline: str, section: str, site_name: str, *, rtl: bool, size) -> byt
         )
         top += 70
     footer = height - margin
-    font, font_size, lines = _fitted(headline, width - 2 * margin, footer - top - 60)
+    font, font_size, lines = _fitted(headline, width - 2 * margin, footer - top - 90)
     for n, line in enumerate(lines):
         pen.text(
             (anchor_x, top + n * font_size * 1.25),
@@ -135,7 +135,7 @@ def draw(headline: str, section: str, site_name: str, *, rtl: bool, size) -> byt
             anchor=f"{align}t",
             **direction,
         )
-    pen.line([margin, footer - 30, width - margin, footer - 30], fill=INK, width=3)
+    pen.line([margin, footer - 56, width - margin, footer - 56], fill=INK, width=3)
     pen.text((margin, footer), site_name, font=_font(38), fill=INK, anchor="ls")
     out = io.BytesIO()
     card.save(out, "PNG", optimize=True)
