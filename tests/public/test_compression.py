@@ -38,3 +38,12 @@ def test_signed_in_pages_are_not_compressed(client, editor, newsroom):
         response = client.get(url, **GZIP, follow=True)
         assert response.status_code == 200, url
         assert "Content-Encoding" not in response, url
+
+
+def test_feeds_are_compressed_and_the_api_is_left_alone(client, newsroom):
+    newsroom.archive(12)
+    feed = client.get("/feeds/rss/", **GZIP)
+    assert feed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(feed.content).startswith(b"<?xml")
+    api = client.get("/api/stories", **GZIP)
+    assert api.status_code == 200 and "Content-Encoding" not in api
