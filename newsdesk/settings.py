@@ -25,6 +25,8 @@ NEWSDESK_PAGE_SIZE = int(os.environ.get("NEWSDESK_PAGE_SIZE", "10"))
 # that is not there costs Django's settings object a raised AttributeError (≈ 3 µs).
 NEWSDESK_CSP: dict = {}  # {"public": policy, "staff": policy}: see newsdesk/ops/headers.py
 NEWSDESK_LOGO_URL = ""  # the publisher's logo in JSON-LD; empty: syndication/logo.png
+# A logo file for the site's icons (newsdesk/public/site_icons.py); empty: drawn from the name.
+NEWSDESK_ICON_FILE = os.environ.get("NEWSDESK_ICON_FILE", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "newsdesk.ops.site_origin.SiteOriginMiddleware",
     "newsdesk.ops.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached files stay plain (a front server compresses them).
+    "newsdesk.public.compression.ReaderPageGZipMiddleware",
     "newsdesk.public.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The W3C Nu HTML checker (npm vnu-jar) runs offline on Java; install both when missing.
+# The W3C Nu HTML checker (npm vnu-jar) runs offline on Java, axe-core in the browser tests;
+# install them (and Java, npm) when missing.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 if ! command -v java >/dev/null || ! command -v npm >/dev/null; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless npm >/dev/null
 fi
-[ -f node_modules/vnu-jar/build/dist/vnu.jar ] || npm ci --silent --no-audit --no-fund
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
+  npm ci --silent --no-audit --no-fund
+fi

@@ -6,7 +6,6 @@ import re
 from html import escape, unescape
 
 from django.conf import settings
-from django.urls import reverse
 
 from newsdesk.content.models import Image
 
@@ -40,8 +39,7 @@ def enrich_library_images(html: str) -> str:
             return match.group(0)
         fmt = media.fallback_format(image)
         srcset = ", ".join(
-            f"{reverse('public:rendition', args=[image.pk, w, fmt])} {w}w"
-            for w in media.rendition_widths(image)
+            f"{media.rendition_url(image, w, fmt)} {w}w" for w in media.rendition_widths(image)
         )
         attrs.update(
             alt=attrs.get("alt") or image.alt_text,

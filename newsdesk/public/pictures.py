@@ -1,7 +1,7 @@
-"""`picture(image, sizes="…", lazy=True)`: a <picture> with WebP and JPEG/PNG srcsets of the
-image's renditions, computed from the image's stored width alone (no queries). Built in
-Python rather than in an included template, as Wagtail's image tags are: a home page shows
-about 50 pictures, and an include cost three times as much as the picture itself.
+"""`picture(image, sizes="…", lazy=True, priority=False)`: a <picture> with WebP and JPEG/PNG
+srcsets of the image's renditions, computed from the image's stored width alone (no
+queries). Built in Python rather than in an included template, as Wagtail's image tags are:
+a home page shows about 50 pictures, and an include cost three times as much as the picture itself.
 
 The same pictures come back on page after page (a home page's, a section's), so each one's
 HTML is kept, keyed by every image field it is made of: an edited alt text or a new file
@@ -14,7 +14,7 @@ from django.dispatch import receiver
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from newsdesk.content.links import current_routing, url_maker
+from newsdesk.content.links import current_routing
 from newsdesk.content.models import GalleryItem, Image
 from newsdesk.content.services import media
 from newsdesk.content.services.rows import already_read
@@ -22,7 +22,9 @@ from newsdesk.content.services.rows import already_read
 DEFAULT_SIZES = "(min-width: 62rem) 60rem, 100vw"
 
 
-def picture(image, sizes="", lazy=False):
+def picture(image, sizes="", lazy=False, priority=False):
+    """`priority`: the page's largest picture (its LCP element), fetched before the others
+    rather than after the style sheet and scripts; never lazy."""
     return _picture(
         image.pk,
         image.file.name,
@@ -30,23 +32,23 @@ def picture(image, sizes="", lazy=False):
         image.height,
         image.alt_text,
         sizes or DEFAULT_SIZES,
-        bool(lazy),
+        bool(lazy) and not priority,
+        bool(priority),
         *current_routing(),  # the URLs' patterns and prefix are part of the key too
     )
 
 
 @lru_cache(maxsize=4096)
-def _picture(pk, file_name, width, height, alt_text, sizes, lazy, *url_scheme):
+def _picture(pk, file_name, width, height, alt_text, sizes, lazy, priority, *url_scheme):
     # Made only of the key's fields, so that nothing outside the key shapes the HTML.
     image = Image(pk=pk, file=file_name, width=width, height=height, alt_text=alt_text)
     widths = media.rendition_widths(image)
-    rendition_url = url_maker("public:rendition", 3)
 
     def srcset(fmt):
-        return ", ".join(f"{rendition_url(image.pk, width, fmt)} {width}w" for width in widths)
+        return ", ".join(f"{media.rendition_url(image, width, fmt)} {width}w" for width in widths)
 
     img = format_html(
-        '<img src="{}"{} alt="{}"{}{} decoding="async">',
+        '<img src="{}"{} alt="{}"{}{}{}>',
         image.file.url,
         format_html(' srcset="{}" sizes="{}"', srcset(media.fallback_format(image)), sizes)
         if widths
@@ -54,6 +56,7 @@ def _picture(pk, file_name, width, height, alt_text, sizes, lazy, *url_scheme):
         image.alt_text,
         format_html(' width="{}" height="{}"', image.width, image.height) if image.width else "",
         mark_safe(' loading="lazy"') if lazy else "",
+        mark_safe(' fetchpriority="high"') if priority else mark_safe(' decoding="async"'),
     )
     if not widths:
         return img

@@ -14,9 +14,19 @@ DEFAULT_SIZES = "(min-width: 60em) 20em, 100vw"
 
 
 def story_card(
-    story, level=2, lazy=False, is_lead=False, show_section=True, sizes=DEFAULT_SIZES
+    story,
+    level=2,
+    lazy=False,
+    is_lead=False,
+    show_section=True,
+    sizes=DEFAULT_SIZES,
+    priority=False,
+    show_picture=True,
 ) -> Markup:
+    """`priority`: this card's picture is the page's largest (see picture()).
+    `show_picture=False`: a text card (headline lists, rails), whatever the story has."""
     image, section, people = story.featured_image, story.section, story.people
+    image = image if show_picture else None
     level = escape(level)
     kicker = (
         f'<p class="kicker"><a href="{escape(section.get_absolute_url())}">'
@@ -30,13 +40,14 @@ def story_card(
         else ""
     )
     byline = (
-        f'<span class="byline">By {", ".join(escape(person.name) for person in people)}</span> · '
+        f'<span class="byline">By {", ".join(escape(person.name) for person in people)}</span>'
         if people
         else ""
     )
     return Markup(  # noqa: S704  every value above is escaped
-        f'<article class="card{" card-lead" if is_lead else ""}">\n'
-        f"  {escape(picture(image, sizes=sizes, lazy=lazy)) if image else ''}\n"
+        f'<article class="card{" card-lead" if is_lead else ""}'
+        f'{"" if image else " card-text-only"}">\n'
+        f"  {escape(picture(image, sizes=sizes, lazy=lazy, priority=priority)) if image else ''}\n"
         f'  <div class="card-text">\n'
         f"    {kicker}\n"
         f'    <h{level} class="card-title"><a href="{escape(story.get_absolute_url())}">'

@@ -55,7 +55,11 @@ def url(viewname: str, *args, **kwargs) -> str:
 
 @pass_context
 def feed_links(context):
-    """The listing's own feeds (of its section, tag or person), then the whole site's."""
+    """The listing's own feeds (of its section, tag or person), or a story's section's,
+    then the whole site's."""
+    story = context.get("story")
+    if story is not None and getattr(story, "section", None) and "section" not in context:
+        return structured_data.feed_links({"section": story.section})
     return structured_data.feed_links(context)
 
 

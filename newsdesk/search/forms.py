@@ -1,6 +1,8 @@
 """The search form: the query, filters and sort. Invalid filters are reported and
 ignored; the query itself is never rejected (it is cut to MAX_QUERY_LENGTH)."""
 
+from datetime import date
+
 from django import forms
 from django.forms.renderers import Jinja2
 
@@ -20,6 +22,22 @@ class SlugChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
+class DateInput(forms.DateInput):
+    """A browser's date picker: its value must be a date (YYYY-MM-DD) for the HTML to be
+    valid, and a browser could show nothing else anyway. Text that is no date is left out
+    of the box; the field's error says why it was ignored."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        formatted = super().format_value(value)
+        try:
+            date.fromisoformat(str(formatted))
+        except ValueError:
+            return None
+        return formatted
+
+
 class SearchForm(forms.Form):
     # Its page is a Jinja2 one: Django's Jinja2 widget templates draw the same fields several
     # times faster than the template language's. One renderer, its templates compiled once.
@@ -35,12 +53,8 @@ class SearchForm(forms.Form):
     source = SlugChoiceField(
         Source.objects.all(), to_field_name="slug", required=False, empty_label="Any source"
     )
-    date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label="From", required=False, widget=DateInput)
+    date_to = forms.DateField(label="To", required=False, widget=DateInput)
     sort = forms.ChoiceField(
         choices=[(SORT_RELEVANCE, "Relevance"), (SORT_DATE, "Newest first")],
         required=False,

@@ -9,16 +9,16 @@ of context.
 import json
 from functools import lru_cache
 
+from babel.core import get_global
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.safestring import SafeString, mark_safe
 
 from newsdesk.content.links import fast_reverse, static_url
+from newsdesk.content.services import media
 from newsdesk.content.services.rows import related_list
-
-# Google shows at most 110 characters of a NewsArticle headline.
-HEADLINE_MAX = 110
+from newsdesk.syndication import share_cards
 
 # Keep "</script>" and HTML comment openers out of an inline JSON block.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -26,6 +26,21 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 def as_script_json(data) -> str:
     return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+
+
+@lru_cache(maxsize=64)
+def og_locale(language: str) -> str:
+    """A language code as OpenGraph writes locales, language_TERRITORY ("en" → "en_US",
+    "fa" → "fa_IR", "pt-br" → "pt_BR"): a code without a region takes the one CLDR finds
+    likeliest for it (and its script: "zh-hant" → "zh_TW"); an unknown one is left as is."""
+    subtags = (language or "").replace("_", "-").lower().split("-")
+    regions = [tag for tag in subtags[1:] if len(tag) == 2 or tag.isdigit()]
+    if regions:
+        return f"{subtags[0]}_{regions[0].upper()}"
+    likely = get_global("likely_subtags")
+    found = likely.get("_".join(tag.title() if len(tag) == 4 else tag for tag in subtags))
+    found = found or likely.get(subtags[0], "")
+    return f"{subtags[0]}_{found.rsplit('_', 1)[-1]}" if found.count("_") == 2 else subtags[0]
 
 
 def logo_url(request) -> str:
@@ -38,6 +53,42 @@ def image_url(request, story) -> str:
     if image and image.file:
         return request.build_absolute_uri(_file_url(image.file.storage, image.file.name))
     return ""
+
+
+def share_image(request, story) -> dict:
+    """What a shared link shows, as {"url", "width", "height", "alt"}: the story's picture,
+    or else its share card (share_cards.py), so no story is shared without one."""
+    image = story.featured_image
+    if image and image.file:
+        return {
+            "url": image_url(request, story),
+            "width": image.width,
+            "height": image.height,
+            "alt": image.alt_text,
+        }
+    width, height = share_cards.SIZES["16x9"]
+    return {
+        "url": request.build_absolute_uri(share_cards.card_url(story, "16x9")),
+        "width": width,
+        "height": height,
+        "alt": story.headline,
+    }
+
+
+def article_images(request, story) -> list[str]:
+    """The story's picture cut to 16:9, 4:3 and 1:1 (as Google asks of articles), or its
+    share cards in those shapes."""
+    image = story.featured_image
+    if image and image.file and image.width:
+        return [
+            request.build_absolute_uri(media.crop_url(image, ratio)) for ratio in media.CROP_RATIOS
+        ]
+    if image and image.file:
+        return [image_url(request, story)]
+    return [
+        request.build_absolute_uri(share_cards.card_url(story, ratio))
+        for ratio in share_cards.SIZES
+    ]
 
 
 @lru_cache(maxsize=1024)
@@ -61,12 +112,11 @@ def publisher(request) -> dict:
     }
 
 
-def news_article(request, story, bylines, image: str) -> dict:
-    """`image`: the story's image_url(), which story_meta() places too."""
+def news_article(request, story, bylines, images: list[str]) -> dict:
+    """`images`: article_images(). The headline is whole, as og:title and the page have it
+    (Google no longer cuts a NewsArticle's headline at 110 characters)."""
     url = request.build_absolute_uri(story.get_absolute_url())
     headline = story.headline
-    if len(headline) > HEADLINE_MAX:
-        headline = headline[: HEADLINE_MAX - 1].rstrip() + "…"
     authors = [
         {
             "@type": "Person",
@@ -82,7 +132,7 @@ def news_article(request, story, bylines, image: str) -> dict:
         "@type": "NewsArticle",
         "headline": headline,
         "description": story.summary[:300],
-        "image": [image or logo_url(request)],
+        "image": images,
         "datePublished": published.isoformat(timespec="seconds"),
         "dateModified": modified.isoformat(timespec="seconds"),
         "author": authors,
@@ -113,16 +163,17 @@ def breadcrumb_list(request, crumbs) -> dict:
 
 
 def story_meta(request, story) -> dict:
-    """The values syndication/story_meta.html places: OpenGraph, Twitter card, JSON-LD."""
-    image = image_url(request, story)
-    article = news_article(request, story, story.people, image)
+    """The values story_head.py places: OpenGraph, Twitter card, JSON-LD."""
+    article = news_article(request, story, story.people, article_images(request, story))
+    json_ld = as_script_json(article)
     return {
         "url": article["url"],
-        "image": image,
+        "image": share_image(request, story),
         "published": article["datePublished"],
         "modified": article["dateModified"],
-        "json_ld": mark_safe(as_script_json(article)),  # noqa: S308  escaped JSON
-        "authors": [person.name for person in story.people],
+        "json_ld": mark_safe(json_ld),  # noqa: S308  escaped JSON
+        # ogp.me: article:author is an array of profile URLs.
+        "authors": [request.build_absolute_uri(p.get_absolute_url()) for p in story.people],
         "tags": [tag.name for tag in related_list(story, "tags")],
     }
 

@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.urls import path
 
-from newsdesk.syndication import feeds, robots, sitemaps
+from newsdesk.syndication import feeds, robots, share_cards, sitemaps
 
 app_name = "syndication"
 
@@ -17,4 +18,10 @@ urlpatterns = [
     path("sitemap-news.xml", sitemaps.news, name="sitemap-news"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("robots.txt", robots.robots_txt, name="robots"),
+    # Share cards missing from a local MEDIA_URL, drawn on their first request.
+    path(
+        f"{settings.MEDIA_URL.lstrip('/')}share/<int:pk>/<str:name>",
+        share_cards.card_file,
+        name="share-card",
+    ),
 ]

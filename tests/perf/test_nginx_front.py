@@ -1,6 +1,7 @@
 """The shipped nginx front (deploy/nginx/newsdesk.conf) serves cached pages without Python,
 sends editors and query strings to the app, and stops serving a page once it is purged."""
 
+import gzip
 import shutil
 import subprocess
 import tempfile
@@ -152,3 +153,16 @@ def test_nginx_takes_uploads_as_large_as_the_app_does():
         if line.strip().startswith("client_max_body_size")
     )
     assert size.endswith("m") and int(size[:-1]) * 1024 * 1024 > MAX_UPLOAD_BYTES
+
+
+def test_nginx_compresses_cached_pages(front, client, newsroom):
+    newsroom.archive(12)
+    assert client.get("/").status_code == 200  # Newsdesk writes the page file
+    request = urllib.request.Request(front + "/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        assert response.headers["X-Page-Cache"] == "nginx"
+        assert response.headers["Content-Encoding"] == "gzip"
+        packed = response.read()
+    plain = get(front + "/")[2].encode()
+    assert gzip.decompress(packed) == plain
+    assert len(packed) < len(plain) / 3

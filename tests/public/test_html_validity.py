@@ -36,10 +36,15 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         "tag": tag.get_absolute_url(),
         "author": person.get_absolute_url(),
         "not-found": "/no/such/page/",
+        "search": "/search/?q=Vienna+OR+archive&section=middle-east",
+        "search-empty": "/search/",
+        "search-none": "/search/?q=zzzzqqq&date_from=not-a-date",
     }
     rendered = {}
     for name, url in pages.items():
         response = client.get(url)
         assert response.status_code == (404 if name == "not-found" else 200), url
         rendered[name] = response.content
+    assert rendered["search"].count(b'class="search-result') >= 2  # results, with dates
+    assert b"Enter a valid date" in rendered["search-none"]
     assert html_problems(rendered, tmp_path) == []

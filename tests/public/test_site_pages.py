@@ -26,9 +26,12 @@ def test_home_has_lead_latest_and_a_block_per_section(client, newsroom):
     html = _home_with_world_and_sport(client, newsroom)
     lead = re.search(r'<section class="lead".*?</section>', html, re.S).group(0)
     assert "Archive story 1" in lead
-    latest = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
-    assert "Archive story 2" in latest and "Archive story 11" in latest
-    assert "Archive story 1<" not in latest
+    rail = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
+    assert "Archive story 2<" in rail and "Archive story 5<" in rail  # the next four
+    assert "Archive story 1<" not in rail and "Archive story 6<" not in rail
+    assert "<img" not in rail  # headlines only, beside the lead
+    top = re.search(r'<section class="top-stories".*?</section>', html, re.S).group(0)
+    assert "Archive story 6<" in top and "Archive story 11<" in top
     assert re.search(
         r'<h2 id="section-\d+" class="block-title"><a href="/section/sport/">Sport</a></h2>', html
     )
@@ -39,7 +42,7 @@ def test_cards_name_their_section_except_under_its_own_heading(client, newsroom)
     html = _home_with_world_and_sport(client, newsroom)
     latest = re.search(r'<section class="latest".*?</section>', html, re.S).group(0)
     assert '<p class="kicker"><a href="/section/world/">World</a></p>' in latest
-    blocks = re.findall(r'<section class="section-block".*?</section>', html, re.S)
+    blocks = re.findall(r'<section class="section-block[^"]*".*?</section>', html, re.S)
     (sport_block,) = [block for block in blocks if 'href="/section/sport/"' in block]
     assert "Cup final tonight" in sport_block
     assert 'class="kicker"' not in sport_block
@@ -158,3 +161,33 @@ def test_the_navigation_links_each_section_where_it_is_now(client, newsroom):
     html = client.get("/").content.decode()
     assert html.count('href="/section/world-news/">World</a>') == 2  # header and footer
     assert "/section/world/" not in html
+
+
+def test_not_found_page_claims_no_address(client, newsroom):
+    newsroom.archive(2)
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'rel="canonical"' not in html
+    assert "og:url" not in html
+    assert "<h1>Page not found</h1>" in html
+
+
+def feed_links(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<link rel="alternate" type="([^"]+)" title="[^"]*" href="([^"]+)"', html)
+
+
+def test_home_and_story_pages_advertise_their_feeds(client, newsroom):
+    world = newsroom.section("World")
+    story = newsroom.story("Harbour reopens", section=world)
+    home = feed_links(client.get("/").content.decode())
+    assert ("application/rss+xml", "/feeds/rss/") in home
+    assert ("application/atom+xml", "/feeds/atom/") in home
+    on_story = feed_links(client.get(story.get_absolute_url()).content.decode())
+    assert on_story[:2] == [
+        ("application/rss+xml", "/feeds/section/world/rss/"),
+        ("application/atom+xml", "/feeds/section/world/atom/"),
+    ]
+    assert ("application/rss+xml", "/feeds/rss/") in on_story
+    for _, url in home + on_story:
+        assert client.get(url).status_code == 200, url

@@ -1,5 +1,6 @@
 """Fill an empty database with a believable newsroom: sections, agencies, bylines, pictures
-and a two-year archive of generated stories."""
+and a two-year archive of generated stories, each written from its section's beat
+(beats.py), a few of them photo stories with galleries, some corrected."""
 
 import random
 from datetime import timedelta
@@ -9,10 +10,28 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk.content.demo import words
-from newsdesk.content.demo.images import draw_picture
-from newsdesk.content.demo.writer import CopyWriter
-from newsdesk.content.models import Byline, Image, Person, Section, Source, Status, Story, Tag
+from newsdesk.content.demo.beats import BEATS, CORRECTIONS, Beat
+from newsdesk.content.demo.reporter import Reporter
+from newsdesk.content.demo.scenes import draw_scene
+from newsdesk.content.models import (
+    Byline,
+    Correction,
+    GalleryItem,
+    Image,
+    Kind,
+    Person,
+    Section,
+    Source,
+    Status,
+    Story,
+    Tag,
+)
 from newsdesk.content.text import make_slug, sanitize_html
+
+BEAT_OF = {beat.section: beat for beat in BEATS}
+# (section, scene): a photo story for each, with pictures of its own.
+PHOTO_STORIES = (("Sport", "stadium"), ("Business", "harbour"), ("Culture", "stage"))
+GALLERY_SIZE = 5
 
 
 def build_newsroom(
@@ -23,7 +42,8 @@ def build_newsroom(
     now=None,
     progress=None,
 ) -> dict:
-    """Create the newsroom and `stories` published stories spread over `days` days."""
+    """Create the newsroom and `stories` published stories spread over `days` days, plus a
+    few photo stories; `pictures` pictures are drawn for the stories to share."""
     rng = random.Random(seed)
     now = now or timezone.now()
     with transaction.atomic():
@@ -50,53 +70,72 @@ def build_newsroom(
             name: Tag.objects.get_or_create(slug=make_slug(name), defaults={"name": name})[0]
             for name in words.TAGS
         }
-        images = [_picture(rng, index) for index in range(pictures)]
+        pool = _picture_pool(rng, pictures)
 
-    writer = CopyWriter(rng)
+    reporter = Reporter(rng)
+    beats = [(section, BEAT_OF[section.name]) for section in sections if section.name in BEAT_OF]
     created = 0
     for start in range(0, stories, 200):
         batch = min(200, stories - start)
         with transaction.atomic():
-            _story_batch(rng, writer, batch, days, now, sections, agencies, people, tags, images)
+            _story_batch(rng, reporter, batch, days, now, beats, agencies, people, tags, pool)
         created += batch
         if progress:
             progress(created, stories)
-    _add_workflow_examples(writer, sections, agencies, now)
+    with transaction.atomic():
+        photo_stories = _photo_stories(rng, reporter, now, beats, agencies, people)
+        corrected = _corrections(rng, now)
+    _add_workflow_examples(reporter, beats[0], agencies, now)
     from newsdesk.content.services.pagecounts import rebuild_counts
 
     rebuild_counts()  # bulk inserts skip the signals that keep page counts
-    return {"stories": created, "sections": len(sections), "images": len(images)}
+    return {
+        "stories": created + photo_stories,
+        "sections": len(sections),
+        "images": sum(len(images) for images in pool.values()) + photo_stories * GALLERY_SIZE,
+        "photo_stories": photo_stories,
+        "corrections": corrected,
+    }
 
 
-def _picture(rng: random.Random, index: int) -> Image:
-    city = rng.choice(words.CITIES)
+def _image(rng: random.Random, scene: str, title: str) -> Image:
+    data, alt_text = draw_scene(rng, scene)
     image = Image(
-        title=f"Demo picture {index + 1}",
-        alt_text=f"An illustrated skyline of {city} at sunset",
-        caption=rng.choice(words.CAPTIONS).format(city=city),
-        credit=f"Illustration: {rng.choice(words.AGENCIES)[0]}",
+        title=title, alt_text=alt_text, credit=f"Illustration: {rng.choice(words.AGENCIES)[0]}"
     )
-    image.file.save(
-        f"demo-{index + 1:03d}.jpg", ContentFile(draw_picture(rng, 1200, 800)), save=False
-    )
+    image.file.save(f"{make_slug(title)[:60]}.jpg", ContentFile(data), save=False)
     image.save()
     return image
 
 
-def _story_batch(rng, writer, count, days, now, sections, agencies, people, tags, images):
+def _picture_pool(rng: random.Random, count: int) -> dict[str, list[Image]]:
+    """`count` pictures, shared out among the scenes the beats show, one scene in turn."""
+    scenes = sorted({event.scene for beat in BEATS for event in beat.events})
+    pool: dict[str, list[Image]] = {scene: [] for scene in scenes}
+    for index in range(count):
+        scene = scenes[index % len(scenes)]
+        pool[scene].append(_image(rng, scene, f"Demo picture {index + 1} {scene}"))
+    return pool
+
+
+def _story_batch(rng, reporter, count, days, now, beats, agencies, people, tags, pool):
     rows, extras = [], []
     for _ in range(count):
         agency = rng.choice(agencies)
-        copy = writer.story(agency.name)
+        section, beat = rng.choice(beats)
+        copy = reporter.story(beat, agency.name)
         published = now - timedelta(minutes=rng.randrange(30, days * 24 * 60))
+        pictures = pool.get(copy.scene)
+        picture = rng.choice(pictures) if pictures and rng.random() < 0.85 else None
         rows.append(
             Story(
                 headline=copy.headline,
                 slug=make_slug(copy.headline),
                 standfirst=copy.standfirst,
                 body=sanitize_html(copy.body),
-                section=rng.choice(sections),
-                featured_image=rng.choice(images) if rng.random() < 0.85 else None,
+                section=section,
+                featured_image=picture,
+                featured_caption=copy.caption if picture else "",
                 status=Status.PUBLISHED,
                 published_at=published,
                 created_at=published,
@@ -123,23 +162,83 @@ def _story_batch(rng, writer, count, days, now, sections, agencies, people, tags
             Story.tags.through(story=s, tag=tags[t])
             for s, (_, _, ts) in zip(rows, extras, strict=True)
             for t in ts
+            if t in tags
         ]
     )
 
 
-def _add_workflow_examples(writer, sections, agencies, now):
+def _photo_stories(rng, reporter, now, beats, agencies, people) -> int:
+    """A photo story for each of PHOTO_STORIES: pictures of its own, each captioned."""
+    made = 0
+    wanted = dict(PHOTO_STORIES)
+    for section, beat in beats:
+        scene = wanted.get(section.name)
+        if scene is None:
+            continue
+        events = tuple(event for event in beat.events if event.scene == scene)
+        agency = rng.choice(agencies)
+        copy = reporter.story(
+            Beat(beat.section, beat.cities, beat.actors, events, beat.quotes), agency.name
+        )
+        pictures = [
+            _image(rng, scene, f"{section.name} gallery {n + 1}") for n in range(GALLERY_SIZE)
+        ]
+        published = now - timedelta(hours=rng.randrange(2, 48))
+        story = Story.objects.create(
+            headline=f"In pictures: {copy.headline[0].lower()}{copy.headline[1:]}",
+            standfirst=copy.standfirst,
+            body=sanitize_html(copy.body),
+            section=section,
+            kind=Kind.PHOTO,
+            featured_image=pictures[0],
+            featured_caption=copy.caption,
+            status=Status.PUBLISHED,
+            published_at=published,
+            created_at=published,
+            updated_at=published,
+        )
+        story.sources.add(agency)
+        Byline.objects.create(story=story, person=rng.choice(people), position=0)
+        GalleryItem.objects.bulk_create(
+            GalleryItem(
+                story=story,
+                image=picture,
+                position=position,
+                caption=f"{copy.caption} ({position + 1} of {len(pictures)})",
+            )
+            for position, picture in enumerate(pictures)
+        )
+        made += 1
+    return made
+
+
+def _corrections(rng, now) -> int:
+    """Notes on about one story in thirty: corrections and updates, after publication."""
+    stories = list(Story.objects.filter(status=Status.PUBLISHED).values_list("pk", "published_at"))
+    chosen = rng.sample(stories, max(1, len(stories) // 30)) if stories else []
+    notes = []
+    for pk, published in chosen:
+        kind, text = rng.choice(CORRECTIONS)
+        when = min(now, published + timedelta(hours=rng.randrange(1, 30)))
+        notes.append(Correction(story_id=pk, kind=kind, text=text, created_at=when))
+    Correction.objects.bulk_create(notes)
+    return len(notes)
+
+
+def _add_workflow_examples(reporter, section_and_beat, agencies, now):
     """A draft, a story in review and a scheduled one, so the desk has something to do."""
+    section, beat = section_and_beat
     for status, when in [
         (Status.DRAFT, None),
         (Status.REVIEW, None),
         (Status.SCHEDULED, now + timedelta(hours=6)),
     ]:
-        copy = writer.story(agencies[0].name)
+        copy = reporter.story(beat, agencies[0].name)
         story = Story.objects.create(
             headline=copy.headline,
             standfirst=copy.standfirst,
-            body=copy.body,
-            section=sections[0],
+            body=sanitize_html(copy.body),
+            section=section,
             status=status,
             published_at=when,
         )

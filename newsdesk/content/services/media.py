@@ -5,6 +5,12 @@ metadata, and resized renditions (WebP plus a JPEG/PNG fallback) made once and r
     store_picture(data, name, user=None, alt_text="", …) -> Image   # no permission check
     save_original(image, filename, content) -> Image   # raises MediaNotSaved
     rendition_widths(image) -> list[int];  rendition(image, width, fmt) -> Rendition
+    rendition_name(image, width, fmt) -> str;  rendition_url(image, width, fmt) -> str
+
+A rendition lives at a name known before it exists (`rendition_name`), so pages link the
+file itself: no redirect on the way to a picture, and a front server can answer with the
+file while the app makes a missing one on its first request. The name carries the
+original's own file name, so a new original gets new URLs and caches never go stale.
 """
 
 import errno
@@ -182,11 +188,51 @@ def fallback_format(image: Image) -> str:
     return "png" if name.endswith(".png") else "jpeg"
 
 
+RENDITION_FORMATS = ("webp", "jpeg", "png")
+
+
+def original_stem(image: Image) -> str:
+    """The original's file name without folder and extension (unique: it has a random part)."""
+    return os.path.splitext(os.path.basename(image.file.name))[0]
+
+
+def rendition_name(image: Image, width: int, fmt: str) -> str:
+    """Where the `width`-pixel copy in `fmt` is stored, whether or not it is made yet."""
+    return f"renditions/{image.pk}/{original_stem(image)}-{width}.{fmt}"
+
+
+def rendition_url(image: Image, width: int, fmt: str) -> str:
+    return image.file.storage.url(rendition_name(image, width, fmt))
+
+
+def offers_rendition(image: Image, width: int, fmt: str) -> bool:
+    """Whether `rendition_url(image, width, fmt)` is one the site links to."""
+    return width in rendition_widths(image) and fmt in ("webp", fallback_format(image))
+
+
 def rendition(image: Image, width: int, fmt: str) -> Rendition:
     """The `width`-pixel-wide copy in `fmt` ("webp", "jpeg", "png"), made on first request."""
     existing = Rendition.objects.filter(image=image, width=width, format=fmt).first()
     if existing:
         return existing
+    storage, name = Rendition.file.field.storage, rendition_name(image, width, fmt)
+    made = Rendition(image=image, width=width, format=fmt)
+    # At its known name. A file already there (left by a request that lost the race for
+    # the row, or restored from a backup) is the same picture, made the same way.
+    if not storage.exists(name):
+        name = storage.save(name, _resized(image, width, fmt))
+    made.file.name = name
+    try:
+        with transaction.atomic():
+            made.save()
+    except IntegrityError:  # made by a concurrent request meanwhile
+        if name != rendition_name(image, width, fmt):  # another name: this copy is unused
+            _remove(storage, name)
+        return Rendition.objects.get(image=image, width=width, format=fmt)
+    return made
+
+
+def _resized(image: Image, width: int, fmt: str) -> ContentFile:
     from PIL import Image as PILImage
     from PIL import ImageOps
 
@@ -197,15 +243,50 @@ def rendition(image: Image, width: int, fmt: str) -> Rendition:
             picture = picture.convert("RGB")
         out = io.BytesIO()
         picture.save(out, fmt.upper(), quality=80)
-    made = Rendition(image=image, width=width, format=fmt)
-    made.file.save(f"{image.pk}-{width}.{fmt}", ContentFile(out.getvalue()), save=False)
-    try:
-        with transaction.atomic():
-            made.save()
-    except IntegrityError:  # made by a concurrent request meanwhile
-        made.file.delete(save=False)
-        return Rendition.objects.get(image=image, width=width, format=fmt)
-    return made
+    return ContentFile(out.getvalue())
+
+
+# The shapes search engines ask of an article's picture (Google: 16:9, 4:3 and 1:1), each
+# cut around the picture's focal point, at most this wide.
+CROP_RATIOS = {"16x9": (16, 9), "4x3": (4, 3), "1x1": (1, 1)}
+CROP_WIDTH = 1200
+
+
+def crop_size(image: Image, ratio: str) -> tuple[int, int]:
+    across, down = CROP_RATIOS[ratio]
+    width = min(CROP_WIDTH, image.width or 0, (image.height or 0) * across // down)
+    return width, width * down // across
+
+
+def crop_name(image: Image, ratio: str) -> str:
+    return f"renditions/{image.pk}/{original_stem(image)}-{ratio}.jpeg"
+
+
+def crop_url(image: Image, ratio: str) -> str:
+    return image.file.storage.url(crop_name(image, ratio))
+
+
+def crop(image: Image, ratio: str) -> str:
+    """The stored name of the picture cut to `ratio` ("16x9", "4x3", "1x1"), made if missing."""
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    storage, name = Rendition.file.field.storage, crop_name(image, ratio)
+    if storage.exists(name):
+        return name
+    focus = (
+        image.focal_x if image.focal_x is not None else 0.5,
+        image.focal_y if image.focal_y is not None else 0.5,
+    )
+    with image.file.open("rb") as source:
+        picture = ImageOps.exif_transpose(PILImage.open(source)).convert("RGB")
+        picture = ImageOps.fit(picture, crop_size(image, ratio), centering=focus)
+        out = io.BytesIO()
+        picture.save(out, "JPEG", quality=82)
+    saved = storage.save(name, ContentFile(out.getvalue()))
+    if saved != name:  # made by a concurrent request meanwhile: theirs is the same
+        _remove(storage, saved)
+    return name
 
 
 def make_all_renditions(image_id: int) -> int:

@@ -1,6 +1,7 @@
 import os
 import sys
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -41,6 +42,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Created {result['stories']} stories in {result['sections']} sections."
             )
+            if apps.is_installed("newsdesk.wire"):  # the wire desk's queue, by its own command
+                call_command("demo_wire")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nNewsdesk demo: http://{host}:{port}/\n"

@@ -1,0 +1,135 @@
+"""Lighthouse (mobile) on every kind of reader's page of the demo newsroom: prints the four
+category scores (performance, accessibility, best practices, SEO) per page, and the audits
+that kept a page under 100. Not run in CI: Lighthouse's own timings vary with the machine.
+
+    npm install --no-save lighthouse@13      # once; not a project dependency
+    .venv/bin/python bench/lighthouse.py [--data-dir /tmp/newsdesk-lighthouse] [--pages home,story]
+
+Serves the demo (`newsdesk demo --no-serve`, then `newsdesk serve`, page cache off) on
+127.0.0.1:8320 and drives Debian's chromium (CHROME_PATH=/usr/bin/chromium).
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.run import PYTHON, REPO, run_cli, stop, wait_for  # noqa: E402
+
+PORT = 8320
+LIGHTHOUSE = REPO / "node_modules/lighthouse/cli/index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PICK_URLS = """
+import json
+from newsdesk.content.models import Kind, Person, Section, Story, Tag
+live = Story.objects.filter(status="published").order_by("-published_at")
+print(json.dumps({
+    "story": live.filter(featured_image__isnull=False, kind="article").first().get_absolute_url(),
+    "story-no-picture": live.filter(featured_image__isnull=True).first().get_absolute_url(),
+    "photo-story": live.filter(kind=Kind.PHOTO).first().get_absolute_url(),
+    "section": Section.objects.order_by("order").first().get_absolute_url(),
+    "tag": Tag.objects.order_by("pk").first().get_absolute_url(),
+    "author": Person.objects.order_by("pk").first().get_absolute_url(),
+}))
+"""
+
+
+def warm(url: str) -> None:
+    """Load the page and every picture it links once: renditions are made on their first
+    request, and a first visit measures that, not the page."""
+    html = urllib.request.urlopen(url).read().decode()  # noqa: S310 (loopback)
+    for found in set(re.findall(r'(?:src|srcset)="([^"]+)"', html)):
+        for candidate in found.split(", "):
+            path = candidate.split()[0]
+            if path.startswith("/media/"):
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()  # noqa: S310
+
+
+def lighthouse(url: str, out: Path, tries: int = 3) -> dict:
+    """One Lighthouse run; tried again when Chromium's trace fails (NO_NAVSTART)."""
+    for attempt in range(tries):
+        done = subprocess.run(
+            [
+                "node",
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
+            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+            check=attempt == tries - 1,
+        )
+        if done.returncode == 0:
+            break
+    return json.loads(out.read_text())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", default="")
+    parser.add_argument("--pages", default="")
+    parser.add_argument("--stories", type=int, default=650)
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is missing: npm install --no-save lighthouse@13")
+    data_dir = Path(args.data_dir or "/tmp/newsdesk-lighthouse").resolve()
+    env = {
+        **os.environ,
+        "NEWSDESK_DATA_DIR": str(data_dir),
+        "NEWSDESK_HTTPS": "0",
+        "NEWSDESK_PAGE_CACHE": "0",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789abcdef",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONPATH": str(REPO),
+    }
+    run_cli(env, "demo", "--no-serve", "--stories", str(args.stories))
+    picked = json.loads(
+        run_cli(env, "shell", "-c", PICK_URLS, capture=True).strip().splitlines()[-1]
+    )
+    pages = {
+        "home": "/",
+        "archive": "/blog/page/2/",
+        **picked,
+        # Search is noindex by design (its SEO score says so); Lighthouse will not load a 404
+        # at all, so the error page is checked by the Nu and axe tests alone.
+        "search": "/search/?q=talks",
+    }
+    if args.pages:
+        pages = {name: url for name, url in pages.items() if name in args.pages.split(",")}
+    server = subprocess.Popen(
+        [PYTHON, "-m", "newsdesk.cli", "serve", "--port", str(PORT), "--quiet"],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{PORT}/")
+        print(f"{'page':18} " + " ".join(f"{name[:14]:>14}" for name in CATEGORIES))
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, path in pages.items():
+                warm(f"http://127.0.0.1:{PORT}{path}")
+                report = lighthouse(f"http://127.0.0.1:{PORT}{path}", Path(tmp) / f"{name}.json")
+                scores = [report["categories"][c]["score"] for c in CATEGORIES]
+                print(f"{name:18} " + " ".join(f"{round((s or 0) * 100):>14}" for s in scores))
+                for category in CATEGORIES:
+                    for ref in report["categories"][category]["auditRefs"]:
+                        audit = report["audits"][ref["id"]]
+                        if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                            print(f"{'':18}   {category}: {ref['id']} ({audit['score']:.2f})")
+    finally:
+        stop(server)
+
+
+if __name__ == "__main__":
+    main()
