@@ -1,7 +1,7 @@
 from django import forms
 from django_prose_editor.fields import ProseEditorFormField
 
-from newsdesk.content.models import Correction, Image, Story
+from newsdesk.content.models import Correction, Image, Person, Section, Story
 
 # What the editor offers; the server's sanitizer (content/text.py) decides what is kept.
 EDITOR_EXTENSIONS = {
@@ -20,8 +20,37 @@ EDITOR_EXTENSIONS = {
 }
 
 
+class OrderedPeopleField(forms.Field):
+    """People by id, in the order given (the byline order), each once."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        ids = []
+        for raw in value or []:
+            try:
+                pk = int(raw)
+            except (TypeError, ValueError):
+                raise forms.ValidationError(f"“{raw}” is not a person.") from None
+            if pk not in ids:
+                ids.append(pk)
+        found = Person.objects.in_bulk(ids)
+        missing = [pk for pk in ids if pk not in found]
+        if missing:
+            raise forms.ValidationError(
+                "These people no longer exist: " + ", ".join(map(str, missing))
+            )
+        return [found[pk] for pk in ids]
+
+
 class StoryForm(forms.ModelForm):
     body = ProseEditorFormField(config={"extensions": EDITOR_EXTENSIONS}, required=False)
+    bylines = OrderedPeopleField(required=False)
+    # The featured picture's own description, edited beside it and saved to the picture.
+    picture_alt = forms.CharField(
+        required=False, max_length=500, label="Alt text", help_text="What the picture shows."
+    )
+    picture_credit = forms.CharField(required=False, max_length=255, label="Credit")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # A new story's form carries a one-use token (newsdesk.ops.submissions): sent twice, it
     # still makes one story.
@@ -42,14 +71,44 @@ class StoryForm(forms.ModelForm):
             "source_url",
         ]
         widgets = {
+            "featured_image": forms.HiddenInput,
             "standfirst": forms.Textarea(attrs={"rows": 2}),
             "featured_caption": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        story = self.instance
+        if story.pk and not self.is_bound:
+            self.initial["bylines"] = [person.pk for person in story.people]
+        if story.featured_image_id and not self.is_bound:
+            self.initial["picture_alt"] = story.featured_image.alt_text
+            self.initial["picture_credit"] = story.featured_image.credit
+
+    def byline_people(self) -> list:
+        """The people the form shows as bylines now (sent ones when bound)."""
+        ids = self["bylines"].value() or []
+        try:
+            return self.fields["bylines"].to_python(ids)
+        except forms.ValidationError:
+            return []
+
+    def picture(self):
+        value = self["featured_image"].value()
+        return Image.objects.filter(pk=value).first() if str(value or "").isdigit() else None
+
     def changes(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "tags"}
         data["tags"] = list(self.cleaned_data["tags"])
+        data["bylines"] = list(self.cleaned_data["bylines"])
         return data
+
+    def picture_details(self) -> dict:
+        """The featured picture's alt text and credit as sent, for the picture itself."""
+        return {
+            "alt_text": self.cleaned_data["picture_alt"],
+            "credit": self.cleaned_data["picture_credit"],
+        }
 
 
 class TransitionForm(forms.Form):
@@ -84,3 +143,23 @@ class GalleryAddForm(forms.Form):
     image = forms.ModelChoiceField(queryset=Image.objects.all())
     caption = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     credit = forms.CharField(required=False, max_length=255)
+
+
+class BulkActionForm(forms.Form):
+    ACTIONS = [
+        ("section", "Move to section"),
+        ("unpublish", "Unpublish"),
+        ("trash", "Move to the trash"),
+        ("restore", "Restore from the trash"),
+    ]
+    action = forms.ChoiceField(choices=ACTIONS)
+    section = forms.ModelChoiceField(
+        Section.objects.order_by("name"), required=False, label="Section", empty_label="—"
+    )
+    stories = forms.ModelMultipleChoiceField(Story.objects.all(), widget=forms.MultipleHiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "section" and not data.get("section"):
+            self.add_error("section", "Choose the section to move the stories to.")
+        return data
