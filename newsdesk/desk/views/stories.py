@@ -19,6 +19,7 @@ from newsdesk.desk.forms import (
 from newsdesk.desk.story_list_query import StoryFilterForm, story_page
 from newsdesk.ops import submissions
 from newsdesk.wire.models import ItemStatus, WireItem
+from newsdesk.wire.services import queue
 
 
 @desk_view
@@ -155,10 +156,22 @@ def _edit_context(request, story, form, conflict=None):
         "correction_form": CorrectionForm(),
         "can_publish": permissions.can_publish(request.user),
         "can_delete": permissions.can_delete(request.user, story),
-        "agency_copy": WireItem.objects.filter(story=story, status=ItemStatus.ACCEPTED)
-        .select_related("source")
-        .first(),
+        **_agency_context(story),
     }
+
+
+def _agency_context(story):
+    """The wire item the story was made from, and the other agencies' versions of it that
+    are still open (to credit as sources)."""
+    copy = (
+        WireItem.objects.filter(story=story, status=ItemStatus.ACCEPTED)
+        .select_related("source")
+        .first()
+    )
+    others = []
+    if copy:
+        others = [o for o in queue.other_versions(copy) if o.status in queue.OPEN_STATUSES]
+    return {"agency_copy": copy, "other_versions": others}
 
 
 @desk_view

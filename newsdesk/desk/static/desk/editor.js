@@ -225,6 +225,26 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 
+  // --- gallery order by drag (the arrow buttons do the same by keyboard) ---------------------
+  var gallery = document.getElementById("gallery-list");
+  if (gallery && window.Sortable) {
+    window.Sortable.create(gallery, {
+      animation: 150,
+      onEnd: function (event) {
+        var steps = event.newIndex - event.oldIndex;
+        if (!steps) return;
+        // The gallery service moves a picture one place at a time; a drag is that many moves.
+        var url = event.item.dataset.moveUrl;
+        var direction = steps < 0 ? "up" : "down";
+        var chain = Promise.resolve();
+        for (var i = 0; i < Math.abs(steps); i++) {
+          chain = chain.then(function () { return post(url, { direction: direction }); });
+        }
+        chain.then(function () { location.reload(); });
+      },
+    });
+  }
+
   // --- autosave: the form kept in this browser while typing ---------------------------------
   // Saving to the story makes a revision and bumps its version; an editor typing for an hour
   // would make hundreds. The unsaved state lives in this browser instead, and is offered back
@@ -243,33 +263,34 @@ document.addEventListener("DOMContentLoaded", function () {
     state._names = Array.prototype.map.call(list.querySelectorAll(".name"), function (n) { return n.textContent; });
     return state;
   }
-  var initial = null;
-  function snapshotLater() { initial = JSON.stringify(formState()); }
-  setTimeout(snapshotLater, 500);
+  // What the server sent, to tell a real change from none. The body is taken from the
+  // rich-text editor once it is ready (it normalises the HTML it was given).
   var dirty = false;
+  var initial = formState();
+  function editorReady(editor) {
+    initial.body = [editor.getHTML()];
+    editor.on("update", function () { dirty = true; });
+  }
+  if (deskEditor) editorReady(deskEditor);
+  else document.addEventListener("prose-editor:ready", function (event) { editorReady(event.detail.editor); });
   form.addEventListener("input", function () { dirty = true; });
   setInterval(function () {
-    if (!dirty || saving || initial === null) return;
+    if (!dirty || saving) return;
     dirty = false;
     var state = formState();
-    if (JSON.stringify(state) === initial) { localStorage.removeItem(key); return; }
+    if (JSON.stringify(state) === JSON.stringify(initial)) { localStorage.removeItem(key); return; }
     localStorage.setItem(key, JSON.stringify({ at: new Date().toISOString(), version: form.dataset.version, state: state }));
     status.textContent = "Draft kept in this browser at " + new Date().toLocaleTimeString();
   }, 3000);
-  if (deskEditor === null) {
-    document.addEventListener("prose-editor:ready", function (event) {
-      event.detail.editor.on("update", function () { dirty = true; });
-    });
-  }
-  window.addEventListener("load", function () {
-    if (deskEditor) deskEditor.on("update", function () { dirty = true; });
-  });
   var offer = document.getElementById("autosave-offer");
   if (kept && kept.state) {
     offer.hidden = false;
     offer.querySelector("[data-when]").textContent = new Date(kept.at).toLocaleString();
     offer.querySelector("[data-restore]").addEventListener("click", function () {
       var state = kept.state;
+      // Based on the version it was typed over: if someone saved since, saving this shows
+      // the conflict and both texts instead of overwriting theirs.
+      setField("version", kept.version);
       ["headline", "standfirst", "featured_caption", "picture_alt", "picture_credit", "source_url", "language", "section", "kind", "featured_image"].forEach(function (name) {
         if (state[name]) setField(name, state[name][0]);
       });
