@@ -15,6 +15,7 @@ from newsdesk.search.backends import backend_for
 from newsdesk.search.query import parse_query
 
 PAGE_SIZE = 50
+SEARCH_WINDOW = 2000
 TRASH = "trash"
 
 # sort name -> (label, date field, newest first)
@@ -56,6 +57,7 @@ class StoryListPage:
     next_cursor: str
     sort: str
     date_field: str
+    search_window_full: bool = False
 
 
 def _day_start(day):
@@ -64,15 +66,18 @@ def _day_start(day):
 
 def _matching_text(queryset, text: str):
     """Stories whose headline, standfirst or body match (the full-text index), or one of
-    whose bylined people's names contains the text."""
+    whose bylined people's names contains the text. The index is asked for its newest
+    SEARCH_WINDOW matches by itself (joined into a larger query, SQLite's planner would probe
+    it once per story); the page says when the window was full."""
     matches = backend_for(connection).filter(Story.objects.all(), parse_query(text), prefix=True)
+    ids = list(matches.order_by("-updated_at", "-pk").values_list("pk", flat=True)[:SEARCH_WINDOW])
     bylined = Byline.objects.filter(person__name__icontains=text).values("story")
-    return queryset.filter(Q(pk__in=matches.values("pk")) | Q(pk__in=bylined))
+    return queryset.filter(Q(pk__in=ids) | Q(pk__in=bylined)), len(ids) == SEARCH_WINDOW
 
 
 def filtered_stories(user, data: dict):
     """The stories `data` (a valid StoryFilterForm's cleaned data) asks for that `user` may
-    see; unsorted."""
+    see, unsorted; and whether a search found more than it looked at."""
     stories = Story.objects.all()
     if data.get("state") == TRASH:
         stories = stories.filter(deleted_at__isnull=False)
@@ -96,9 +101,10 @@ def filtered_stories(user, data: dict):
     if data.get("date_to"):
         next_day = _day_start(data["date_to"] + timedelta(days=1))
         stories = stories.filter(**{f"{date_field}__lt": next_day})
+    window_full = False
     if data.get("q"):
-        stories = _matching_text(stories, data["q"])
-    return stories
+        stories, window_full = _matching_text(stories, data["q"])
+    return stories, window_full
 
 
 def encode_cursor(story, date_field: str) -> str:
@@ -117,7 +123,7 @@ def decode_cursor(cursor: str):
 def story_page(user, data: dict, cursor: str = "") -> StoryListPage:
     sort = data.get("sort") or "updated"
     _, date_field, newest_first = SORTS[sort]
-    stories = filtered_stories(user, data)
+    stories, window_full = filtered_stories(user, data)
     if date_field == "published_at":
         # Drafts have no publication time yet; this sort lists what has one.
         stories = stories.filter(published_at__isnull=False)
@@ -126,8 +132,7 @@ def story_page(user, data: dict, cursor: str = "") -> StoryListPage:
         when, pk = after
         beyond = "lt" if newest_first else "gt"
         stories = stories.filter(
-            Q(**{f"{date_field}__{beyond}": when})
-            | Q(**{date_field: when, f"pk__{beyond}": pk})
+            Q(**{f"{date_field}__{beyond}": when}) | Q(**{date_field: when, f"pk__{beyond}": pk})
         )
     order = [f"-{date_field}", "-pk"] if newest_first else [date_field, "pk"]
     rows = list(
@@ -138,4 +143,4 @@ def story_page(user, data: dict, cursor: str = "") -> StoryListPage:
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     next_cursor = encode_cursor(rows[-1], date_field) if more else ""
-    return StoryListPage(rows, next_cursor, sort, date_field)
+    return StoryListPage(rows, next_cursor, sort, date_field, window_full)

@@ -138,7 +138,7 @@ def test_story_list_searches_as_you_type_and_pages(browser, live_server, editor)
     page.get_by_label("Search").press_sequentially("harb", delay=30)
     expect(page.locator("#story-rows tbody tr")).to_have_count(1)
     assert "Harbour reopens" in page.locator("#story-rows").inner_text()
-    assert page.url.endswith("?q=harb")
+    assert "q=harb" in page.url  # the address keeps the search, to share or reload
     context.close()
 
 

@@ -98,9 +98,7 @@ def taxonomy(request):
         form = NameForm(request.POST)
         if form.is_valid():
             name = form.cleaned_data["name"].strip()
-            _, created = model.objects.get_or_create(
-                slug=make_slug(name), defaults={"name": name}
-            )
+            _, created = model.objects.get_or_create(slug=make_slug(name), defaults={"name": name})
             outcome = "added" if created else "already exists"
             label = model._meta.verbose_name.capitalize()
             messages.success(request, f"{label} “{name}” {outcome}.")

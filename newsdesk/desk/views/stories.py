@@ -16,7 +16,7 @@ from newsdesk.desk.forms import (
     StoryForm,
     TransitionForm,
 )
-from newsdesk.desk.story_list_query import StoryFilterForm, story_page
+from newsdesk.desk.story_list_query import SEARCH_WINDOW, StoryFilterForm, story_page
 from newsdesk.ops import submissions
 from newsdesk.wire.models import ItemStatus, WireItem
 from newsdesk.wire.services import queue
@@ -33,6 +33,7 @@ def story_list(request):
     context = {
         "form": form,
         "listing": listing,
+        "search_window": SEARCH_WINDOW,
         "query": query.urlencode(),
         "first_page": not request.GET.get("after"),
         "bulk_form": BulkActionForm(),
