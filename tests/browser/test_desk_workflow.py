@@ -22,10 +22,10 @@ def staff(django_user_model, name, group):
     return user
 
 
-def logged_in_page(browser, live_server, user):
+def logged_in_page(browser, live_server, user, **options):
     client = Client()
     client.force_login(user)
-    context = browser.new_context(locale="en-US", timezone_id="UTC")
+    context = browser.new_context(locale="en-US", timezone_id="UTC", **options)
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
