@@ -2,7 +2,15 @@
 // the media picker, and drafts kept in this browser while typing (autosave). Loaded before
 // the rich-text editor's modules so that it hears the editor's "ready" event.
 var deskEditor = null;
-document.addEventListener("prose-editor:ready", function (event) { deskEditor = event.detail.editor; });
+document.addEventListener("prose-editor:ready", function (event) {
+  deskEditor = event.detail.editor;
+  // The editable area is named by the field's label for screen readers.
+  var props = deskEditor.options.editorProps || {};
+  var attributes = Object.assign({}, props.attributes, {
+    role: "textbox", "aria-multiline": "true", "aria-labelledby": "body-label",
+  });
+  deskEditor.setOptions({ editorProps: Object.assign({}, props, { attributes: attributes }) });
+});
 
 document.addEventListener("DOMContentLoaded", function () {
   var form = document.getElementById("story-form");
