@@ -1,7 +1,8 @@
 from django import forms
 from django_prose_editor.fields import ProseEditorFormField
 
-from newsdesk.content.models import Correction, Image, Person, Section, Story
+from newsdesk.content.models import Correction, Image, Person, Section, Story, Tag
+from newsdesk.content.text import make_slug
 
 # What the editor offers; the server's sanitizer (content/text.py) decides what is kept.
 EDITOR_EXTENSIONS = {
@@ -43,9 +44,30 @@ class OrderedPeopleField(forms.Field):
         return [found[pk] for pk in ids]
 
 
+class TagNamesField(forms.CharField):
+    """Tags as names separated by commas: known ones found by their slug (the one slug rule),
+    new ones returned unsaved for the view to add if the user may."""
+
+    def to_python(self, value):
+        names = []
+        for raw in (super().to_python(value) or "").split(","):
+            name = " ".join(raw.split())
+            if name and name.lower() not in (n.lower() for n in names):
+                names.append(name)
+        if any(len(name) > 120 for name in names):
+            raise forms.ValidationError("A tag is at most 120 characters.")
+        known = {tag.slug: tag for tag in Tag.objects.filter(slug__in=map(make_slug, names))}
+        return [known.get(make_slug(name)) or Tag(name=name) for name in names]
+
+
 class StoryForm(forms.ModelForm):
     body = ProseEditorFormField(config={"extensions": EDITOR_EXTENSIONS}, required=False)
     bylines = OrderedPeopleField(required=False)
+    tags = TagNamesField(
+        required=False,
+        help_text="Separated by commas; suggestions appear as you type.",
+        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+    )
     # The featured picture's own description, edited beside it and saved to the picture.
     picture_alt = forms.CharField(
         required=False, max_length=500, label="Alt text", help_text="What the picture shows."
@@ -76,11 +98,13 @@ class StoryForm(forms.ModelForm):
             "featured_caption": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user_may_add_tags = bool(user and user.has_perm("content.add_tag"))
         story = self.instance
         if story.pk and not self.is_bound:
             self.initial["bylines"] = [person.pk for person in story.people]
+            self.initial["tags"] = ", ".join(tag.name for tag in story.tags.all())
         if story.featured_image_id and not self.is_bound:
             self.initial["picture_alt"] = story.featured_image.alt_text
             self.initial["picture_credit"] = story.featured_image.credit
@@ -97,9 +121,22 @@ class StoryForm(forms.ModelForm):
         value = self["featured_image"].value()
         return Image.objects.filter(pk=value).first() if str(value or "").isdigit() else None
 
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        new = [tag.name for tag in tags if tag.pk is None]
+        if new and not self.user_may_add_tags:
+            raise forms.ValidationError(
+                "These tags do not exist yet, and you may not add tags: " + ", ".join(new)
+            )
+        return tags
+
     def changes(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "tags"}
-        data["tags"] = list(self.cleaned_data["tags"])
+        tags = self.cleaned_data["tags"]
+        for tag in tags:
+            if tag.pk is None:
+                tag.save()
+        data["tags"] = tags
         data["bylines"] = list(self.cleaned_data["bylines"])
         return data
 

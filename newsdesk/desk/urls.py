@@ -10,6 +10,7 @@ urlpatterns = [
     path("people/", directory.people, name="people"),
     path("people/search/", directory.people_search, name="people-search"),
     path("people/new/", directory.person_create, name="person-create"),
+    path("tags/search/", directory.tags_search, name="tags-search"),
     path("sections-and-tags/", directory.taxonomy, name="taxonomy"),
     path("media/picker/", media.picker, name="media-picker"),
     path("stories/new/", stories.story_create, name="story-create"),

@@ -133,3 +133,30 @@ def test_wire_queue_groups_versions_of_one_story(client, desk_editor):
     assert page.count('class="wire-group"') == 2  # the cluster once, and the other story
     cluster = page.split(f'id="wire-{second.pk}"')[1].split("</article>")[0]
     assert "2 versions: AP, IRNA" in cluster and "Quake in the north" in cluster
+
+
+def test_tags_are_typed_by_name_and_new_ones_added_by_those_who_may(
+    client, newsroom, desk_editor, contributor, section
+):
+    newsroom.tag("Iran")
+    client.force_login(desk_editor)  # editors may add tags
+    client.post(reverse("desk:story-create"), story_form(section, tags="iran, Earthquake , Iran,"))
+    story = Story.objects.get()
+    assert sorted(story.tags.values_list("name", flat=True)) == ["Earthquake", "Iran"]
+    page = client.get(reverse("desk:story-edit", args=[story.pk])).content.decode()
+    assert 'value="Iran, Earthquake"' in page or 'value="Earthquake, Iran"' in page
+    assert client.get(reverse("desk:tags-search"), {"q": "ear"}).json() == {"tags": ["Earthquake"]}
+
+    client.force_login(contributor)  # contributors choose among existing tags only
+    refused = client.post(reverse("desk:story-create"), story_form(section, tags="Iran, Floods"))
+    assert "These tags do not exist yet, and you may not add tags: Floods" in (
+        refused.content.decode()
+    )
+    assert Story.objects.count() == 1
+
+
+def test_a_reporters_new_story_starts_with_their_byline(client, newsroom, contributor):
+    me = newsroom.person("Carla Reyes", user=contributor)
+    client.force_login(contributor)
+    page = client.get(reverse("desk:story-create")).content.decode()
+    assert f'name="bylines" value="{me.pk}"' in page and "Carla Reyes" in page

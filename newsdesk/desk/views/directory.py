@@ -75,6 +75,17 @@ def people_search(request):
 
 
 @desk_view
+def tags_search(request):
+    """For the editor's tag field: tags whose name contains the text, most used first."""
+    q = request.GET.get("q", "").strip()
+    names = []
+    if q:
+        rows = Tag.objects.filter(name__icontains=q).annotate(uses=Count("stories"))
+        names = list(rows.order_by("-uses", "name").values_list("name", flat=True)[:SEARCH_LIMIT])
+    return JsonResponse({"tags": names})
+
+
+@desk_view
 @require_POST
 def person_create(request):
     form = NameForm(request.POST)

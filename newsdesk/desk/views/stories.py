@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from newsdesk.content.models import Status, Story
+from newsdesk.content.models import Person, Status, Story
 from newsdesk.content.services import permissions, presence, revisions, workflow
 from newsdesk.desk.access import desk_view, story_or_404
 from newsdesk.desk.forms import (
@@ -50,7 +50,11 @@ def story_list(request):
 def story_create(request):
     if not permissions.can_create(request.user):
         raise PermissionDenied("You may not write stories.")
-    form = StoryForm(request.POST or None, initial={"submission": submissions.new_token()})
+    initial = {"submission": submissions.new_token()}
+    own = Person.objects.filter(user=request.user).first()
+    if own:  # a reporter's own story carries their byline unless they change it
+        initial["bylines"] = [own.pk]
+    form = StoryForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         changes = form.changes()
         tags, bylines = changes.pop("tags"), changes.pop("bylines")
@@ -97,7 +101,7 @@ def story_edit(request, pk):
         raise PermissionDenied("You may not edit this story.")
     conflict = None
     if request.method == "POST":
-        form = StoryForm(request.POST, instance=Story.objects.get(pk=story.pk))
+        form = StoryForm(request.POST, instance=Story.objects.get(pk=story.pk), user=request.user)
         if form.is_valid():
             try:
                 revisions.save_story(
@@ -118,7 +122,7 @@ def story_edit(request, pk):
                 messages.success(request, "Saved.")
                 return redirect("desk:story-edit", pk=story.pk)
     else:
-        form = StoryForm(instance=story, initial={"version": story.version})
+        form = StoryForm(instance=story, initial={"version": story.version}, user=request.user)
     presence.heartbeat(story, request.user)
     return render(request, "desk/story_edit.html", _edit_context(request, story, form, conflict))
 

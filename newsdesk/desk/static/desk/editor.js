@@ -155,6 +155,33 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 
+  // --- tags: suggestions for the name being typed after the last comma --------------------
+  var tagsInput = form.querySelector("[name=tags]");
+  var tagList = document.getElementById("tag-suggestions");
+  var tagTimer = null;
+  if (tagsInput && tagList) {
+    tagsInput.addEventListener("input", function () {
+      clearTimeout(tagTimer);
+      tagTimer = setTimeout(function () {
+        var value = tagsInput.value;
+        var cut = value.lastIndexOf(",") + 1;
+        var before = value.slice(0, cut) + (cut ? " " : "");
+        var typed = value.slice(cut).trim();
+        if (!typed) { tagList.textContent = ""; return; }
+        fetch(tagList.dataset.url + "?q=" + encodeURIComponent(typed), { credentials: "same-origin" })
+          .then(function (r) { return r.json(); })
+          .then(function (data) {
+            tagList.textContent = "";
+            data.tags.forEach(function (name) {
+              var option = document.createElement("option");
+              option.value = before + name;
+              tagList.append(option);
+            });
+          });
+      }, 150);
+    });
+  }
+
   // --- the media picker --------------------------------------------------------------------
   var picker = document.getElementById("picker");
   var pickerResults = document.getElementById("picker-results");
