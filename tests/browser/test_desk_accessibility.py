@@ -13,10 +13,10 @@ from tests.builders import NewsroomBuilder
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
+AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
 RUN_AXE = """async () => {
   const result = await axe.run(document, {runOnly: {type: "tag",
-    values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}});
+    values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}});
   return result.violations.map(v => ({id: v.id, help: v.help,
     nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
 }"""
@@ -51,6 +51,8 @@ def desk_content(editor):
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_desk_pages_have_no_axe_violations(browser, live_server, editor, width):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: `npm ci` installs it (make test does)")
     story = desk_content(editor)
     context, page = logged_in_page(browser, live_server, editor, bypass_csp=True)
     page.set_viewport_size({"width": width, "height": 900})
@@ -66,7 +68,7 @@ def test_desk_pages_have_no_axe_violations(browser, live_server, editor, width):
         "/desk/sections-and-tags/",
     ):
         page.goto(live_server.url + path)
-        page.add_script_tag(content=AXE)
+        page.add_script_tag(path=AXE)
         violations = page.evaluate(RUN_AXE)
         if violations:
             found[path] = violations
