@@ -109,6 +109,10 @@ class StoryForm(forms.ModelForm):
             self.initial["picture_alt"] = story.featured_image.alt_text
             self.initial["picture_credit"] = story.featured_image.credit
 
+    def filing_fields(self) -> list:
+        """Where the story is filed and how: shown together under the text."""
+        return [self[name] for name in ("section", "tags", "kind", "language", "source_url")]
+
     def byline_people(self) -> list:
         """The people the form shows as bylines now (sent ones when bound)."""
         ids = self["bylines"].value() or []
