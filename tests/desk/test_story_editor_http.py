@@ -1,11 +1,13 @@
 """The story editor through HTTP: bylines, the featured picture's details, agency copy,
 people and pictures found from the editor."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from newsdesk.content.models import Person, Source, Story
+from newsdesk.content.models import Image, Person, Source, Story
 from newsdesk.wire.models import DuplicateGroup, ItemKind, WireItem
 from newsdesk.wire.services.ingest import store_item
+from tests.builders import jpeg_bytes
 from tests.desk.test_editing_http import story_form
 
 
@@ -160,3 +162,27 @@ def test_a_reporters_new_story_starts_with_their_byline(client, newsroom, contri
     client.force_login(contributor)
     page = client.get(reverse("desk:story-create")).content.decode()
     assert f'name="bylines" value="{me.pk}"' in page and "Carla Reyes" in page
+
+
+def test_upload_from_the_picker_returns_the_new_picture_to_choose(client, desk_editor):
+    client.force_login(desk_editor)
+    made = client.post(
+        reverse("desk:media"),
+        {
+            "from_picker": "1",
+            "file": SimpleUploadedFile("bazaar.jpg", jpeg_bytes(800, 600)),
+            "alt_text": "The bazaar",
+            "credit": "Photo: IRNA",
+        },
+    )
+    assert made.status_code == 200
+    assert (
+        'class="pick"' in made.content.decode() and 'data-alt="The bazaar"' in made.content.decode()
+    )
+    assert Image.objects.get().credit == "Photo: IRNA"
+    refused = client.post(
+        reverse("desk:media"),
+        {"from_picker": "1", "file": SimpleUploadedFile("notes.txt", b"not a picture")},
+    )
+    assert refused.status_code == 400 and refused.content  # the reason, shown in the picker
+    assert Image.objects.count() == 1
