@@ -1,7 +1,8 @@
 from django import forms
 from django_prose_editor.fields import ProseEditorFormField
 
-from newsdesk.content.models import Correction, Image, Story
+from newsdesk.content.models import Correction, Image, Person, Section, Story, Tag
+from newsdesk.content.text import make_slug
 
 # What the editor offers; the server's sanitizer (content/text.py) decides what is kept.
 EDITOR_EXTENSIONS = {
@@ -20,8 +21,58 @@ EDITOR_EXTENSIONS = {
 }
 
 
+class OrderedPeopleField(forms.Field):
+    """People by id, in the order given (the byline order), each once."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        ids = []
+        for raw in value or []:
+            try:
+                pk = int(raw)
+            except (TypeError, ValueError):
+                raise forms.ValidationError(f"“{raw}” is not a person.") from None
+            if pk not in ids:
+                ids.append(pk)
+        found = Person.objects.in_bulk(ids)
+        missing = [pk for pk in ids if pk not in found]
+        if missing:
+            raise forms.ValidationError(
+                "These people no longer exist: " + ", ".join(map(str, missing))
+            )
+        return [found[pk] for pk in ids]
+
+
+class TagNamesField(forms.CharField):
+    """Tags as names separated by commas: known ones found by their slug (the one slug rule),
+    new ones returned unsaved for the view to add if the user may."""
+
+    def to_python(self, value):
+        names = []
+        for raw in (super().to_python(value) or "").split(","):
+            name = " ".join(raw.split())
+            if name and name.lower() not in (n.lower() for n in names):
+                names.append(name)
+        if any(len(name) > 120 for name in names):
+            raise forms.ValidationError("A tag is at most 120 characters.")
+        known = {tag.slug: tag for tag in Tag.objects.filter(slug__in=map(make_slug, names))}
+        return [known.get(make_slug(name)) or Tag(name=name) for name in names]
+
+
 class StoryForm(forms.ModelForm):
     body = ProseEditorFormField(config={"extensions": EDITOR_EXTENSIONS}, required=False)
+    bylines = OrderedPeopleField(required=False)
+    tags = TagNamesField(
+        required=False,
+        help_text="Separated by commas; suggestions appear as you type.",
+        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+    )
+    # The featured picture's own description, edited beside it and saved to the picture.
+    picture_alt = forms.CharField(
+        required=False, max_length=500, label="Alt text", help_text="What the picture shows."
+    )
+    picture_credit = forms.CharField(required=False, max_length=255, label="Credit")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # A new story's form carries a one-use token (newsdesk.ops.submissions): sent twice, it
     # still makes one story.
@@ -42,14 +93,63 @@ class StoryForm(forms.ModelForm):
             "source_url",
         ]
         widgets = {
+            "featured_image": forms.HiddenInput,
             "standfirst": forms.Textarea(attrs={"rows": 2}),
             "featured_caption": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user_may_add_tags = bool(user and user.has_perm("content.add_tag"))
+        story = self.instance
+        if story.pk and not self.is_bound:
+            self.initial["bylines"] = [person.pk for person in story.people]
+            self.initial["tags"] = ", ".join(tag.name for tag in story.tags.all())
+        if story.featured_image_id and not self.is_bound:
+            self.initial["picture_alt"] = story.featured_image.alt_text
+            self.initial["picture_credit"] = story.featured_image.credit
+
+    def filing_fields(self) -> list:
+        """Where the story is filed and how: shown together under the text."""
+        return [self[name] for name in ("section", "tags", "kind", "language", "source_url")]
+
+    def byline_people(self) -> list:
+        """The people the form shows as bylines now (sent ones when bound)."""
+        ids = self["bylines"].value() or []
+        try:
+            return self.fields["bylines"].to_python(ids)
+        except forms.ValidationError:
+            return []
+
+    def picture(self):
+        value = self["featured_image"].value()
+        return Image.objects.filter(pk=value).first() if str(value or "").isdigit() else None
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        new = [tag.name for tag in tags if tag.pk is None]
+        if new and not self.user_may_add_tags:
+            raise forms.ValidationError(
+                "These tags do not exist yet, and you may not add tags: " + ", ".join(new)
+            )
+        return tags
+
     def changes(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "tags"}
-        data["tags"] = list(self.cleaned_data["tags"])
+        tags = self.cleaned_data["tags"]
+        for tag in tags:
+            if tag.pk is None:
+                tag.save()
+        data["tags"] = tags
+        data["bylines"] = list(self.cleaned_data["bylines"])
         return data
+
+    def picture_details(self) -> dict:
+        """The featured picture's alt text and credit as sent, for the picture itself."""
+        return {
+            "alt_text": self.cleaned_data["picture_alt"],
+            "credit": self.cleaned_data["picture_credit"],
+        }
 
 
 class TransitionForm(forms.Form):
@@ -84,3 +184,23 @@ class GalleryAddForm(forms.Form):
     image = forms.ModelChoiceField(queryset=Image.objects.all())
     caption = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     credit = forms.CharField(required=False, max_length=255)
+
+
+class BulkActionForm(forms.Form):
+    ACTIONS = [
+        ("section", "Move to section"),
+        ("unpublish", "Unpublish"),
+        ("trash", "Move to the trash"),
+        ("restore", "Restore from the trash"),
+    ]
+    action = forms.ChoiceField(choices=ACTIONS)
+    section = forms.ModelChoiceField(
+        Section.objects.order_by("name"), required=False, label="Section", empty_label="—"
+    )
+    stories = forms.ModelMultipleChoiceField(Story.objects.all(), widget=forms.MultipleHiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "section" and not data.get("section"):
+            self.add_error("section", "Choose the section to move the stories to.")
+        return data

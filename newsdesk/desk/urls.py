@@ -1,11 +1,18 @@
 from django.urls import path
 
-from newsdesk.desk.views import history, media, stories
+from newsdesk.desk.views import bulk, directory, history, media, stories
 
 app_name = "desk"
 
 urlpatterns = [
     path("", stories.story_list, name="story-list"),
+    path("stories/bulk/", bulk.bulk_action, name="bulk"),
+    path("people/", directory.people, name="people"),
+    path("people/search/", directory.people_search, name="people-search"),
+    path("people/new/", directory.person_create, name="person-create"),
+    path("tags/search/", directory.tags_search, name="tags-search"),
+    path("sections-and-tags/", directory.taxonomy, name="taxonomy"),
+    path("media/picker/", media.picker, name="media-picker"),
     path("stories/new/", stories.story_create, name="story-create"),
     path("stories/<int:pk>/", stories.story_edit, name="story-edit"),
     path("stories/<int:pk>/state/", stories.story_transition, name="story-transition"),

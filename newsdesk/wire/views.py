@@ -6,12 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef, Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from newsdesk.content.models import Story
 from newsdesk.net import FetchError, UnsafeURL, check_url
+from newsdesk.wire import clusters
 from newsdesk.wire.forms import ImportURLForm, MergeForm, NinjsUploadForm, QueueFilterForm
 from newsdesk.wire.models import ItemStatus, WireItem, WireSource
 from newsdesk.wire.services import queue
@@ -45,12 +49,9 @@ reads_wire = newsroom_only("content.view_story")
 brings_copy_in = newsroom_only("content.add_story")
 
 
-@reads_wire
-def queue_list(request):
-    form = QueueFilterForm(request.GET or None)
-    items = WireItem.objects.select_related("source").annotate(
-        versions=Count("group__items", distinct=True)
-    )
+def _queue_items(form):
+    """The items the filters ask for (open ones unless a status is chosen)."""
+    items = WireItem.objects.all()
     status = ""
     if form.is_valid():
         data = form.cleaned_data
@@ -62,17 +63,48 @@ def queue_list(request):
         if data["section"]:
             items = items.filter(source__wire__default_section=data["section"])
     if not status:
-        items = items.filter(status__in=queue.OPEN_STATUSES)
-    elif status != "all":
-        items = items.filter(status=status)
-    page = Paginator(items.order_by("-fetched_at", "-id"), PAGE_SIZE).get_page(
+        return items.filter(status__in=queue.OPEN_STATUSES)
+    if status != "all":
+        return items.filter(status=status)
+    return items
+
+
+@reads_wire
+def queue_list(request):
+    """Newest first, one entry per near-duplicate cluster: a cluster is listed where its
+    newest matching item falls, with every matching version under it."""
+    form = QueueFilterForm(request.GET or None)
+    items = _queue_items(form)
+    if request.GET.get("since"):
+        return _arrivals(request, items)
+    newer_in_group = items.filter(group_id=OuterRef("group_id")).filter(
+        Q(fetched_at__gt=OuterRef("fetched_at"))
+        | Q(fetched_at=OuterRef("fetched_at"), id__gt=OuterRef("id"))
+    )
+    leaders = items.exclude(Exists(newer_in_group)).select_related("source")
+    page = Paginator(leaders.order_by("-fetched_at", "-id"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request, "wire/queue.html", {"form": form, "page": page, "query": query.urlencode()}
-    )
+    context = {
+        "form": form,
+        "page": page,
+        "clusters": clusters.for_leaders(list(page), items),
+        "query": query.urlencode(),
+        "newest_id": WireItem.objects.order_by("-id").values_list("id", flat=True).first() or 0,
+    }
+    return render(request, "wire/queue.html", context)
+
+
+def _arrivals(request, items):
+    """How many matching items arrived after `since` (an item id): the open queue asks every
+    30 seconds and offers to show them."""
+    try:
+        since = int(request.GET["since"])
+    except ValueError:
+        since = 0
+    return JsonResponse({"new": items.filter(id__gt=since).count()})
 
 
 @reads_wire
@@ -88,6 +120,12 @@ def item_detail(request, pk):
             "is_open": item.status in queue.OPEN_STATUSES,
         },
     )
+
+
+def _back(request) -> str:
+    """Where a form asked to return to (a desk page), if it is on this site."""
+    back = request.POST.get("next", "")
+    return back if url_has_allowed_host_and_scheme(back, {request.get_host()}) else ""
 
 
 def _act(request, action):
@@ -107,9 +145,10 @@ def _act(request, action):
 def accept(request, pk):
     item = get_object_or_404(WireItem, pk=pk)
     story = _act(request, lambda: queue.accept(item, request.user))
-    if story is not None:
-        messages.success(request, f"Draft story {story.pk} created from the wire item.")
-    return redirect("wire:item", pk=pk)
+    if story is None:
+        return redirect("wire:item", pk=pk)
+    messages.success(request, f"Draft story {story.pk} created from the wire item.")
+    return redirect("desk:story-edit", pk=story.pk)
 
 
 @reads_wire
@@ -118,7 +157,7 @@ def reject(request, pk):
     item = get_object_or_404(WireItem, pk=pk)
     if _act(request, lambda: queue.reject(item, request.user)) is not None:
         messages.success(request, "Item rejected.")
-    return redirect("wire:item", pk=pk)
+    return redirect(_back(request) or reverse("wire:item", args=[pk]))
 
 
 @reads_wire
@@ -135,7 +174,7 @@ def merge(request, pk):
         return redirect("wire:item", pk=pk)
     if _act(request, lambda: queue.merge(item, story, request.user)) is not None:
         messages.success(request, f"Merged into story {story.pk}; its source is credited.")
-    return redirect("wire:item", pk=pk)
+    return redirect(_back(request) or reverse("wire:item", args=[pk]))
 
 
 @brings_copy_in

@@ -22,10 +22,10 @@ def staff(django_user_model, name, group):
     return user
 
 
-def logged_in_page(browser, live_server, user):
+def logged_in_page(browser, live_server, user, **options):
     client = Client()
     client.force_login(user)
-    context = browser.new_context(locale="en-US", timezone_id="UTC")
+    context = browser.new_context(locale="en-US", timezone_id="UTC", **options)
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
@@ -52,7 +52,8 @@ def test_contributor_writes_editor_publishes_reader_sees(browser, live_server, d
     page.keyboard.type("at dawn")
     page.keyboard.press("Control+b")
     page.keyboard.type(".")
-    page.get_by_role("button", name="Insert “Telescope”").click()
+    page.get_by_role("button", name="Insert a picture in the body…").click()
+    page.get_by_role("dialog").get_by_role("button", name=re.compile("Telescope")).click()
     page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url(re.compile(r"/desk/stories/\d+/$"))
     assert (
@@ -73,8 +74,8 @@ def test_contributor_writes_editor_publishes_reader_sees(browser, live_server, d
 
     context, page = logged_in_page(browser, live_server, chief)
     page.goto(live_server.url + "/desk/")
-    queue = page.get_by_role("region", name=re.compile("Needs review"))
-    queue.get_by_role("link", name="Comet seen over the capital").click()
+    page.get_by_role("link", name="Needs review (1)").click()
+    page.locator("#story-rows").get_by_role("link", name="Comet seen over the capital").click()
     page.get_by_role("button", name="Publish now").click()
     page.wait_for_load_state()
     assert "now published" in page.locator(".messages").inner_text()

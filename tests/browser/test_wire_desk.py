@@ -39,11 +39,12 @@ def test_editor_accepts_one_version_and_credits_the_other(live_server, page, edi
     page.fill("#id_password", "a-long-test-password")
     page.get_by_role("button", name=re.compile("Log in", re.I)).click()
     page.wait_for_url(re.compile(r"/desk/wire/$"))
-    row = page.locator("tr", has_text="Harbour reopens after storm")
+    row = page.locator(".wire-group", has_text="Harbour reopens after storm")
     assert "2 versions" in row.inner_text()
 
     row.get_by_role("link", name="Harbour reopens after storm").click()
     page.get_by_role("button", name="Accept as draft").click()
+    page.wait_for_url(re.compile(r"/desk/stories/\d+/$"))  # straight into the editor
     story = Story.objects.get()
     assert page.get_by_text(f"Draft story {story.pk} created").is_visible()
     page.get_by_role("button", name=f"Add as a source of story {story.pk}").click()

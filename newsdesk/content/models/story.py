@@ -104,6 +104,8 @@ class Story(models.Model):
                 fields=["section", "published_at", "id", "status", "deleted_at"],
                 name="story_section_time_idx",
             ),
+            # The desk's story list, newest change first, read a page at a time by keyset.
+            models.Index(fields=["updated_at", "id"], name="story_updated_idx"),
             # The home page's pinned stories, without scanning every unpinned one.
             models.Index(
                 fields=["-published_at"], condition=models.Q(pinned=True), name="story_pinned_idx"

@@ -15,7 +15,7 @@ from django.db import transaction
 from newsdesk.content import changes
 from newsdesk.content.body_images import enrich_library_images
 from newsdesk.content.embeds import mark_embeds
-from newsdesk.content.models import Revision, Story
+from newsdesk.content.models import Byline, Revision, Story
 from newsdesk.content.services import permissions, publishing
 from newsdesk.content.text import plain_text
 
@@ -64,7 +64,15 @@ def record(story: Story, user, note: str = "") -> Revision:
     )
 
 
-def create_story(fields: dict, user, tags=()) -> Story:
+def _set_bylines(story: Story, people) -> None:
+    """The story's bylines, in the order given."""
+    Byline.objects.filter(story=story).delete()
+    Byline.objects.bulk_create(
+        Byline(story=story, person=person, position=n) for n, person in enumerate(people)
+    )
+
+
+def create_story(fields: dict, user, tags=(), bylines=()) -> Story:
     if not permissions.can_create(user):
         raise PermissionDenied("You may not write stories.")
     if "body" in fields:
@@ -74,6 +82,8 @@ def create_story(fields: dict, user, tags=()) -> Story:
         story.save()
         if tags:
             story.tags.set(tags)
+        if bylines:
+            _set_bylines(story, bylines)
         record(story, user, note="Created")
         changes.story_changed(changes.CREATED, story, user, was_live=False)
     return story
@@ -84,6 +94,7 @@ def save_story(story: Story, changes: dict, user, base_version: int, note: str =
     if not permissions.can_edit(user, story):
         raise PermissionDenied("You may not edit this story.")
     tags = changes.pop("tags", None)
+    bylines = changes.pop("bylines", None)
     if "body" in changes:
         changes["body"] = _prepare_body(changes["body"])
     with transaction.atomic():
@@ -92,6 +103,9 @@ def save_story(story: Story, changes: dict, user, base_version: int, note: str =
             raise EditConflict(current, int(base_version))
         for name, value in changes.items():
             setattr(current, name, value)
+        if bylines is not None:
+            # Before the save, so that whoever hears "story updated" after commit sees them.
+            _set_bylines(current, bylines)
         current.version += 1
         if tags is not None:  # first, so the change announced after commit includes them
             current.tags.set(tags)

@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from newsdesk.content.models import Image
@@ -33,8 +35,13 @@ def library(request):
                 form.add_error("file", str(error))
                 status = 507 if error.full else 503
             else:
+                if request.POST.get("from_picker"):
+                    return render(request, "desk/picker_items.html", {"images": [image]})
                 messages.success(request, f"Uploaded “{image}”.")
                 return redirect("desk:media")
+        if request.POST.get("from_picker"):
+            errors = "; ".join(e for field in form.errors.values() for e in field)
+            return HttpResponse(errors, status=status or 400, content_type="text/plain")
     images = Image.objects.all()[:60]
     return render(
         request,
@@ -55,3 +62,22 @@ def image_edit(request, pk):
         messages.success(request, "Picture details saved.")
         return redirect("desk:media")
     return render(request, "desk/image_edit.html", {"form": form, "image": image})
+
+
+PICKER_SIZE = 24
+
+
+@desk_view
+def picker(request):
+    """The media picker's thumbnails: newest first, or those whose title, alt text, caption
+    or credit contain the search text."""
+    q = request.GET.get("q", "").strip()
+    images = Image.objects.order_by("-pk")
+    if q:
+        images = images.filter(
+            Q(title__icontains=q)
+            | Q(alt_text__icontains=q)
+            | Q(caption__icontains=q)
+            | Q(credit__icontains=q)
+        )
+    return render(request, "desk/picker_items.html", {"images": images[:PICKER_SIZE], "q": q})

@@ -6,31 +6,43 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from newsdesk.content.models import Image, Status, Story
+from newsdesk.content.models import Person, Status, Story
 from newsdesk.content.services import permissions, presence, revisions, workflow
 from newsdesk.desk.access import desk_view, story_or_404
-from newsdesk.desk.forms import CorrectionForm, GalleryAddForm, StoryForm, TransitionForm
+from newsdesk.desk.forms import (
+    BulkActionForm,
+    CorrectionForm,
+    GalleryAddForm,
+    StoryForm,
+    TransitionForm,
+)
+from newsdesk.desk.story_list_query import SEARCH_WINDOW, StoryFilterForm, story_page
 from newsdesk.ops import submissions
+from newsdesk.wire.models import ItemStatus, WireItem
+from newsdesk.wire.services import queue
 
 
 @desk_view
 def story_list(request):
-    stories = Story.objects.filter(deleted_at__isnull=True).select_related("section", "created_by")
-    if not request.user.has_perm("content.edit_others_story"):
-        stories = stories.filter(created_by=request.user)
-    state = request.GET.get("state", "")
-    if state in Status.values:
-        stories = stories.filter(status=state)
-    needs_review = []
-    if permissions.can_publish(request.user):
-        needs_review = Story.objects.filter(status=Status.REVIEW, deleted_at__isnull=True)
-        needs_review = needs_review.select_related("section", "created_by").order_by("updated_at")
+    form = StoryFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    listing = story_page(request.user, data, request.GET.get("after", ""))
+    query = request.GET.copy()
+    query.pop("after", None)
+    can_publish = permissions.can_publish(request.user)
     context = {
-        "stories": stories.order_by("-updated_at")[:100],
-        "needs_review": needs_review,
-        "states": Status.choices,
-        "state": state,
+        "form": form,
+        "listing": listing,
+        "search_window": SEARCH_WINDOW,
+        "query": query.urlencode(),
+        "first_page": not request.GET.get("after"),
+        "bulk_form": BulkActionForm(),
+        "can_publish": can_publish,
+        "review_count": can_publish
+        and Story.objects.filter(status=Status.REVIEW, deleted_at__isnull=True).count(),
     }
+    if request.headers.get("HX-Request") or request.GET.get("partial"):
+        return render(request, "desk/story_rows.html", context)
     return render(request, "desk/story_list.html", context)
 
 
@@ -38,15 +50,20 @@ def story_list(request):
 def story_create(request):
     if not permissions.can_create(request.user):
         raise PermissionDenied("You may not write stories.")
-    form = StoryForm(request.POST or None, initial={"submission": submissions.new_token()})
+    initial = {"submission": submissions.new_token()}
+    own = Person.objects.filter(user=request.user).first()
+    if own:  # a reporter's own story carries their byline unless they change it
+        initial["bylines"] = [own.pk]
+    form = StoryForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         changes = form.changes()
-        tags = changes.pop("tags")
+        tags, bylines = changes.pop("tags"), changes.pop("bylines")
         story_id, created = submissions.submit_once(
             request.user,
             form.cleaned_data["submission"],
-            lambda: revisions.create_story(changes, request.user, tags=tags).pk,
+            lambda: revisions.create_story(changes, request.user, tags=tags, bylines=bylines).pk,
         )
+        _describe_picture(request, form)
         if created:
             messages.success(request, "Story created.")
         else:
@@ -56,8 +73,25 @@ def story_create(request):
                 "made nothing new. This is that story.",
             )
         return redirect("desk:story-edit", pk=story_id)
-    context = {"form": form, "story": None, "library": Image.objects.all()[:24]}
+    context = {"form": form, "story": None}
     return render(request, "desk/story_edit.html", context)
+
+
+def _describe_picture(request, form):
+    """The featured picture's alt text and credit, as edited beside it in the story form."""
+    image = form.cleaned_data.get("featured_image")
+    details = form.picture_details()
+    if image is None or all(getattr(image, k) == v for k, v in details.items()):
+        return
+    if not request.user.has_perm("content.change_image"):
+        messages.warning(
+            request,
+            "The picture's alt text and credit were not changed: you may not change pictures.",
+        )
+        return
+    for name, value in details.items():
+        setattr(image, name, value)
+    image.save(update_fields=list(details))
 
 
 @desk_view
@@ -67,7 +101,7 @@ def story_edit(request, pk):
         raise PermissionDenied("You may not edit this story.")
     conflict = None
     if request.method == "POST":
-        form = StoryForm(request.POST, instance=Story.objects.get(pk=story.pk))
+        form = StoryForm(request.POST, instance=Story.objects.get(pk=story.pk), user=request.user)
         if form.is_valid():
             try:
                 revisions.save_story(
@@ -84,10 +118,11 @@ def story_edit(request, pk):
                 form.data = form.data.copy()
                 form.data["version"] = error.story.version
             else:
+                _describe_picture(request, form)
                 messages.success(request, "Saved.")
                 return redirect("desk:story-edit", pk=story.pk)
     else:
-        form = StoryForm(instance=story, initial={"version": story.version})
+        form = StoryForm(instance=story, initial={"version": story.version}, user=request.user)
     presence.heartbeat(story, request.user)
     return render(request, "desk/story_edit.html", _edit_context(request, story, form, conflict))
 
@@ -95,7 +130,10 @@ def story_edit(request, pk):
 def _conflict_context(error, form):
     base = error.story.revisions.filter(version=error.base_version).first()
     theirs = revisions.snapshot(error.story)
-    mine = {**theirs, **{k: v for k, v in form.changes().items() if k != "tags"}}
+    mine = {
+        **theirs,
+        **{k: v for k, v in form.changes().items() if k not in ("tags", "bylines")},
+    }
     for name in ("section", "featured_image"):
         value = mine.pop(name, None)
         mine[f"{name}_id"] = value.pk if value else None
@@ -123,8 +161,22 @@ def _edit_context(request, story, form, conflict=None):
         "correction_form": CorrectionForm(),
         "can_publish": permissions.can_publish(request.user),
         "can_delete": permissions.can_delete(request.user, story),
-        "library": Image.objects.all()[:24],
+        **_agency_context(story),
     }
+
+
+def _agency_context(story):
+    """The wire item the story was made from, and the other agencies' versions of it that
+    are still open (to credit as sources)."""
+    copy = (
+        WireItem.objects.filter(story=story, status=ItemStatus.ACCEPTED)
+        .select_related("source")
+        .first()
+    )
+    others = []
+    if copy:
+        others = [o for o in queue.other_versions(copy) if o.status in queue.OPEN_STATUSES]
+    return {"agency_copy": copy, "other_versions": others}
 
 
 @desk_view

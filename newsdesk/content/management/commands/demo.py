@@ -47,8 +47,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nNewsdesk demo: http://{host}:{port}/\n"
-                f"Admin:         http://{host}:{port}/admin/  "
+                f"Desk:          http://{host}:{port}/desk/  "
                 f"user {username!r}, password {password!r}\n"
+                f"Admin:         http://{host}:{port}/admin/  (operators)\n"
                 f"Data dir:      {settings.DATA_DIR}\n"
             )
         )

@@ -1,0 +1,146 @@
+"""The desk's story list: filters, search and sort from the query string, read one page at a
+time by keyset ("stories after this one") so that page 500 costs what page 1 costs, at any
+number of stories. Which stories a user may see is decided by the content permissions."""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+
+from newsdesk.content.models import Byline, Kind, Person, Section, Status, Story
+from newsdesk.search.backends import backend_for
+from newsdesk.search.query import parse_query
+
+PAGE_SIZE = 50
+SEARCH_WINDOW = 2000
+TRASH = "trash"
+
+# sort name -> (label, date field, newest first)
+SORTS = {
+    "updated": ("Last changed, newest first", "updated_at", True),
+    "updated-oldest": ("Last changed, oldest first", "updated_at", False),
+    "published": ("Publication time, newest first", "published_at", True),
+}
+
+
+class StoryFilterForm(forms.Form):
+    q = forms.CharField(required=False, max_length=200, label="Search")
+    state = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any state"), *Status.choices, (TRASH, "Trash")],
+    )
+    section = forms.ModelChoiceField(
+        Section.objects.order_by("name"), required=False, empty_label="Any section"
+    )
+    author = forms.ModelChoiceField(
+        Person.objects.order_by("name"), required=False, empty_label="Anyone"
+    )
+    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *Kind.choices])
+    mine = forms.BooleanField(required=False, label="Only mine")
+    date_from = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        required=False, choices=[(name, label) for name, (label, _, _) in SORTS.items()]
+    )
+
+
+@dataclass
+class StoryListPage:
+    stories: list
+    next_cursor: str
+    sort: str
+    date_field: str
+    search_window_full: bool = False
+
+
+def _day_start(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _matching_text(queryset, text: str):
+    """Stories whose headline, standfirst or body match (the full-text index), or one of
+    whose bylined people's names contains the text. The index is asked for its newest
+    SEARCH_WINDOW matches by itself (joined into a larger query, SQLite's planner would probe
+    it once per story); the page says when the window was full."""
+    matches = backend_for(connection).filter(Story.objects.all(), parse_query(text), prefix=True)
+    ids = list(matches.order_by("-updated_at", "-pk").values_list("pk", flat=True)[:SEARCH_WINDOW])
+    bylined = Byline.objects.filter(person__name__icontains=text).values("story")
+    return queryset.filter(Q(pk__in=ids) | Q(pk__in=bylined)), len(ids) == SEARCH_WINDOW
+
+
+def filtered_stories(user, data: dict):
+    """The stories `data` (a valid StoryFilterForm's cleaned data) asks for that `user` may
+    see, unsorted; and whether a search found more than it looked at."""
+    stories = Story.objects.all()
+    if data.get("state") == TRASH:
+        stories = stories.filter(deleted_at__isnull=False)
+    else:
+        stories = stories.filter(deleted_at__isnull=True)
+        if data.get("state"):
+            stories = stories.filter(status=data["state"])
+    if not user.has_perm("content.edit_others_story") or data.get("mine"):
+        bylined = Byline.objects.filter(person__user=user).values("story")
+        stories = stories.filter(Q(created_by=user) | Q(pk__in=bylined))
+    if data.get("section"):
+        stories = stories.filter(section=data["section"])
+    if data.get("author"):
+        bylined = Byline.objects.filter(person=data["author"]).values("story")
+        stories = stories.filter(pk__in=bylined)
+    if data.get("kind"):
+        stories = stories.filter(kind=data["kind"])
+    _, date_field, _ = SORTS[data.get("sort") or "updated"]
+    if data.get("date_from"):
+        stories = stories.filter(**{f"{date_field}__gte": _day_start(data["date_from"])})
+    if data.get("date_to"):
+        next_day = _day_start(data["date_to"] + timedelta(days=1))
+        stories = stories.filter(**{f"{date_field}__lt": next_day})
+    window_full = False
+    if data.get("q"):
+        stories, window_full = _matching_text(stories, data["q"])
+    return stories, window_full
+
+
+def encode_cursor(story, date_field: str) -> str:
+    return f"{getattr(story, date_field).isoformat()}_{story.pk}"
+
+
+def decode_cursor(cursor: str):
+    """(datetime, id) from a cursor, or None for a missing or damaged one (first page)."""
+    value, _, pk = (cursor or "").rpartition("_")
+    try:
+        return datetime.fromisoformat(value), int(pk)
+    except ValueError:
+        return None
+
+
+def story_page(user, data: dict, cursor: str = "") -> StoryListPage:
+    sort = data.get("sort") or "updated"
+    _, date_field, newest_first = SORTS[sort]
+    stories, window_full = filtered_stories(user, data)
+    if date_field == "published_at":
+        # Drafts have no publication time yet; this sort lists what has one.
+        stories = stories.filter(published_at__isnull=False)
+    after = decode_cursor(cursor)
+    if after:
+        when, pk = after
+        beyond = "lt" if newest_first else "gt"
+        stories = stories.filter(
+            Q(**{f"{date_field}__{beyond}": when}) | Q(**{date_field: when, f"pk__{beyond}": pk})
+        )
+    order = [f"-{date_field}", "-pk"] if newest_first else [date_field, "pk"]
+    rows = list(
+        stories.select_related("section", "featured_image", "created_by")
+        .prefetch_related("byline_set__person")
+        .order_by(*order)[: PAGE_SIZE + 1]
+    )
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    next_cursor = encode_cursor(rows[-1], date_field) if more else ""
+    return StoryListPage(rows, next_cursor, sort, date_field, window_full)

@@ -1,0 +1,70 @@
+"""Actions on many stories at once from the story list. Each story goes through the same
+workflow and save services as one edited alone; what a story refuses is reported by name,
+and the others still go through."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from newsdesk.content.models import Status
+from newsdesk.content.services import permissions, revisions, trash, workflow
+from newsdesk.desk.access import desk_view
+from newsdesk.desk.forms import BulkActionForm
+
+REFUSALS = (PermissionDenied, ValidationError, revisions.EditConflict, trash.RestoreExpired)
+DONE = {
+    "section": "moved to {section}",
+    "unpublish": "unpublished",
+    "trash": "moved to the trash",
+    "restore": "restored from the trash",
+}
+
+
+def _apply(action, story, user, section):
+    if action == "section":
+        if not permissions.can_edit(user, story):
+            raise PermissionDenied("you may not edit it")
+        revisions.save_story(
+            story, {"section": section}, user, story.version, note=f"Moved to {section}"
+        )
+    elif action == "unpublish":
+        workflow.transition(story, Status.UNPUBLISHED, user)
+    elif action == "trash":
+        if story.deleted_at is None:
+            workflow.trash(story, user)
+    elif action == "restore":
+        if not permissions.can_delete(user, story):
+            raise PermissionDenied("you may not restore stories")
+        trash.restore(story, user)
+
+
+@desk_view
+@require_POST
+def bulk_action(request):
+    form = BulkActionForm(request.POST)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+        back = ""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back or "desk:story-list")
+    action, section = form.cleaned_data["action"], form.cleaned_data["section"]
+    done, refused = [], []
+    for story in form.cleaned_data["stories"].select_related("section", "created_by"):
+        try:
+            _apply(action, story, request.user, section)
+        except REFUSALS as error:
+            reason = "; ".join(getattr(error, "messages", None) or [str(error)])
+            refused.append(f"“{story.headline}”: {reason}")
+        else:
+            done.append(story)
+    if done:
+        verb = DONE[action].format(section=section)
+        messages.success(request, f"{len(done)} {'story' if len(done) == 1 else 'stories'} {verb}.")
+    for line in refused:
+        messages.error(request, f"Not changed: {line}")
+    return redirect(back or "desk:story-list")
