@@ -12,7 +12,7 @@ from lxml import etree
 
 from newsdesk.api.models import WebhookDelivery, WebhookEndpoint
 from newsdesk.audit.models import AuditEvent
-from newsdesk.content.models import Revision, Section, Status, Story, StoryEvent, Tag
+from newsdesk.content.models import Image, Revision, Section, Status, Story, StoryEvent, Tag
 from newsdesk.wire.models import ImportedComment
 from newsdesk.wire.services.wxr import import_wxr
 from tests.builders import jpeg_bytes
@@ -111,6 +111,9 @@ def test_what_each_post_becomes(export, db, client):
     assert story.section.parent.name == "Harbour & Shipping"
     assert sorted(story.tags.values_list("slug", flat=True)) == ["council", "winter-timetable"]
     assert "<li>Morning sailings are unchanged</li>" in story.body
+    # Block content is HTML already: its blank lines make no paragraphs, inside a list too.
+    assert "<li>The 22:40 sailing runs on Fridays only</li>\n</ul>" in story.body
+    assert "<p><li>" not in story.body and "<br>" not in story.body
 
 
 def test_no_download_fetches_nothing_and_a_download_run_fetches_the_picture(export, db, local_http):
@@ -218,3 +221,25 @@ def test_categories_and_tags_written_as_generic_terms_are_imported(tmp_path, db)
     assert report.counts["categories"] == 4 and report.counts["tags"] == 3
     assert Section.objects.get(slug="fish-market").parent.slug == "harbour"
     assert Tag.objects.filter(slug="roof", name="Roof").exists()
+
+
+def test_pictures_not_downloaded_are_listed_with_the_reason(tmp_path, local_http, settings, db):
+    settings.NEWSDESK_FETCH_ALLOW = ["127.0.0.1/32"]
+    local_http.routes["/gone.jpg"] = Reply(404, b"missing", {"Content-Type": "text/plain"})
+    local_http.routes["/page.jpg"] = Reply(200, b"<html></html>", {"Content-Type": "image/jpeg"})
+    text = FIXTURE.read_text()
+    item = text[text.index("\t<item>") : text.index("</item>") + len("</item>\n")]
+    second = item.replace("<wp:post_id>301<", "<wp:post_id>302<").replace(PICTURE, "/page.jpg")
+    path = tmp_path / "export.xml"
+    path.write_text(
+        text.replace(
+            item,
+            item.replace(PICTURE, local_http.url("/gone.jpg"))
+            + second.replace("/page.jpg", local_http.url("/page.jpg")),
+        ),
+        encoding="utf-8",
+    )
+    output = run(path)
+    assert "attachment 301 'quay-night': kept as URL: download failed: HTTP 404" in output
+    assert "attachment 302 'quay-night': kept as URL: not a picture Newsdesk can read" in output
+    assert not Image.objects.exists() and Story.objects.count() == 5

@@ -69,6 +69,7 @@ def _paragraphs(html: str) -> str:
 
 def to_html(content: str, attachment_url: Callable[[str], str | None] = lambda _id: None) -> str:
     """Clean HTML for `content`; `attachment_url(id)` finds an imported attachment's URL."""
+    has_blocks = BLOCK_COMMENT.search(content or "") is not None
     html = BLOCK_COMMENT.sub("", content or "")
     html = EMBED_WRAPPER.sub(lambda m: _link(m.group(1)), html)
     html = EMBED.sub(lambda m: _link(m.group(1)), html)
@@ -87,4 +88,6 @@ def to_html(content: str, attachment_url: Callable[[str], str | None] = lambda _
 
     html = GALLERY.sub(gallery, html)
     html = BARE_URL_LINE.sub(lambda m: _link(m.group(1)), html)
-    return _paragraphs(html.strip())
+    # Block-editor content is already HTML: WordPress runs autop on classic content only
+    # (a list block's items sit between blank lines that are no paragraph breaks).
+    return html.strip() if has_blocks else _paragraphs(html.strip())

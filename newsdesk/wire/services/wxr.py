@@ -117,7 +117,8 @@ class Report:
 
     counts: Counter = field(default_factory=Counter)
     skipped: list[tuple[str, str, str, str]] = field(default_factory=list)  # kind, id, title, why
-    held: list[tuple[str, str, str, str]] = field(default_factory=list)  # imported, off the site
+    # Imported, but not as it was: off the public site, or a picture kept as its URL.
+    held: list[tuple[str, str, str, str]] = field(default_factory=list)
     version: str = ""
 
     def skip(self, kind, foreign_id, title, reason):
@@ -331,8 +332,10 @@ def _item(post: dict, records: Records, report: Report):
     foreign_id = post.get("post_id", "?")
     if kind == "attachment":
         with transaction.atomic():
-            outcome = records.attachment(post)
+            outcome, why = records.attachment(post)
         report.counts[f"attachments {outcome}"] += 1
+        if why and records.download:
+            report.hold(kind, foreign_id, plain(post.get("title", "")), f"kept as URL: {why}")
         return
     if kind not in IMPORTED_TYPES:
         why = f"post type {kind!r} is not imported"

@@ -45,6 +45,10 @@ IMPORT_NOTE = "imported from WordPress"
 PROTECTED_HELD = "password-protected in WordPress: imported unpublished, off the public site"
 
 
+class NotDownloaded(Exception):
+    """An attachment kept as its URL; the message says why."""
+
+
 class Skip(Exception):
     """This record is not imported; the message is the reason shown in the report."""
 
@@ -162,25 +166,36 @@ class Records:
         return person
 
     # Attachments ---------------------------------------------------------------------
-    def attachment(self, post: dict) -> str:
-        """Returns "downloaded", "kept as URL" or "already imported"."""
+    def attachment(self, post: dict) -> tuple[str, str]:
+        """Returns ("downloaded" | "kept as URL" | "already imported", why it was not
+        downloaded, or "")."""
         if self.record("attachment", post["post_id"]):
-            return "already imported"
+            return "already imported", ""
         url = post.get("attachment_url", "")
-        image = self._download(url, post) if self.download and url else None
+        image, why = None, "no attachment URL" if not url else "downloads were turned off"
+        if self.download and url:
+            try:
+                image = self._download(url, post)
+            except NotDownloaded as reason:
+                why = str(reason)
         self.remember("attachment", post["post_id"], image.pk if image else None, note=url)
-        return "downloaded" if image else "kept as URL"
+        return ("downloaded", "") if image else ("kept as URL", why)
 
-    def _download(self, url: str, post: dict) -> Image | None:
+    def _download(self, url: str, post: dict) -> Image:
         from PIL import Image as PILImage
 
         try:
             result = fetch(url, accept="image/*", max_bytes=ATTACHMENT_MAX_BYTES, timeout=20)
-            if result.status != 200:
-                return None
+        except UnsafeURL as error:
+            raise NotDownloaded(f"address refused: {error}") from error
+        except FetchError as error:
+            raise NotDownloaded(f"download failed: {error}") from error
+        if result.status != 200:
+            raise NotDownloaded(f"download failed: HTTP {result.status}")
+        try:
             PILImage.open(io.BytesIO(result.content)).verify()
-        except (FetchError, UnsafeURL, OSError, SyntaxError, ValueError):
-            return None
+        except (OSError, SyntaxError, ValueError) as error:
+            raise NotDownloaded("not a picture Newsdesk can read") from error
         image = Image(
             title=plain(post.get("title", ""))[:255],
             alt_text=plain(post["meta"].get("_wp_attachment_image_alt", ""))[:500],

@@ -57,7 +57,7 @@ class Command(BaseCommand):
             table.add_row(name, str(count))
         console.print(table)
         if report.held:
-            console.print(f"Imported but kept off the public site: {len(report.held)} item(s):")
+            console.print(f"Imported, but not as they were: {len(report.held)} item(s):")
             for kind, foreign_id, title, reason in report.held:
                 console.print(f"  {kind} {foreign_id} {title!r}: {reason}")
         if report.skipped:
