@@ -76,6 +76,8 @@ def test_charsets_from_the_header_or_detected(feed, local_http, charset, text):
     serve(local_http, body, "application/rss+xml")
     poll_feed(feed)
     assert WireItem.objects.get(guid="c:1").headline == text
+    feed.refresh_from_db()
+    assert "as detected" in feed.last_notes
 
 
 def test_relative_and_upper_case_links_resolved_and_bodies_made_absolute(feed, local_http):
