@@ -154,6 +154,8 @@ def test_a_picture_goes_to_the_media_library(client, editor, local_http, setting
         "Photo: Ana / Agency",
         400,
     )
+    client.force_login(editor)
+    assert f"/desk/media/{image.pk}/" in client.get(f"/desk/wire/{item.pk}/").content.decode()
     # A picture that cannot be fetched: the item stays in the queue and says why.
     local_http.routes["/large.jpg"] = local_http.routes["/thumb.jpg"] = Reply(404, b"", {})
     picture["uri"] = "urn:agency:photo:2"

@@ -142,3 +142,24 @@ def test_a_flood_of_near_identical_items_is_one_group_at_bounded_cost(monkeypatc
     assert WireItem.objects.values("group_id").distinct().count() == 1
     assert not WireItem.objects.filter(group=None).exists()
     assert len(comparisons) <= 600 * dedupe.CANDIDATES_PER_ITEM
+
+
+def test_minhash_is_datasketchs_affine32_so_stored_band_keys_stay_valid():
+    import numpy as np
+    from datasketch import MinHash
+
+    from newsdesk.wire.services import dedupe
+
+    permutations = MinHash(num_perm=dedupe.NUM_PERM, seed=dedupe.MINHASH_SEED).permutations
+    rng = np.random.default_rng(4)
+    for size in (0, 1, 8, 500):
+        hashes = np.unique(rng.integers(0, 2**32, size, dtype=np.uint32))
+        reference = MinHash(
+            num_perm=dedupe.NUM_PERM,
+            hashfunc=lambda value: value,
+            permutations=permutations,
+            scheme="affine32",
+        )
+        if size:
+            reference.update_batch(hashes.tolist())
+        assert np.array_equal(dedupe.minhash(hashes), reference.hashvalues)

@@ -76,6 +76,8 @@ def test_charsets_from_the_header_or_detected(feed, local_http, charset, text):
     serve(local_http, body, "application/rss+xml")
     poll_feed(feed)
     assert WireItem.objects.get(guid="c:1").headline == text
+    feed.refresh_from_db()
+    assert "as detected" in feed.last_notes
 
 
 def test_relative_and_upper_case_links_resolved_and_bodies_made_absolute(feed, local_http):
@@ -206,3 +208,11 @@ def test_json_feed_1_1_and_1_0(feed, local_http):
     serve(local_http, json.dumps(legacy).encode(), "application/json")
     poll_feed(feed)
     assert WireItem.objects.get(guid="old:1").author == "Solo"
+
+
+def test_a_redirect_to_an_unusable_address_is_a_feed_failure(feed, local_http):
+    location = "http:" + "\\\\127.0.0.1\\feed.xml"  # http:\\host\path, as some servers send
+    local_http.routes["/news/feed.xml"] = Reply(302, b"", {"Location": location})
+    counts = poll_feed(feed)  # no exception out of the job
+    feed.refresh_from_db()
+    assert feed.failures == 1 and feed.last_error and counts["error"] == feed.last_error

@@ -253,3 +253,36 @@ def test_import_ninjs_command_reads_a_folder(tmp_path, afp):
     assert WireItem.objects.filter(source=afp).count() == 3
     with pytest.raises(CommandError, match="No such"):
         call_command("import_ninjs", str(tmp_path / "nope"))
+
+
+def test_import_ninjs_command_adds_pictures_in_a_users_name(
+    tmp_path, afp, local_http, settings, django_user_model
+):
+    from io import StringIO
+
+    from django.contrib.auth.models import Permission
+    from django.core.management import call_command
+
+    from newsdesk.content.models import Image
+    from tests.builders import jpeg_bytes
+    from tests.localhttp import Reply
+
+    settings.NEWSDESK_FETCH_ALLOW = ["127.0.0.1/32"]
+    local_http.routes["/p.jpg"] = Reply(200, jpeg_bytes(120, 80), {"Content-Type": "image/jpeg"})
+    picture = {
+        "uri": "urn:afp:pic",
+        "type": "picture",
+        "descriptions": [{"role": "caption", "value": "Quay"}],
+        "by": "AFP",
+        "renditions": [{"name": "hi", "href": local_http.url("/p.jpg")}],
+    }
+    (tmp_path / "pic.json").write_text(json.dumps(picture))
+    photo = django_user_model.objects.create_user("photo", is_staff=True)
+    photo.user_permissions.set(Permission.objects.filter(codename="add_image"))
+    out, err = StringIO(), StringIO()
+    call_command("import_ninjs", str(tmp_path), "--source", afp.slug, stdout=out, stderr=err)
+    assert "--user" in WireItem.objects.get(guid="urn:afp:pic").error  # no one to add it as
+    WireItem.objects.all().delete()
+    call_command("import_ninjs", str(tmp_path), "--user", "photo", stdout=out, stderr=err)
+    image = Image.objects.get()
+    assert (image.caption, image.credit, image.uploaded_by) == ("Quay", "AFP", photo)

@@ -1,14 +1,15 @@
 """Near-duplicate grouping of wire items.
 
-Candidates come from MinHash LSH (datasketch MinHash over word 5-shingles; the band keys
-are stored in the database so every process shares one index that survives restarts).
-Candidates are then confirmed with the *exact* shingle sets (kept as sorted 32-bit hashes
-on the item): Jaccard similarity for edited copies, containment (|A∩B| / min(|A|,|B|)) for
-truncated ones, whose Jaccard is low. Thresholds and figures: bench/wire_dupes.py.
+Candidates come from MinHash LSH (MinHash over word 5-shingles, computed as datasketch's
+"affine32" scheme does; the band keys are stored in the database so every process shares
+one index that survives restarts). Candidates are then confirmed with the *exact* shingle
+sets (kept as sorted 32-bit hashes on the item): Jaccard similarity for edited copies,
+containment (|A∩B| / min(|A|,|B|)) for truncated ones, whose Jaccard is low. Thresholds
+and figures: bench/wire_dupes.py.
 
-numpy and datasketch (with scipy: ≈ 70 MB of memory) are imported when an item is first
-compared, not with this module: the web workers import it through the wire's views but
-never run it, and must stay small.
+numpy (≈ 20 MB of memory) is imported when an item is first compared, not with this
+module: the web workers import it through the wire's views but never run it, and must
+stay small.
 """
 
 from __future__ import annotations
@@ -66,30 +67,53 @@ def text_of(item) -> str:
     return plain_text(item.body) if item.body else plain_text(item.summary)
 
 
-_SCHEME = "affine32"
+# MinHash as datasketch's "affine32" scheme computes it (seed 7), in a few lines of numpy:
+# importing datasketch pulls in scipy (≈ 60 MB per worker) for the LSH classes we do not
+# use. tests/wire/test_dedupe.py pins the values to datasketch's own, so the band keys
+# stored in the database stay the same.
+MINHASH_SEED = 7
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 
 
 @cache
-def _permutations():
-    from datasketch import MinHash
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
 
-    return MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME).permutations
+    generator = np.random.RandomState(MINHASH_SEED)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
-def _identity(value: int) -> int:
-    return value  # the shingles are already 32-bit hashes (CRC-32)
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser: mixes the input hashes before the affine permutations."""
+    import numpy as np
+
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX32)
+    values = values ^ (values >> s1)
+    values = values * m1
+    values = values ^ (values >> s2)
+    values = values * m2
+    return values ^ (values >> s3)
+
+
+def minhash(hashes: np.ndarray) -> np.ndarray:
+    """The NUM_PERM minimum permuted hashes of a shingle set (uint32 arithmetic wraps, as
+    the scheme intends)."""
+    import numpy as np
+
+    values = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    if len(hashes):
+        a, b = _permutations()
+        mixed = _fmix32(hashes.astype(np.uint32)).reshape(-1, 1)
+        values = np.minimum(values, (mixed * a + b).min(axis=0))
+    return values
 
 
 def band_keys(hashes: np.ndarray) -> list[int]:
     import numpy as np
-    from datasketch import MinHash
 
-    minhash = MinHash(
-        num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(), scheme=_SCHEME
-    )
-    if len(hashes):
-        minhash.update_batch(hashes.tolist())
-    values = minhash.hashvalues.astype(np.uint64)
+    values = minhash(hashes).astype(np.uint64)
     keys = []
     for band in range(BANDS):
         chunk = values[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND].tobytes()

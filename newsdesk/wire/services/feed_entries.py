@@ -120,17 +120,21 @@ def _with_charset(content_type: str, charset: str) -> str:
 def parse_document(content: bytes, base_url: str = "", content_type: str = "") -> ParsedDocument:
     if is_json_feed(content, content_type):
         return read_json_feed(content, base_url)
-    parsed = _feedparser(content, base_url, content_type)
+    parsed, notes = _feedparser(content, base_url, content_type), []
     if _charset_guess_needed(parsed):
         charset = detect_charset(content)
         if charset:
             parsed = _feedparser(content, base_url, _with_charset(content_type, charset))
-    document = ParsedDocument(language=parsed.feed.get("language", "")[:16])
-    problem = parsed.get("bozo_exception") if parsed.bozo else None
+            notes.append(f"no usable charset declared; read as {charset}, as detected")
+    # A charset feedparser had to assume is noted above; any other problem is the markup's.
+    problem = None
+    if parsed.bozo and not _charset_guess_needed(parsed):
+        problem = parsed.get("bozo_exception")
+    document = ParsedDocument(language=parsed.feed.get("language", "")[:16], notes=notes)
     if not parsed.entries and (problem or not parsed.get("version")):
         document.failure = f"feed could not be parsed: {problem or 'not an RSS, Atom or JSON feed'}"
         return document
-    if problem and not _charset_guess_needed(parsed):
+    if problem:
         document.notes.append(f"the document is malformed and was read leniently: {problem}")
     skipped = 0
     for entry in parsed.entries:

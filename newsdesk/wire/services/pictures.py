@@ -38,7 +38,7 @@ def store_picture(item, renditions: list[dict], user) -> Image:
     """The largest rendition that can be fetched (renditions come largest first), with the
     wire item's caption (its summary), credit (its byline) and headline."""
     if user is None:
-        raise PermissionDenied("no one sent it to add it in the name of; add it from the desk")
+        raise PermissionDenied("no user to add it in the name of (import-ninjs takes --user NAME)")
     href, data = _fetch_first(renditions)
     name = posixpath.basename(urlsplit(href).path) or "picture"
     return store_upload(

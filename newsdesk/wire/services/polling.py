@@ -137,6 +137,11 @@ def poll_feed(feed: Feed) -> dict:
     except (FetchError, UnsafeURL) as exc:
         _record_failure(feed, exc, interval, now)
         return {"new": 0, "seen": 0, "failed": 0, "error": str(exc)}
+    except Exception as exc:  # e.g. a redirect to an address the HTTP client cannot parse
+        # The poll job must not die while the feed looks healthy: the desk sees why.
+        error = FetchError(f"could not fetch {feed.url}: {exc}")
+        _record_failure(feed, error, interval, now)
+        return {"new": 0, "seen": 0, "failed": 0, "error": str(error)}
     with transaction.atomic():
         if result.status == 200:
             feed.etag = result.etag[:500]

@@ -4,6 +4,7 @@ folder agencies write to; run it from cron or with --watch)."""
 import time
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.content.models import Source
@@ -18,10 +19,18 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--source", help="slug of the agency (content Source)")
         parser.add_argument(
+            "--user", help="username in whose name pictures are added to the media library"
+        )
+        parser.add_argument(
             "--watch", type=float, default=0, help="Look again every N seconds (a watched folder)."
         )
 
-    def handle(self, *args, paths, source, watch, **options):
+    def handle(self, *args, paths, source, watch, user, **options):
+        self.user = None
+        if user:
+            self.user = get_user_model().objects.filter(username=user).first()
+            if self.user is None:
+                raise CommandError(f"No user named {user!r}.")
         agency = None
         if source:
             agency = Source.objects.filter(slug=source).first()
@@ -44,7 +53,7 @@ class Command(BaseCommand):
                 raise CommandError(f"No such file or folder: {path}")
         counts = {"new": 0, "already there": 0, "failed": 0}
         for file in files:
-            item = import_ninjs(file.read_bytes(), source=agency)
+            item = import_ninjs(file.read_bytes(), source=agency, user=self.user)
             if item is None:
                 counts["already there"] += 1
             elif item.status == ItemStatus.FAILED:
