@@ -22,7 +22,7 @@ from django.views.decorators.cache import cache_page
 from newsdesk.content.models import Person, Section, Story, Tag
 from newsdesk.content.models.story import story_paths
 from newsdesk.content.services.visibility import live_stories
-from newsdesk.public.pagecache import purge, store
+from newsdesk.pagecache import purge, store
 from newsdesk.syndication.feed_entries import picture_url
 from newsdesk.syndication.sitemaps_writer import story_sitemap
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from newsdesk.api.models import WebhookDelivery, WebhookEndpoint
 from newsdesk.audit.models import AuditEvent
 from newsdesk.content.models import Status
-from newsdesk.public.pagecache import store
+from newsdesk.pagecache import store
 
 # The whole publish: the desk request and everything after commit (goal: 30 or fewer).
 PUBLISH_QUERY_BUDGET = 30

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.public.pagecache import store
+from newsdesk.pagecache import store
 
 WRITERS = 4
 CHANGES = 150

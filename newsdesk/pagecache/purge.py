@@ -15,7 +15,7 @@ from newsdesk.content import changes
 from newsdesk.content.models import Story
 from newsdesk.content.services import pagecounts, upkeep
 from newsdesk.content.services.pages import page_of
-from newsdesk.public.pagecache import store
+from newsdesk.pagecache import store
 
 ALWAYS = ("home", "feeds", "sitemaps")
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from newsdesk.public.pagecache import peers
+from newsdesk.pagecache import peers
 
 # What a cached file's extension says its Content-Type is (the nginx config maps the same).
 EXTENSIONS = {
