@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from PIL import Image as PILImage
 
+from newsdesk.content import changes
 from newsdesk.content.demo import words
 from newsdesk.content.demo.writer import CopyWriter
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Status, Story, Tag
@@ -71,6 +72,8 @@ def build_corpus(spec: CorpusSpec, progress=None, now=None) -> dict:
     from newsdesk.content.services.pagecounts import rebuild_counts
 
     rebuild_counts()
+    with transaction.atomic():  # bulk inserts skip the change pipeline: index them once
+        changes.bulk_changed(reason="generated corpus", everything=True)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return totals

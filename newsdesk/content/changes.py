@@ -84,6 +84,8 @@ class BulkChange:
 
     story_ids: frozenset
     reason: str = ""
+    # Every story may have changed (a generated corpus): subscribers rebuild wholesale.
+    everything: bool = False
 
 
 @cache
@@ -136,7 +138,7 @@ def names_changed(instance, user=None, *, deleted: bool = False) -> NamesChanged
     return change
 
 
-def bulk_changed(story_ids, reason: str = "") -> BulkChange:
-    change = BulkChange(frozenset(story_ids), reason)
+def bulk_changed(story_ids=(), reason: str = "", everything: bool = False) -> BulkChange:
+    change = BulkChange(frozenset(story_ids), reason, everything)
     _emit(change)
     return change

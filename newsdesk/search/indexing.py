@@ -36,7 +36,9 @@ def ensure_index_machinery(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 def on_change(change) -> None:
     """The search index's subscriber to the change pipeline (content/changes.py)."""
-    if isinstance(change, changes.StoryChange):
+    if isinstance(change, changes.BulkChange) and change.everything:
+        backend_for().rebuild()
+    elif isinstance(change, changes.StoryChange):
         backend_for().reindex([change.story.pk])
     elif isinstance(change, changes.BulkChange | changes.NamesChanged):
         # A renamed section, tag, person or source: its stories' "about" text changed.

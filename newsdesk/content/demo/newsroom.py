@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from newsdesk.content import changes
 from newsdesk.content.demo import words
 from newsdesk.content.demo.images import draw_picture
 from newsdesk.content.demo.writer import CopyWriter
@@ -65,6 +66,8 @@ def build_newsroom(
     from newsdesk.content.services.pagecounts import rebuild_counts
 
     rebuild_counts()  # bulk inserts skip the signals that keep page counts
+    with transaction.atomic():  # and the change pipeline: the index is rebuilt once
+        changes.bulk_changed(reason="demo newsroom", everything=True)
     return {"stories": created, "sections": len(sections), "images": len(images)}
 
 
