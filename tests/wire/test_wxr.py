@@ -277,7 +277,7 @@ def test_long_posts_of_multibyte_text_arrive_intact(tmp_path, db):
 
 
 def test_imported_posts_show_on_cached_pages_and_archive_counts_add_up(
-    tmp_path, db, client, settings, newsroom
+    tmp_path, db, client, settings, newsroom, django_capture_on_commit_callbacks
 ):
     from newsdesk.content.models import PageCount, PageMonthCount
     from newsdesk.content.services.pagecounts import rebuild_counts
@@ -294,7 +294,8 @@ def test_imported_posts_show_on_cached_pages_and_archive_counts_add_up(
         for n in range(1, 9)
     ]  # fmt: skip
     path.write_text(head(SITE) + "".join(posts) + TAIL)
-    run(path, "--no-download")
+    with django_capture_on_commit_callbacks(execute=True):  # the import's commits
+        run(path, "--no-download")
 
     counts = {(c.list_key, c.day): c.stories for c in PageCount.objects.exclude(stories=0)}
     months = {(c.list_key, c.month): c.stories for c in PageMonthCount.objects.exclude(stories=0)}
