@@ -86,6 +86,8 @@ class BulkChange:
     reason: str = ""
     # Every story may have changed (a generated corpus): subscribers rebuild wholesale.
     everything: bool = False
+    # False when readers could not see any of these stories (the trash emptied).
+    shown: bool = True
 
 
 @cache
@@ -138,7 +140,9 @@ def names_changed(instance, user=None, *, deleted: bool = False) -> NamesChanged
     return change
 
 
-def bulk_changed(story_ids=(), reason: str = "", everything: bool = False) -> BulkChange:
-    change = BulkChange(frozenset(story_ids), reason, everything)
+def bulk_changed(
+    story_ids=(), reason: str = "", everything: bool = False, shown: bool = True
+) -> BulkChange:
+    change = BulkChange(frozenset(story_ids), reason, everything, shown)
     _emit(change)
     return change

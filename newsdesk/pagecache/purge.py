@@ -51,6 +51,8 @@ def on_change(change) -> None:
         return
     if isinstance(change, changes.StoryChange):
         _story_changed(change)
+    elif isinstance(change, changes.BulkChange) and not change.shown:
+        return  # nothing readers saw (the trash emptied)
     else:
         # A renamed section, tag or person shows on navigation, cards, breadcrumbs and
         # feeds across the site; an import touches lists everywhere.
