@@ -59,7 +59,9 @@ class StoryAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
             if change:
-                obj.version += 1
+                # Numbered after the row as it is now, locked: a save that landed since
+                # this request loaded the story cannot make two revisions of one number.
+                obj.version = publishing.lock(obj).version + 1
                 publishing.save_changes(obj, request.user)
             else:
                 obj.created_by = request.user
