@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from PIL import Image as PILImage
 
+from newsdesk.content import changes
 from newsdesk.content.demo import words
 from newsdesk.content.demo.writer import CopyWriter
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Status, Story, Tag
@@ -75,6 +76,8 @@ def build_corpus(spec: CorpusSpec, progress=None, now=None) -> dict:
         if progress:
             progress(totals["stories"], spec.stories)
     rebuild_counts()
+    with transaction.atomic():  # bulk inserts skip the change pipeline: index them once
+        changes.bulk_changed(reason="generated corpus", everything=True)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return totals

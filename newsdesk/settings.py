@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "newsdesk.content",
     "newsdesk.search",
     "newsdesk.desk",
+    "newsdesk.pagecache",
     "newsdesk.public",
     "newsdesk.syndication",
     "newsdesk.api",
@@ -62,7 +63,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so cached files stay plain (a front server compresses them).
     "newsdesk.public.compression.ReaderPageGZipMiddleware",
-    "newsdesk.public.pagecache.middleware.PageCacheMiddleware",
+    "newsdesk.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -222,7 +223,7 @@ NEWSDESK_FETCH_ALLOW = env_list("NEWSDESK_FETCH_ALLOW", "")
 # The change pipeline (newsdesk/content/changes.py): who hears of every story change, once,
 # after its transaction commits, in this order. Add a consumer here, nowhere else.
 NEWSDESK_CHANGE_SUBSCRIBERS = [
-    "newsdesk.public.pagecache.purge.on_change",
+    "newsdesk.pagecache.purge.on_change",
     "newsdesk.search.indexing.on_change",
     "newsdesk.api.receivers.queue_webhooks",
     "newsdesk.audit.listeners.on_change",

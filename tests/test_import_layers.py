@@ -60,15 +60,7 @@ def _imports(modules: dict[str, Path]):
                     yield module, target, node.lineno, id(node) in in_function
 
 
-# The page cache is a layer of its own, below the pages and documents it keeps, though its
-# package still sits inside `public`.
-LAYERS = {"newsdesk.public.pagecache": "pagecache"}
-
-
 def _app(module: str) -> str:
-    for package, layer in LAYERS.items():
-        if module == package or module.startswith(f"{package}."):
-            return layer
     return module.split(".")[1] if module.count(".") >= 1 else module
 
 
@@ -106,7 +98,7 @@ STILL_HIDDEN = {
     ("newsdesk.api.webhooks", "newsdesk.api.tasks"),
     ("newsdesk.content.services.publishing", "newsdesk.content.tasks"),
     ("newsdesk.content.services.upkeep", "newsdesk.content.services.pagecounts"),
-    ("newsdesk.public.pagecache.peers", "newsdesk.public.pagecache.store"),
+    ("newsdesk.pagecache.peers", "newsdesk.pagecache.store"),
 }
 
 

@@ -1,7 +1,8 @@
 """Webhooks: content events become signed HTTP POSTs to the endpoints admins registered.
 
-The content services send story_published / story_updated / story_unpublished after commit;
-`record_event` turns one into a delivery row per subscribed endpoint and queues it. The
+The change pipeline (content/changes.py) hands every story change to receivers.py after
+commit; a change readers saw (story.published / .updated / .unpublished) reaches
+`record_event`, which turns it into a delivery row per subscribed endpoint and queues it. The
 worker then calls `attempt` (see tasks.py): one signed POST through the SSRF-safe fetcher,
 logged with status and response time. A failed attempt is retried with growing delays; an
 endpoint that keeps failing is switched off and the admin says so.

@@ -84,6 +84,10 @@ class BulkChange:
 
     story_ids: frozenset
     reason: str = ""
+    # Every story may have changed (a generated corpus): subscribers rebuild wholesale.
+    everything: bool = False
+    # False when readers could not see any of these stories (the trash emptied).
+    shown: bool = True
 
 
 @cache
@@ -136,7 +140,9 @@ def names_changed(instance, user=None, *, deleted: bool = False) -> NamesChanged
     return change
 
 
-def bulk_changed(story_ids, reason: str = "") -> BulkChange:
-    change = BulkChange(frozenset(story_ids), reason)
+def bulk_changed(
+    story_ids=(), reason: str = "", everything: bool = False, shown: bool = True
+) -> BulkChange:
+    change = BulkChange(frozenset(story_ids), reason, everything, shown)
     _emit(change)
     return change

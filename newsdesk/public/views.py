@@ -9,8 +9,8 @@ from newsdesk.content.links import fast_reverse, url_maker
 from newsdesk.content.services import named, pagecounts, reading
 from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.pages import PageNotFound
+from newsdesk.pagecache.purge import story_key
 from newsdesk.public.breadcrumbs import Crumb
-from newsdesk.public.pagecache.purge import story_key
 
 
 def _story_keys(stories) -> set[str]:

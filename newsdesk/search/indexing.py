@@ -1,11 +1,11 @@
 """Keeping the index current.
 
-Triggers in the database index every write to the story table, whatever path made it
-(see backends/). The content events are listened to as well: they re-index the story
-after its transaction commits, which repairs an entry if a trigger was ever missing
-(SQLite drops triggers when a migration rebuilds the story table; post_migrate puts them
-back). Visibility is not stored in the index: searches filter with the content
-visibility query, so an unpublished story leaves public results at once.
+The index is written from Python, by the change pipeline (content/changes.py): `on_change`
+re-indexes each changed story after its transaction commits, the stories of a renamed
+section, tag, person or source, and the stories of a bulk change. Nothing in the database
+calls Python, so any client may write the story table; `newsdesk search-rebuild` indexes
+what such writes changed. Visibility is not stored in the index: searches filter with the
+content visibility query, so an unpublished story leaves public results at once.
 """
 
 import logging
@@ -27,7 +27,8 @@ def on_connection_created(sender, connection, **kwargs):
 
 
 def ensure_index_machinery(sender, using=DEFAULT_DB_ALIAS, **kwargs):
-    """After every migrate: (re)create the index triggers, once the index is installed."""
+    """After every migrate: (re)create the index table if it went missing (and drop the
+    triggers of earlier versions), once the index is installed."""
     connection = connections[using]
     applied = MigrationRecorder(connection).applied_migrations()
     if ("newsdesk_search", "0001_search_index") in applied:
@@ -36,7 +37,9 @@ def ensure_index_machinery(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 def on_change(change) -> None:
     """The search index's subscriber to the change pipeline (content/changes.py)."""
-    if isinstance(change, changes.StoryChange):
+    if isinstance(change, changes.BulkChange) and change.everything:
+        backend_for().rebuild()
+    elif isinstance(change, changes.StoryChange):
         backend_for().reindex([change.story.pk])
     elif isinstance(change, changes.BulkChange | changes.NamesChanged):
         # A renamed section, tag, person or source: its stories' "about" text changed.

@@ -20,7 +20,7 @@ from django.views.decorators.cache import cache_page
 
 from newsdesk.content.models import Person, Section, Story, Tag
 from newsdesk.content.services.visibility import live_stories
-from newsdesk.public.pagecache import purge, store
+from newsdesk.pagecache import purge, store
 
 # Google News takes stories of the last two days, at most 1,000 per sitemap.
 NEWS_WINDOW = timedelta(days=2)

@@ -13,7 +13,8 @@ from django.utils import timezone
 from newsdesk.api.models import WebhookDelivery, WebhookEndpoint
 from newsdesk.audit.models import AuditEvent
 from newsdesk.content.models import Status
-from newsdesk.public.pagecache import store
+from newsdesk.content.services import trash, workflow
+from newsdesk.pagecache import store
 
 # The whole publish: the desk request and everything after commit (goal: 30 or fewer).
 PUBLISH_QUERY_BUDGET = 30
@@ -122,3 +123,25 @@ def test_renaming_a_section_purges_the_pages_showing_the_old_name(
     for path in ("/", story.get_absolute_url()):
         page = client.get(path).content.decode()
         assert "Climate" in page and "Weather" not in page, path
+
+
+def test_emptying_the_trash_drops_index_entries_and_keeps_cached_pages(
+    client, editor, newsroom, page_cache, django_capture_on_commit_callbacks
+):
+    gone = newsroom.story("Old flood report")
+    kept = newsroom.story("Harbour reopens")
+    assert client.get(kept.get_absolute_url()).status_code == 200
+    assert store.find(kept.get_absolute_url()) is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.trash(gone, editor)
+    later = timezone.now() + timedelta(days=365)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert trash.purge_expired(now=later) == 1
+    assert store.find(kept.get_absolute_url()) is not None  # nothing readers saw changed
+    with connection.cursor() as cursor:
+        table = (
+            "newsdesk_search_fts" if connection.vendor == "sqlite" else "newsdesk_search_document"
+        )
+        column = "rowid" if connection.vendor == "sqlite" else "story_id"
+        cursor.execute(f"SELECT count(*) FROM {table} WHERE {column} = %s", [gone.pk])  # noqa: S608
+        assert cursor.fetchone()[0] == 0

@@ -16,7 +16,7 @@ import pytest
 from django.utils import timezone
 
 from newsdesk.content.services import publishing
-from newsdesk.public.pagecache import store
+from newsdesk.pagecache import store
 
 REPO = Path(__file__).resolve().parents[2]
 NGINX_PORT, APP_PORT = 8391, 8392

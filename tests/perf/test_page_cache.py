@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from newsdesk.content.models import Status, Story
 from newsdesk.content.services import publishing
-from newsdesk.public.pagecache import store
+from newsdesk.pagecache import store
 
 
 @pytest.fixture(autouse=True)

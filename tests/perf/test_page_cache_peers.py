@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from newsdesk.content.services import publishing
-from newsdesk.public.pagecache import peers, store
+from newsdesk.pagecache import peers, store
 
 REDIS_URL = "redis://127.0.0.1:6379/8"
 

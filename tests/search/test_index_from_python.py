@@ -9,7 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from newsdesk.content.models import Status
+from newsdesk.content.demo.newsroom import build_newsroom
+from newsdesk.content.models import Status, Story
 from newsdesk.content.services import revisions
 from tests.search.helpers import result_headlines, search
 
@@ -82,3 +83,15 @@ def test_a_draft_written_on_the_desk_is_indexed(
     assert story.status == Status.DRAFT
     client.force_login(editor)
     assert result_headlines(client.get("/search/desk/", {"q": "budget"})) == ["Secret budget plan"]
+
+
+def test_the_demo_newsroom_is_searchable_by_its_section_names(
+    client, db, django_capture_on_commit_callbacks
+):
+    """`war` finds the demo's "Russia Ukraine War" stories, as a reader would expect."""
+    with django_capture_on_commit_callbacks(execute=True):
+        build_newsroom(stories=40, pictures=1, days=30, seed=3)
+    war_stories = Story.objects.filter(section__name="Russia Ukraine War", status=Status.PUBLISHED)
+    assert war_stories.exists()
+    found = search(client, "war")
+    assert set(found) & set(war_stories.values_list("headline", flat=True))

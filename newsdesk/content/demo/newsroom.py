@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from newsdesk.content import changes
 from newsdesk.content.demo import words
 from newsdesk.content.demo.beats import BEATS, CORRECTIONS, Beat
 from newsdesk.content.demo.reporter import Reporter
@@ -89,6 +90,8 @@ def build_newsroom(
     from newsdesk.content.services.pagecounts import rebuild_counts
 
     rebuild_counts()  # bulk inserts skip the signals that keep page counts
+    with transaction.atomic():  # and the change pipeline: the index is rebuilt once
+        changes.bulk_changed(reason="demo newsroom", everything=True)
     return {
         "stories": created + photo_stories,
         "sections": len(sections),

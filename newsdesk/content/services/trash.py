@@ -51,5 +51,5 @@ def purge_expired(now=None) -> int:
             deleted.append(pk)
     if deleted:
         with transaction.atomic():
-            changes.bulk_changed(deleted, reason="trash emptied")
+            changes.bulk_changed(deleted, reason="trash emptied", shown=False)
     return len(deleted)

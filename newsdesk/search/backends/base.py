@@ -1,6 +1,6 @@
 """The interface every search backend implements (after wagtail/search/backends/base.py).
 
-A backend owns its index (schema, triggers, rebuild) and turns a parsed Query into
+A backend owns its index (schema, re-indexing, rebuild) and turns a parsed Query into
 conditions on a Story queryset. Which stories may be seen, and the filters, stay with the
 caller: the backend only narrows and orders the queryset it is given.
 """

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from newsdesk.public.pagecache import purge
+from newsdesk.pagecache import purge
 
 
 class Command(BaseCommand):

@@ -56,7 +56,7 @@ def publish(operation: str, *arguments) -> None:
 
 
 def apply(entry: dict) -> None:
-    from newsdesk.public.pagecache import store
+    from newsdesk.pagecache import store
 
     operation, arguments = entry[b"op"].decode(), json.loads(entry[b"args"])
     actions = {"keys": store.purge_keys, "list": store.purge_list_from, "all": store.purge_all}
@@ -69,7 +69,7 @@ def apply(entry: dict) -> None:
 
 def follow(stop: threading.Event | None = None, block_ms: int = 2000, ready=None) -> None:
     """Apply the other hosts' purges until `stop` is set."""
-    from newsdesk.public.pagecache import store
+    from newsdesk.pagecache import store
 
     redis = client()
     newest = redis.xrevrange(STREAM, count=1)

@@ -3,7 +3,7 @@ import threading
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsdesk.public.pagecache import peers
+from newsdesk.pagecache import peers
 
 
 class Command(BaseCommand):

@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from newsdesk.public.pagecache import purge, store
+from newsdesk.pagecache import purge, store
 
 FEED_WORDS = ("feed", "rss", "atom")
 

@@ -3,14 +3,19 @@
 
     <root>/blog/page/2/index.html        the page, as the reader gets it
     <root>/_meta/<digest>                its Surrogate-Key header
-    <root>/_keys/<key>/<digest>          "this page carries <key>" (content: the page's path)
-    <root>/_lists/<list>/<n>-<digest>    "this page is page <n> of <list>"
+    <root>/_keys/<key>/<digest>.<token>      "this page carries <key>" (content: its path)
+    <root>/_lists/<list>/<n>-<digest>.<token> "this page is page <n> of <list>"
     <root>/_generation                   grows by a byte on every purge (see `write`)
     <root>/_due                          when cached pages must go (next scheduled story)
 
 Every write and purge is a file operation on one filesystem, so all workers share one cache
-with no server process. Purges delete files; a page rendered while a purge ran is detected
-by the generation check and dropped, so no stale page outlives a purge.
+with no server process. Purges and writes are safe against each other:
+- a page rendered while a purge ran is detected by the generation check and dropped;
+- every write makes index entries of its own (a fresh token in the name), and a purge
+  deletes only the entries it listed: an entry a writer made meanwhile is never deleted
+  by a purge that did not see it, so the page it points to stays purgeable;
+- files are written under a temporary name unique to the writer (process and thread) and
+  renamed into place; purges leave temporary files alone.
 """
 
 import hashlib
@@ -21,7 +26,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from newsdesk.public.pagecache import peers
+from newsdesk.pagecache import peers
 
 # What a cached file's extension says its Content-Type is (the nginx config maps the same).
 EXTENSIONS = {
@@ -127,9 +132,13 @@ def _bump_generation() -> None:
 
 def _write_atomic(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, target)
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".")
 
 
 def write(path, content_type, body, keys, listing, started_generation) -> Path | None:
@@ -143,11 +152,12 @@ def write(path, content_type, body, keys, listing, started_generation) -> Path |
     if extension is None or not safe_path(path):
         return None
     name = digest(path)
+    entry = f"{name}.{secrets.token_hex(6)}"  # this write's own entries
     for key in keys:
-        _write_atomic(root() / "_keys" / key / name, path.encode())
+        _write_atomic(root() / "_keys" / key / entry, path.encode())
     if listing:
         list_key, number = listing
-        _write_atomic(root() / "_lists" / list_key / f"{number}-{name}", path.encode())
+        _write_atomic(root() / "_lists" / list_key / f"{number}-{entry}", path.encode())
     _write_atomic(root() / "_meta" / name, " ".join(sorted(keys)).encode())
     target = page_file(path, extension)
     _write_atomic(target, body)
@@ -162,7 +172,16 @@ def _drop_page(path: str) -> None:
         page_file(path, extension).unlink(missing_ok=True)
 
 
+def _entries(folder: Path) -> list[Path]:
+    """The index entries in `folder` now (not writers' temporary files)."""
+    try:
+        return [entry for entry in folder.iterdir() if not _is_temporary(entry.name)]
+    except FileNotFoundError:
+        return []
+
+
 def _drop_entries(entries) -> int:
+    """Drop the pages these entries point to, then these entries, and no others."""
     dropped = 0
     for entry in entries:
         try:
@@ -184,9 +203,7 @@ def purge_keys(keys) -> int:
     _bump_generation()
     dropped = 0
     for key in keys:
-        folder = root() / "_keys" / key
-        if folder.is_dir():
-            dropped += _drop_entries(list(folder.iterdir()))
+        dropped += _drop_entries(_entries(root() / "_keys" / key))
     return dropped
 
 
@@ -194,12 +211,8 @@ def purge_list_from(list_key: str, first_page: int) -> int:
     """Delete cached pages `first_page`, `first_page + 1`, … of a story list."""
     peers.publish("list", list_key, first_page)
     _bump_generation()
-    folder = root() / "_lists" / list_key
-    if not folder.is_dir():
-        return 0
-    return _drop_entries(
-        [entry for entry in folder.iterdir() if int(entry.name.split("-")[0]) >= first_page]
-    )
+    entries = _entries(root() / "_lists" / list_key)
+    return _drop_entries([e for e in entries if int(e.name.split("-")[0]) >= first_page])
 
 
 def purge_all() -> None:
@@ -211,6 +224,8 @@ def purge_all() -> None:
         return
     for directory, _, files in os.walk(base):
         for name in files:
+            if _is_temporary(name):
+                continue  # a writer's file on its way in: its generation check drops it
             if name.startswith("index.") or directory.startswith(str(base / "_")):
                 Path(directory, name).unlink(missing_ok=True)
 

@@ -15,7 +15,7 @@ from newsdesk.content import changes
 from newsdesk.content.models import Story
 from newsdesk.content.services import pagecounts, upkeep
 from newsdesk.content.services.pages import page_of
-from newsdesk.public.pagecache import store
+from newsdesk.pagecache import store
 
 ALWAYS = ("home", "feeds", "sitemaps")
 
@@ -51,6 +51,8 @@ def on_change(change) -> None:
         return
     if isinstance(change, changes.StoryChange):
         _story_changed(change)
+    elif isinstance(change, changes.BulkChange) and not change.shown:
+        return  # nothing readers saw (the trash emptied)
     else:
         # A renamed section, tag or person shows on navigation, cards, breadcrumbs and
         # feeds across the site; an import touches lists everywhere.
