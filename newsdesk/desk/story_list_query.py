@@ -66,11 +66,11 @@ def _day_start(day):
 
 def _matching_text(queryset, text: str):
     """Stories whose headline, standfirst or body match (the full-text index), or one of
-    whose bylined people's names contains the text. The index is asked for its newest
-    SEARCH_WINDOW matches by itself (joined into a larger query, SQLite's planner would probe
-    it once per story); the page says when the window was full."""
-    matches = backend_for(connection).filter(Story.objects.all(), parse_query(text), prefix=True)
-    ids = list(matches.order_by("-updated_at", "-pk").values_list("pk", flat=True)[:SEARCH_WINDOW])
+    whose bylined people's names contains the text. The index gives its newest
+    SEARCH_WINDOW matches (highest ids: ids are given as stories are filed) from one walk of
+    itself, whatever the number of stories; the page says when the window was full."""
+    ids = backend_for(connection).newest_ids(parse_query(text), SEARCH_WINDOW, prefix=True)
+    ids = ids[:SEARCH_WINDOW]
     bylined = Byline.objects.filter(person__name__icontains=text).values("story")
     return queryset.filter(Q(pk__in=ids) | Q(pk__in=bylined)), len(ids) == SEARCH_WINDOW
 

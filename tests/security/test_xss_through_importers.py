@@ -36,7 +36,7 @@ def agency(db):
 
 
 def assert_clean(response, where, own=()):
-    """`own`: what the page's template itself has (the wire desk's inline style sheet)."""
+    """`own`: what the page's template itself has (nothing, for the desk's pages)."""
     assert response.status_code == 200, where
     found = dangers_in(response.content.decode())
     assert found == list(own), (where, found)
@@ -46,7 +46,7 @@ def assert_clean(response, where, own=()):
 def desk_own(desk):
     """What the wire desk's own pages hold before any item exists: the template's part."""
     own = dangers_in(desk.get("/desk/wire/").content.decode())
-    assert own == ["<style>"]  # an inline style sheet, no script: nothing else may be added
+    assert own == []  # the desk's style sheet and scripts are files: nothing inline at all
     return own
 
 
