@@ -8,6 +8,7 @@ module through the wire's views, and most never extract a page."""
 
 from __future__ import annotations
 
+from newsdesk.content.text import clean_text
 from newsdesk.net import FetchError, UnsafeURL, fetch
 from newsdesk.wire.models import ItemKind, WireItem
 from newsdesk.wire.services.ingest import store_item
@@ -64,7 +65,9 @@ def import_url(url: str, source=None) -> WireItem:
         return existing
     html = decode_page(result.content, result.headers.get("content-type", ""))
     try:
-        fields = extract(html, result.final_url)
+        # Control characters are no text (a parser would turn NUL into U+FFFD, a vertical
+        # tab into a space): dropped before extraction; the raw page keeps them.
+        fields = extract(clean_text(html), result.final_url)
         error = "" if fields["body"] else "no article text found on the page"
     except ExtractorMissing:
         raise
