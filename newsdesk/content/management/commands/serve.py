@@ -77,8 +77,7 @@ class Command(BaseCommand):
                 "--no-ws",
                 # One Python thread per worker: the page is CPU-bound under the GIL, and
                 # granian's default pool made threads of one worker queue behind each
-                # other — story page 868–875 vs 707–781 req/s, p99 33–36 vs 128–182 ms,
-                # worker RSS 84 vs 97–201 MB (bench/README.md, session 3).
+                # other (lower throughput, a longer p99 and more memory; bench/run.py).
                 "--blocking-threads",
                 "1",
             ]
