@@ -19,7 +19,6 @@ from django.dispatch import receiver
 from django.http import Http404, HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 ACCENT = "#a3000b"  # site.css --accent
 PAPER = "#ffffff"
@@ -45,7 +44,10 @@ def _logo_file() -> str:
 
 
 @lru_cache(maxsize=8)
-def draw_icon(size: int, name: str, logo_file: str) -> Image.Image:
+def draw_icon(size: int, name: str, logo_file: str):
+    # Pillow loads on the first icon drawn, not with every web worker (it is ≈ 10 MB).
+    from PIL import Image, ImageDraw, ImageFont, ImageOps
+
     if logo_file:
         with Image.open(logo_file) as logo:
             logo = ImageOps.exif_transpose(logo).convert("RGBA")

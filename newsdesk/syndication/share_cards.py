@@ -19,7 +19,6 @@ from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
 from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_safe
-from PIL import Image, ImageDraw, ImageFont, features
 
 from newsdesk.content.services import reading
 
@@ -71,6 +70,8 @@ def _is_rtl(language: str) -> bool:
 
 
 def _font(size: int, bold: bool = True):
+    from PIL import ImageFont, features
+
     path = FONT_DIR / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
     if path.exists():
         # Raqm shapes Arabic and Persian letters and orders right-to-left text.
@@ -106,6 +107,9 @@ def _fitted(text: str, width: int, height: int) -> tuple:
 
 
 def draw(headline: str, section: str, site_name: str, *, rtl: bool, size) -> bytes:
+    # Pillow loads on the first card drawn, not with every web worker (it is ≈ 10 MB).
+    from PIL import Image, ImageDraw, features
+
     width, height = size
     margin = 80
     card = Image.new("RGB", size, PAPER)
