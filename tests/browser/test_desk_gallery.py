@@ -39,5 +39,5 @@ def test_gallery_keyboard_navigation_and_links(live_server, page):
     page.wait_for_function(
         "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
     )
-    assert re.search(r"/images/\d+/64\.webp$", image.evaluate("i => i.currentSrc"))
+    assert re.search(r"/media/renditions/\d+/[^/]+-64\.webp$", image.evaluate("i => i.currentSrc"))
     assert Rendition.objects.filter(width=64, format="webp").exists()

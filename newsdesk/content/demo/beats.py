@@ -44,7 +44,7 @@ CAPTIONS = {
 BEATS = (
     Beat(
         "World",
-        ("Geneva", "Nairobi", "Jakarta", "Lima", "Dhaka"),
+        ("Kampala", "Nairobi", "Jakarta", "Lima", "Dhaka"),
         ("the UN relief agency", "aid groups", "the health ministry", "regional leaders"),
         (
             Event(

@@ -43,8 +43,9 @@ def build_newsroom(
     now=None,
     progress=None,
 ) -> dict:
-    """Create the newsroom and `stories` published stories spread over `days` days, plus a
-    few photo stories; `pictures` pictures are drawn for the stories to share."""
+    """Create the newsroom and `stories` published stories spread over `days` days, a few
+    of them photo stories (one in ten at most); `pictures` pictures are drawn for the
+    other stories to share."""
     rng = random.Random(seed)
     now = now or timezone.now()
     with transaction.atomic():
@@ -75,17 +76,21 @@ def build_newsroom(
 
     reporter = Reporter(rng)
     beats = [(section, BEAT_OF[section.name]) for section in sections if section.name in BEAT_OF]
+    photo_wanted = PHOTO_STORIES[: stories // 10]
+    articles = stories - len(photo_wanted)
     created = 0
-    for start in range(0, stories, 200):
-        batch = min(200, stories - start)
+    for start in range(0, articles, 200):
+        batch = min(200, articles - start)
         with transaction.atomic():
             _story_batch(rng, reporter, batch, days, now, beats, agencies, people, tags, pool)
         created += batch
         if progress:
             progress(created, stories)
     with transaction.atomic():
-        photo_stories = _photo_stories(rng, reporter, now, beats, agencies, people)
+        photo_stories = _photo_stories(rng, reporter, now, beats, agencies, people, photo_wanted)
         corrected = _corrections(rng, now)
+    if progress:
+        progress(created + photo_stories, stories)
     _add_workflow_examples(reporter, beats[0], agencies, now)
     from newsdesk.content.services.pagecounts import rebuild_counts
 
@@ -170,10 +175,10 @@ def _story_batch(rng, reporter, count, days, now, beats, agencies, people, tags,
     )
 
 
-def _photo_stories(rng, reporter, now, beats, agencies, people) -> int:
-    """A photo story for each of PHOTO_STORIES: pictures of its own, each captioned."""
+def _photo_stories(rng, reporter, now, beats, agencies, people, photo_wanted) -> int:
+    """A photo story for each of `photo_wanted`: pictures of its own, each captioned."""
     made = 0
-    wanted = dict(PHOTO_STORIES)
+    wanted = dict(photo_wanted)
     for section, beat in beats:
         scene = wanted.get(section.name)
         if scene is None:

@@ -40,7 +40,8 @@ class Command(BaseCommand):
                     stories=stories, progress=lambda done, total: bar.update(task, completed=done)
                 )
             self.stdout.write(
-                f"Created {result['stories']} stories in {result['sections']} sections."
+                f"Created {result['stories']} stories in {result['sections']} sections "
+                f"({result['photo_stories']} of them photo stories)."
             )
             if apps.is_installed("newsdesk.wire"):  # the wire desk's queue, by its own command
                 call_command("demo_wire")
