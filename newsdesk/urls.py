@@ -1,10 +1,29 @@
+import posixpath
+
 from django.conf import settings
 from django.contrib import admin
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
+from newsdesk.content.models import Image, Rendition
+from newsdesk.content.services.visibility import image_visible_to
+
+PICTURE_DIRS = ("originals/", "renditions/")
+
 
 def media(request, path):
+    """Uploaded files; a picture's original and renditions only once a reader may see it
+    (its story is live), or to the newsroom: ids and names are easy to guess."""
+    path = posixpath.normpath(path).lstrip("/")  # the name as stored, however it is written
+    image = Image.objects.filter(file=path).first()
+    if image is None:
+        rendition = Rendition.objects.filter(file=path).select_related("image").first()
+        image = rendition.image if rendition else None
+    if image is None and path.startswith(PICTURE_DIRS):
+        raise Http404("No such file")  # a picture file no record owns (being written or left)
+    if image is not None and not image_visible_to(request.user, image):
+        raise Http404("No such file")
     return serve_file(request, path, document_root=settings.MEDIA_ROOT)
 
 

@@ -105,12 +105,35 @@ def make_slug(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
 EXTRA_URL_ATTRIBUTES = {"cite", "data-embed-url"}
 
 
+def _scheme_allowed(url: str) -> bool:
+    scheme = "".join(url.split()).split(":", 1)
+    return len(scheme) < 2 or "/" in scheme[0] or scheme[0].lower() in ALLOWED_URL_SCHEMES
+
+
 def _filter_url_attributes(tag: str, attribute: str, value: str) -> str | None:
-    if attribute in EXTRA_URL_ATTRIBUTES:
-        scheme = "".join(value.split()).split(":", 1)
-        if len(scheme) == 2 and scheme[0].lower() not in ALLOWED_URL_SCHEMES:
-            return None
+    if attribute in EXTRA_URL_ATTRIBUTES and not _scheme_allowed(value):
+        return None
+    if attribute == "srcset" and not _srcset_allowed(value):
+        return None
     return value
+
+
+_SRCSET_DESCRIPTOR = re.compile(r"\d+w|\d+(?:\.\d+)?x")
+
+
+def _srcset_allowed(value: str) -> bool:
+    """ "url 640w, url 2x": every candidate is a URL the scheme rule allows and at most one
+    well-formed descriptor (nh3 checks src and href, not the URLs inside a srcset)."""
+    for candidate in value.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        url, descriptors = parts[0], parts[1:]
+        if not _scheme_allowed(url) or len(descriptors) > 1:
+            return False
+        if descriptors and not _SRCSET_DESCRIPTOR.fullmatch(descriptors[0]):
+            return False
+    return True
 
 
 # Word and Google Docs pastes leave formatting wrappers around nothing and spacer

@@ -37,6 +37,11 @@ urlpatterns = [
     ),
     path("stories/<int:pk>/notes/", history.correction_add, name="correction-add"),
     path("stories/<int:pk>/preview-link/", history.preview_link, name="preview-link"),
+    path(
+        "stories/<int:pk>/preview-links/revoke/",
+        history.revoke_preview_links,
+        name="revoke-preview-links",
+    ),
     path("preview/<str:token>/", history.shared_preview, name="preview"),
     path("media/", media.library, name="media"),
     path("media/<int:pk>/", media.image_edit, name="image-edit"),

@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin
 
+from newsdesk.content.text import sanitize_html
 from newsdesk.wire.models import Feed, OldURL, WireItem, WireSource
 
 
@@ -17,8 +19,33 @@ class WireSourceAdmin(admin.ModelAdmin):
     inlines = [FeedInline]
 
 
+class WireItemForm(forms.ModelForm):
+    class Meta:
+        model = WireItem
+        fields = [
+            "kind",
+            "source",
+            "feed",
+            "guid",
+            "link",
+            "headline",
+            "summary",
+            "body",
+            "author",
+            "language",
+            "image_url",
+            "published_at",
+            "status",
+        ]
+
+    def clean_body(self):
+        # The same sanitizer as every import: the wire desk shows the body as HTML.
+        return sanitize_html(self.cleaned_data.get("body") or "")
+
+
 @admin.register(WireItem)
 class WireItemAdmin(admin.ModelAdmin):
+    form = WireItemForm
     list_display = ["headline", "source", "kind", "status", "fetched_at"]
     list_filter = ["status", "kind", "source"]
     search_fields = ["headline", "guid", "link"]

@@ -88,6 +88,7 @@ def test_renditions_are_made_once_and_served_by_stable_urls(client, newsroom):
     image = newsroom.image()
     image.file.save("wide.jpg", SimpleUploadedFile("wide.jpg", jpeg_bytes(1000, 500)))
     image.refresh_from_db()
+    newsroom.story("Shows the picture", featured_image=image)  # readers may see it
     assert media.rendition_widths(image) == [320, 640, 960, 1000]
     assert media.make_all_renditions(image.pk) == 8
     assert Rendition.objects.filter(image=image).count() == 8

@@ -75,6 +75,17 @@ def preview_link(request, pk):
     return redirect("desk:story-edit", pk=pk)
 
 
+@desk_view
+@require_POST
+def revoke_preview_links(request, pk):
+    story = story_or_404(pk)
+    if not (permissions.can_edit(request.user, story) or permissions.is_owner(request.user, story)):
+        raise PermissionDenied("You may not withdraw this story's preview links.")
+    previews.revoke(story, request.user)
+    messages.success(request, "Every preview link made so far no longer works.")
+    return redirect("desk:story-edit", pk=pk)
+
+
 def shared_preview(request, token):
     """For reviewers without an account: the signed link is the permission."""
     try:
