@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsdesk.content.text import clean_text
 from newsdesk.wire.services import page_body, page_metadata
 
 
@@ -102,6 +103,9 @@ def extract_page(html: str, url: str = "") -> Page:
     """The story in `html` (fields empty where the page has none). Raises ExtractorMissing
     when the libraries are absent; any other exception is the page's markup defeating them."""
     lxml_html, trafilatura, build_html_output, Readability = _libraries()
+    # Control characters out first: the parsers would turn NUL into U+FFFD and read a
+    # vertical tab as a space, splitting or marking words no reader sees.
+    html = clean_text(html)
     root = _root(html, lxml_html)
     if root is not None:
         page_body.drop_hidden(root)
