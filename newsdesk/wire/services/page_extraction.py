@@ -119,6 +119,9 @@ def extract_page(html: str, url: str = "") -> Page:
         include_images=False,
         include_links=False,
         output_format="html",
+        # The page's own date statements are read by page_metadata; htmldate's extensive
+        # search (date-like text anywhere in the page) can take seconds on one long page.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     candidates = []
     if document is not None and document.body is not None:
