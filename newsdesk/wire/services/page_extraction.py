@@ -144,6 +144,8 @@ def extract_page(html: str, url: str = "") -> Page:
     byline = page_metadata.byline_text(root, document.author if document is not None else "")
     people, organisations = page_metadata.split_byline(byline, publishers)
     page.author, page.organisations = ", ".join(people), organisations
+    # A page naming no publisher but an organisation in its byline ("Reuters") is its copy.
+    page.site_name = page.site_name or (organisations[0] if organisations else "")
     if root is not None:
         page.published_at = page_metadata.published_time(
             root, document.date if document is not None else None
