@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (HTML page templates read best on one line each)
 """Web page → story extraction quality on generated pages with known bodies.
 
-    /work/main/.venv/bin/python bench/wire_extraction.py [--pages 60]
+    .venv/bin/python bench/wire_extraction.py [--pages 60]
 
 Six layouts (semantic article, div soup with sidebars and comments, an old table layout,
 boxes and banners inside the article, <br>-separated text, long menus and "most read"
