@@ -67,4 +67,4 @@ def test_the_wire_still_finds_its_libraries_when_it_needs_them(db):
     hashes = dedupe.shingle_hashes("one two three four five six seven eight nine ten eleven")
     assert len(dedupe.band_keys(hashes)) == dedupe.BANDS
     page = "<html lang='fr'><body><article><h1>Titre</h1><p>Un texte.</p></article></body></html>"
-    assert extraction._language(page) == "fr"
+    assert extraction.extract(page)["language"] == "fr"
