@@ -140,3 +140,14 @@ def test_hidden_text_is_not_taken_for_the_article():
     )
     page = extract_page(article("<title>Budget</title>").replace("<h1>", hidden + "<h1>"))
     assert "regional parliament" in page.body and "Subscribe" not in page.body
+
+
+def test_an_organisation_in_the_byline_is_the_copys_publisher_when_none_is_named():
+    page = extract_page(article('<meta name="author" content="Tom Krisher; Reuters">'))
+    assert (page.author, page.site_name) == ("Tom Krisher", "Reuters")
+    named = extract_page(
+        article(
+            '<meta name="author" content="Reuters"><meta property="og:site_name" content="Courier">'
+        )
+    )
+    assert (named.author, named.site_name) == ("", "Courier")

@@ -133,22 +133,22 @@ def _is_boilerplate(element, reference: Counter, reference_words: set[str]) -> b
     box, a cookie banner). Short lines, captions and subheadings are left alone: they are
     as often the article's own."""
     text = " ".join(element.text_content().split())
-    words = [w.lower() for w in WORD.findall(text)]
-    if not words:
+    if not text:
         return False
+    has_controls = element.tag == "form" or element.xpath(".//button|.//input|.//select|.//form")
+    if not has_controls:
+        anchors = list(element.iter("a"))
+        stray_item = element.tag == "li" and element.getparent().tag not in ("ul", "ol")
+        if len(anchors) < LINK_LIST and not stray_item:
+            return False
+        links = sum(len(" ".join(a.text_content().split())) for a in anchors)
+        if links < LINKS_MOSTLY * len(text):
+            return False
+    # Furniture by its look; kept all the same when the other extractor kept it too.
     own = shingles(text)
-    if own and containment(own, reference) >= SHARED:
-        return False
-    if not own and set(words) <= reference_words:
-        return False
-    if element.tag == "form" or element.xpath(".//button|.//input|.//select|.//form"):
-        return True
-    anchors = list(element.iter("a"))
-    stray_item = element.tag == "li" and element.getparent().tag not in ("ul", "ol")
-    if len(anchors) < LINK_LIST and not stray_item:
-        return False
-    links = sum(len(" ".join(a.text_content().split())) for a in anchors)
-    return links >= LINKS_MOSTLY * len(text)
+    if own:
+        return containment(own, reference) < SHARED
+    return not {w.lower() for w in WORD.findall(text)} <= reference_words
 
 
 def prune_unshared_boilerplate(html: str, reference_html: str) -> str:

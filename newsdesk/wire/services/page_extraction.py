@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsdesk.content.text import clean_text
 from newsdesk.wire.services import page_body, page_metadata
 
 
@@ -102,6 +103,9 @@ def extract_page(html: str, url: str = "") -> Page:
     """The story in `html` (fields empty where the page has none). Raises ExtractorMissing
     when the libraries are absent; any other exception is the page's markup defeating them."""
     lxml_html, trafilatura, build_html_output, Readability = _libraries()
+    # Control characters out first: the parsers would turn NUL into U+FFFD and read a
+    # vertical tab as a space, splitting or marking words no reader sees.
+    html = clean_text(html)
     root = _root(html, lxml_html)
     if root is not None:
         page_body.drop_hidden(root)
@@ -115,6 +119,9 @@ def extract_page(html: str, url: str = "") -> Page:
         include_images=False,
         include_links=False,
         output_format="html",
+        # The page's own date statements are read by page_metadata; htmldate's extensive
+        # search (date-like text anywhere in the page) can take seconds on one long page.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     candidates = []
     if document is not None and document.body is not None:
@@ -137,6 +144,8 @@ def extract_page(html: str, url: str = "") -> Page:
     byline = page_metadata.byline_text(root, document.author if document is not None else "")
     people, organisations = page_metadata.split_byline(byline, publishers)
     page.author, page.organisations = ", ".join(people), organisations
+    # A page naming no publisher but an organisation in its byline ("Reuters") is its copy.
+    page.site_name = page.site_name or (organisations[0] if organisations else "")
     if root is not None:
         page.published_at = page_metadata.published_time(
             root, document.date if document is not None else None

@@ -43,7 +43,7 @@ def accept(item: WireItem, user=None) -> Story:
     _require_open(item)  # before fetching the picture; checked again under the lock
     picture = attribution.fetch_picture(item)
     with transaction.atomic():
-        item = WireItem.objects.select_for_update().select_related("source").get(pk=item.pk)
+        item = WireItem.objects.select_for_update().get(pk=item.pk)
         _require_open(item)
         wire = getattr(item.source, "wire", None) if item.source_id else None
         story = Story(
