@@ -22,6 +22,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import Http404, HttpResponse
 from django.utils import feedgenerator
+from django.utils.html import escape
 from django.utils.http import http_date
 
 from newsdesk.content.body_links import absolute_body
@@ -198,8 +199,11 @@ class StoryFeed(Feed):
         return item.link
 
     def item_description(self, item):
+        # RSS <description> and Atom <summary type="html"> hold HTML, which readers render:
+        # the summary is plain text (a standfirst may say "<script>"), so it goes escaped.
         story = item.story
-        return xml_safe(story_summary(story.standfirst, "" if story.standfirst else story.body))
+        summary = story_summary(story.standfirst, "" if story.standfirst else story.body)
+        return xml_safe(escape(summary))
 
     def item_author_name(self, item):
         return xml_safe(", ".join(item.authors)) or None
