@@ -199,8 +199,8 @@ class StoryFeed(Feed):
         return item.link
 
     def item_description(self, item):
-        # RSS <description> and Atom <summary type="html"> are HTML to a reader: the plain
-        # text summary is escaped as HTML, or a standfirst's "<script>" would become markup.
+        # RSS <description> and Atom <summary type="html"> hold HTML, which readers render:
+        # the summary is plain text (a standfirst may say "<script>"), so it goes escaped.
         story = item.story
         summary = story_summary(story.standfirst, "" if story.standfirst else story.body)
         return xml_safe(escape(summary))

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_page
 
 from newsdesk.content.models import Person, Section, Story, Tag
-from newsdesk.content.services.visibility import live_stories
+from newsdesk.content.services.lists import StoryList
 from newsdesk.pagecache import purge, store
 
 # Google News takes stories of the last two days, at most 1,000 per sitemap.
@@ -69,7 +69,8 @@ class StorySitemap(Sitemap):
 
     def items(self):
         return (
-            live_stories()
+            StoryList.everything()
+            .stories()
             .select_related("featured_image")
             .only("pk", "slug", "published_at", "updated_at", "featured_image__file")
         )
@@ -106,14 +107,14 @@ class SectionSitemap(Sitemap):
 # growing with the site; 0.8 ms this way).
 class TagSitemap(Sitemap):
     def items(self):
-        return Tag.objects.filter(Exists(live_stories().filter(tags=OuterRef("pk")))).order_by("pk")
+        live = StoryList.everything().stories()
+        return Tag.objects.filter(Exists(live.filter(tags=OuterRef("pk")))).order_by("pk")
 
 
 class AuthorSitemap(Sitemap):
     def items(self):
-        return Person.objects.filter(
-            Exists(live_stories().filter(bylines=OuterRef("pk")))
-        ).order_by("pk")
+        live = StoryList.everything().stories()
+        return Person.objects.filter(Exists(live.filter(bylines=OuterRef("pk")))).order_by("pk")
 
 
 class NewsSitemap(Sitemap):
@@ -123,11 +124,8 @@ class NewsSitemap(Sitemap):
 
     def items(self):
         now = timezone.now()
-        return (
-            live_stories(now)
-            .filter(published_at__gte=now - NEWS_WINDOW)
-            .order_by("-published_at", "-id")[:NEWS_LIMIT]
-        )
+        stories = StoryList.everything().stories(now)
+        return stories.filter(published_at__gte=now - NEWS_WINDOW)[:NEWS_LIMIT]
 
     def lastmod(self, story):
         return max(story.updated_at, story.published_at)

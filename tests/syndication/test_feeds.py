@@ -57,6 +57,19 @@ def test_summary_is_the_standfirst_and_the_body_is_the_content(client, newsroom,
 
 
 @pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_a_standfirst_is_shown_as_text_never_run_as_html(client, newsroom, url):
+    newsroom.story("Hostile", standfirst='Why <script>alert(1)</script> & <b>"why not"</b>')
+    response, feed = parse(client, url)
+    root = etree.fromstring(response.content, etree.XMLParser(resolve_entities=False))
+    (html,) = root.xpath("//description[not(parent::channel)] | //atom:summary", namespaces=ATOM)
+    # What a reader renders: the summary's HTML, which is the text itself, escaped.
+    assert lxml.html.fragment_fromstring(html.text, create_parent=True).text_content() == (
+        'Why <script>alert(1)</script> & <b>"why not"</b>'
+    )
+    assert "<script" not in html.text
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
 def test_story_without_standfirst_is_summarized_from_its_body(client, newsroom, url):
     newsroom.story("Plain", standfirst="", body="<p>First <b>words</b> of the story.</p>")
     _, feed = parse(client, url)
