@@ -149,7 +149,8 @@ def _drop_empty_wrappers(html: str) -> str:
     while True:
         # Whitespace inside the wrapper still separates the words around it.
         shorter = _EMPTY_INLINE.sub(lambda m: " " if m.group(2) else "", html)
-        shorter = _EMPTY_PARAGRAPH.sub("", shorter)
+        # An empty paragraph between two runs of text still parts them ("A<p></p>A").
+        shorter = _EMPTY_PARAGRAPH.sub(" ", shorter)
         if shorter == html:
             return html
         html = shorter
@@ -192,7 +193,7 @@ def sanitize_html(html: str) -> str:
     """Clean untrusted rich text down to the allowlist above."""
     if not html:
         return ""
-    return _drop_empty_wrappers(_clean(html))
+    return _drop_empty_wrappers(_clean(html)).strip()
 
 
 def _clean(html: str) -> str:

@@ -64,7 +64,7 @@ EVENT_31 = {
 
 @pytest.fixture
 def editor(django_user_model):
-    return user_with_perms(django_user_model, "photo", "add_story", "add_image")
+    return user_with_perms(django_user_model, "photo", "view_story", "add_story", "add_image")
 
 
 def send(client, user, document):

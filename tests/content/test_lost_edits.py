@@ -12,11 +12,9 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.contrib import admin
 from django.db import close_old_connections
 from django.utils import timezone
 
-from newsdesk.content.admin import StoryAdmin
 from newsdesk.content.models import Revision, Status, Story
 from newsdesk.content.services import corrections, galleries, revisions, trash, workflow
 from newsdesk.content.services.revisions import EditConflict
@@ -174,19 +172,3 @@ def test_concurrent_writers_lose_no_edit(newsroom, editor):
         Revision.objects.filter(story=story).order_by("version").values_list("version", flat=True)
     )
     assert versions == list(range(1, len(saved) + 2))
-
-
-def test_an_admin_save_after_a_desk_save_gets_the_next_version(newsroom, editor, rf):
-    """The admin's change form loads the story, a desk save lands, then the admin saves:
-    the revisions stay numbered one by one and later saves keep working."""
-    story = _published(newsroom, editor)
-    loaded_by_admin = Story.objects.get(pk=story.pk)
-    _edit_meanwhile(story, editor, "Desk text.")
-    loaded_by_admin.headline = "Admin headline"
-    request = rf.post("/admin/content/story/")
-    request.user = editor
-    StoryAdmin(Story, admin.site).save_model(request, loaded_by_admin, None, change=True)
-    versions = Revision.objects.filter(story=story).order_by("version")
-    assert list(versions.values_list("version", flat=True)) == [1, 2, 3]
-    stored = Story.objects.get(pk=story.pk)
-    assert revisions.save_story(stored, {"headline": "Next"}, editor, stored.version).version == 4
