@@ -83,6 +83,7 @@ def test_unknown_renditions_are_not_found(client, newsroom):
 
 def test_former_image_addresses_lead_to_the_rendition(client, newsroom):
     image = wide_image(newsroom)
+    newsroom.story("Harbour reopens", featured_image=image)  # live: readers may see it
     response = client.get(reverse("public:rendition", args=[image.pk, 640, "jpeg"]))
     assert response.status_code == 301
     assert response["Location"] == media.rendition_url(image, 640, "jpeg")
