@@ -7,230 +7,95 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("content", "0001_initial"),
+        ('content', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Correction",
+            name='Correction',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("correction", "Correction"), ("update", "Update")],
-                        default="correction",
-                        max_length=16,
-                    ),
-                ),
-                ("text", models.TextField()),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "story",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="corrections",
-                        to="content.story",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('correction', 'Correction'), ('update', 'Update')], default='correction', max_length=16)),
+                ('text', models.TextField()),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='corrections', to='content.story')),
             ],
             options={
-                "ordering": ["created_at", "id"],
+                'ordering': ['created_at', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="GalleryItem",
+            name='GalleryItem',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("position", models.PositiveIntegerField(default=0)),
-                (
-                    "caption",
-                    models.TextField(blank=True, help_text="The image's own caption when empty."),
-                ),
-                ("credit", models.CharField(blank=True, max_length=255)),
-                (
-                    "image",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="content.image",
-                    ),
-                ),
-                (
-                    "story",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="gallery_items",
-                        to="content.story",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveIntegerField(default=0)),
+                ('caption', models.TextField(blank=True, help_text="The image's own caption when empty.")),
+                ('credit', models.CharField(blank=True, max_length=255)),
+                ('image', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='content.image')),
+                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='gallery_items', to='content.story')),
             ],
             options={
-                "ordering": ["position", "id"],
+                'ordering': ['position', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="StoryEvent",
+            name='StoryEvent',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("from_status", models.CharField(max_length=16)),
-                ("to_status", models.CharField(max_length=16)),
-                ("note", models.TextField(blank=True)),
-                ("at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "story",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="events",
-                        to="content.story",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('from_status', models.CharField(max_length=16)),
+                ('to_status', models.CharField(max_length=16)),
+                ('note', models.TextField(blank=True)),
+                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='content.story')),
+                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-at", "-id"],
+                'ordering': ['-at', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="EditPresence",
+            name='EditPresence',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("seen_at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "story",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="content.story",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('seen_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='content.story')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(fields=("story", "user"), name="unique_edit_presence")
-                ],
+                'constraints': [models.UniqueConstraint(fields=('story', 'user'), name='unique_edit_presence')],
             },
         ),
         migrations.CreateModel(
-            name="Rendition",
+            name='Rendition',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("width", models.PositiveIntegerField()),
-                ("format", models.CharField(max_length=8)),
-                ("file", models.FileField(upload_to="renditions/")),
-                (
-                    "image",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="renditions",
-                        to="content.image",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('width', models.PositiveIntegerField()),
+                ('format', models.CharField(max_length=8)),
+                ('file', models.FileField(upload_to='renditions/')),
+                ('image', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='renditions', to='content.image')),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("image", "width", "format"), name="unique_image_rendition"
-                    )
-                ],
+                'constraints': [models.UniqueConstraint(fields=('image', 'width', 'format'), name='unique_image_rendition')],
             },
         ),
         migrations.CreateModel(
-            name="Revision",
+            name='Revision',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "version",
-                    models.PositiveIntegerField(help_text="The story's version this snapshot is."),
-                ),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("fields", models.JSONField(default=dict)),
-                ("note", models.CharField(blank=True, max_length=255)),
-                (
-                    "story",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="revisions",
-                        to="content.story",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(help_text="The story's version this snapshot is.")),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('fields', models.JSONField(default=dict)),
+                ('note', models.CharField(blank=True, max_length=255)),
+                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='content.story')),
+                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-version", "-id"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("story", "version"), name="unique_story_revision"
-                    )
-                ],
+                'ordering': ['-version', '-id'],
+                'constraints': [models.UniqueConstraint(fields=('story', 'version'), name='unique_story_revision')],
             },
         ),
     ]

@@ -5,54 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("content", "0001_initial"),
+        ('content', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="PageCount",
+            name='PageCount',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "list_key",
-                    models.CharField(help_text='"all", "section:7", "tag:3", …', max_length=40),
-                ),
-                ("day", models.DateField()),
-                ("stories", models.PositiveIntegerField(default=0)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('list_key', models.CharField(help_text='"all", "section:7", "tag:3", …', max_length=40)),
+                ('day', models.DateField()),
+                ('stories', models.PositiveIntegerField(default=0)),
             ],
         ),
         migrations.AddIndex(
-            model_name="story",
-            index=models.Index(
-                fields=["published_at", "id", "status", "deleted_at"], name="story_time_idx"
-            ),
+            model_name='story',
+            index=models.Index(fields=['published_at', 'id', 'status', 'deleted_at'], name='story_time_idx'),
         ),
         migrations.AddIndex(
-            model_name="story",
-            index=models.Index(
-                fields=["section", "published_at", "id", "status", "deleted_at"],
-                name="story_section_time_idx",
-            ),
+            model_name='story',
+            index=models.Index(fields=['section', 'published_at', 'id', 'status', 'deleted_at'], name='story_section_time_idx'),
         ),
         migrations.AddIndex(
-            model_name="story",
-            index=models.Index(
-                condition=models.Q(("pinned", True)),
-                fields=["-published_at"],
-                name="story_pinned_idx",
-            ),
+            model_name='story',
+            index=models.Index(condition=models.Q(('pinned', True)), fields=['-published_at'], name='story_pinned_idx'),
         ),
         migrations.AddConstraint(
-            model_name="pagecount",
-            constraint=models.UniqueConstraint(
-                fields=("list_key", "day"), name="unique_page_count"
-            ),
+            model_name='pagecount',
+            constraint=models.UniqueConstraint(fields=('list_key', 'day'), name='unique_page_count'),
         ),
     ]
