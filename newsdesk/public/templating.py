@@ -9,6 +9,7 @@ URLs from the URL patterns, static file URLs, Django's own text filters.
 from django.conf.locale import LANG_INFO
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import linebreaksbr, pluralize
+from django.utils import translation
 from jinja2 import Environment, Template, pass_context
 
 from newsdesk.content.links import fast_reverse, routing_fixed, static_url
@@ -64,8 +65,11 @@ def feed_links(context):
 
 
 def environment(**options) -> Environment:
-    env = Environment(**options)  # noqa: S701  autoescape comes from the settings (on)
+    extensions = [*options.pop("extensions", []), "jinja2.ext.i18n"]
+    env = Environment(extensions=extensions, **options)  # noqa: S701  autoescape from settings
     env.template_class = PageTemplate
+    # `{{ _("Latest") }}`, `{{ ngettext(…) }}` and `{% trans %}` read Django's catalogues.
+    env.install_gettext_translations(translation, newstyle=True)
     env.globals.update(
         url=url,
         static=static_url,
