@@ -13,7 +13,7 @@ from newsdesk.api import write_routes  # noqa: F401  registers the writes on the
 from newsdesk.api.permissions import NotAllowed
 from newsdesk.api.read_routes import router
 from newsdesk.api.story_queries import BadCursor
-from newsdesk.api.story_writes import BadTransition, FieldError, StaleVersion
+from newsdesk.api.story_writes import BadTransition, FieldError, StaleVersion, VersionRequired
 from newsdesk.api.wire_routes import router as wire_router
 from newsdesk.content.services.workflow import WorkflowError
 from newsdesk.search.api import router as search_router
@@ -77,6 +77,13 @@ def stale_version(request, exc: StaleVersion):
     response = api.create_response(
         request, {"detail": str(exc)}, status=412 if exc.by_header else 409
     )
+    response["ETag"] = f'"{exc.current}"'
+    return response
+
+
+@api.exception_handler(VersionRequired)
+def version_required(request, exc: VersionRequired):
+    response = api.create_response(request, {"detail": str(exc)}, status=428)
     response["ETag"] = f'"{exc.current}"'
     return response
 

@@ -99,6 +99,18 @@ def create_story(user, data: dict) -> Story:
     return story
 
 
+class VersionRequired(Exception):
+    """A PATCH that does not say which version it was made from: applying it could undo an
+    edit saved since the client read the story, so it is refused (428) instead."""
+
+    def __init__(self, current: int):
+        super().__init__(
+            "Send the version you read: the ETag of GET /stories/{id} as If-Match, or the "
+            f"`version` field (the story is at version {current})."
+        )
+        self.current = current
+
+
 class StaleVersion(Exception):
     """The client's version of the story is not the current one (someone saved since)."""
 
@@ -133,11 +145,13 @@ def _changes(story: Story, data: dict) -> tuple[dict, dict]:
 def update_story(user, story: Story, data: dict, base_version=None, by_header=False) -> Story:
     """Apply a PATCH through the desk's save service: the row is locked, the version checked
     and bumped once, a revision recorded. `base_version` is the version the client read
-    (If-Match or the `version` field); without one, the version loaded for this request,
-    so two PATCHes racing each other give one save and one conflict, never a broken row."""
+    (If-Match or the `version` field) and is required: a PATCH made from an unknown version
+    would silently undo whatever was saved since."""
     check_can_edit(user, story)
     changes, relations = _changes(story, data)
-    base = story.version if base_version is None else int(base_version)
+    if base_version is None:
+        raise VersionRequired(story.version)
+    base = int(base_version)
     try:
         with transaction.atomic():
             saved = revisions.save_story(story, changes, user, base, note="Edited through the API")

@@ -91,13 +91,14 @@ def create_story(request, payload: StoryIn):
 
 @router.patch(
     "/stories/{story_id}",
-    response={200: StoryOut, **WRITE_ERRORS, 409: ErrorOut, 412: ErrorOut},
+    response={200: StoryOut, **WRITE_ERRORS, 409: ErrorOut, 412: ErrorOut, 428: ErrorOut},
     **WRITE,
 )
 def update_story(request, story_id: StoryId, payload: StoryPatch, response: HttpResponse):
     """Change the fields sent. Send the version you read, as `If-Match: "<version>"` (the
     `ETag` of GET /stories/{id}; 412 if the story changed since) or as `version` in the
-    body (409): a stale edit is refused instead of undoing someone else's."""
+    body (409): a stale edit is refused instead of undoing someone else's, and a PATCH with
+    neither is refused with 428."""
     story = _editable(story_id)
     data = payload.dict(exclude_unset=True)
     sent = data.pop("version", None)

@@ -42,7 +42,11 @@ def test_create_update_publish_unpublish(client, newsroom, django_user_model):
     assert client.get(f"/api/stories/{story.pk}").status_code == 404  # drafts are not public
 
     response = post(
-        client, f"/api/stories/{story.pk}", {"standfirst": "Now with summary"}, raw, method="patch"
+        client,
+        f"/api/stories/{story.pk}",
+        {"standfirst": "Now with summary", "version": 1},
+        raw,
+        method="patch",
     )
     assert response.status_code == 200
     story.refresh_from_db()
@@ -129,7 +133,11 @@ def test_keys_scope_permissions_and_revocation(client, newsroom, django_user_mod
 
     own = post(client, "/api/stories", {"headline": "Own"}, rep_key).json()
     response = post(
-        client, f"/api/stories/{own['id']}", {"headline": "Own, edited"}, rep_key, method="patch"
+        client,
+        f"/api/stories/{own['id']}",
+        {"headline": "Own, edited", "version": 1},
+        rep_key,
+        method="patch",
     )
     assert response.status_code == 200
 
