@@ -3,10 +3,8 @@ sends editors and query strings to the app, and stops serving a page once it is 
 
 import gzip
 import shutil
-import subprocess
 import tempfile
 import threading
-import time
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -17,6 +15,7 @@ from django.utils import timezone
 
 from newsdesk.content.services import publishing
 from newsdesk.pagecache import store
+from tests.concurrency.front import Front
 
 REPO = Path(__file__).resolve().parents[2]
 NGINX_PORT, APP_PORT = 8391, 8392
@@ -55,33 +54,10 @@ def front(settings):
     (tmp_path / "pagecache").mkdir()
     app = HTTPServer(("127.0.0.1", APP_PORT), StandInApp)
     threading.Thread(target=app.serve_forever, daemon=True).start()
-    site = (REPO / "deploy/nginx/newsdesk.conf").read_text()
-    site = (
-        site.replace("@LISTEN@", f"127.0.0.1:{NGINX_PORT}")
-        .replace("@PAGECACHE@", str(tmp_path / "pagecache"))
-        .replace("@STATIC@", str(tmp_path / "static"))
-        .replace("@UPSTREAM@", f"127.0.0.1:{APP_PORT}")
-    )
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(
-        f"daemon off; worker_processes 1; pid {tmp_path}/nginx.pid; "
-        f"error_log {tmp_path}/error.log; events {{}} "
-        f"http {{ access_log off; client_body_temp_path {tmp_path}; proxy_temp_path {tmp_path}; "
-        f"fastcgi_temp_path {tmp_path}; uwsgi_temp_path {tmp_path}; scgi_temp_path {tmp_path}; "
-        f"{site} }}"
-    )
-    nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(tmp_path)])
-    for _ in range(50):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{NGINX_PORT}/", timeout=1)
-            break
-        except urllib.error.HTTPError:
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{NGINX_PORT}"
-    nginx.terminate()
-    nginx.wait(10)
+    front = Front(tmp_path, tmp_path / "pagecache", f"127.0.0.1:{APP_PORT}", NGINX_PORT)
+    front.start()
+    yield front.url
+    front.stop()
     app.shutdown()
     app.server_close()
     shutil.rmtree(tmp_path, ignore_errors=True)
