@@ -37,6 +37,7 @@ def main() -> None:
             started = time.monotonic()
             tally = newsroom.run(args.seconds)
             elapsed = time.monotonic() - started
+            log = newsroom.server_errors() if tally.errors else ""
         finally:
             newsroom.stop()
     print(f"database: {'PostgreSQL' if database_url else 'SQLite'}; front: nginx → granian ×2")
@@ -48,6 +49,8 @@ def main() -> None:
     print(f"errors (server errors, lost edits, crashed clients): {len(tally.errors)}")
     for line in [*tally.errors, *tally.stale][:20]:
         print("  ", line)
+    if log:
+        print("the server's log ends:\n" + log)
 
 
 if __name__ == "__main__":

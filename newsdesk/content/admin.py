@@ -51,7 +51,13 @@ class StoryAdminForm(forms.ModelForm):
         cleaned = super().clean()
         base = cleaned.get("base_version")
         if self.instance.pk and base is not None:
-            current = Story.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+            # Locked until the admin's transaction ends (its change view is one atomic block,
+            # save_model included): nobody saves between this check and the save.
+            current = (
+                Story.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+            )
             if current and current[0] != base:
                 # Point the form at the new version so that saving again (after reading
                 # the story as it is now) is a deliberate overwrite.

@@ -137,13 +137,14 @@ class Newsroom:
 
     def start(self) -> None:
         port = free_port()
+        self.log = open(self.tmp / "server.log", "wb")  # noqa: SIM115  closed by stop()
         self.server = subprocess.Popen(
             [sys.executable, "-m", "newsdesk.cli", "serve", "--port", str(port)]
             + ["--workers", "2", "--server", "granian", "--quiet"],
             env=self.env,
             cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self.app_url = f"http://127.0.0.1:{port}"
@@ -166,6 +167,12 @@ class Newsroom:
     def reader_url(self) -> str:
         return self.front.url if self.front else self.app_url
 
+    def server_errors(self, lines: int = 60) -> str:
+        """The end of the server's log (tracebacks of any 500)."""
+        log = self.tmp / "server.log"
+        text = log.read_text(errors="replace") if log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
     def stop(self) -> None:
         if self.front:
             self.front.stop()
@@ -177,6 +184,7 @@ class Newsroom:
             except subprocess.TimeoutExpired:
                 os.killpg(self.server.pid, 9)
                 self.server.wait(20)
+            self.log.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     # -- clients ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ def newsroom():
 
 def test_editors_everywhere_at_once_lose_nothing_and_readers_see_no_stale_page(newsroom):
     tally = newsroom.run(seconds=8)
-    assert tally.errors == []
+    assert tally.errors == [], newsroom.server_errors()
     assert tally.stale == [] and tally.counts["stale pages"] == 0
     assert tally.counts["lost edits"] == 0
     # Every kind of writer got work through, and the race was real: some were refused.
