@@ -45,6 +45,7 @@ def test_cache_url_schemes(tmp_path):
         cache_config("memcached://x", tmp_path)
 
 
+@pytest.mark.own_site
 def test_check_deploy_is_clean_once_secret_key_and_hosts_are_set(clean_env):
     env = {
         **clean_env,
@@ -56,6 +57,7 @@ def test_check_deploy_is_clean_once_secret_key_and_hosts_are_set(clean_env):
     assert "no issues" in result.stdout
 
 
+@pytest.mark.own_site
 def test_debug_is_off_by_default(clean_env):
     result = run_cli(
         "shell",
@@ -72,6 +74,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.own_site
 def test_demo_then_serve_with_gunicorn_and_whitenoise(clean_env):
     env = {**clean_env, "NEWSDESK_HTTPS": "0"}
     demo = run_cli("demo", "--no-serve", "--stories", "40", env=env)
@@ -121,6 +124,7 @@ def wait_for(base: str) -> httpx.Response:
     pytest.fail(f"nothing answered on {base}")
 
 
+@pytest.mark.own_site
 def test_migrate_then_serve_works_on_a_fresh_data_dir(clean_env):
     """The README's production path, without a separate collectstatic step."""
     env = {**clean_env, "NEWSDESK_HTTPS": "0"}
@@ -163,6 +167,7 @@ def test_the_configured_cache_is_the_one_in_use(settings):
         assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
 
 
+@pytest.mark.own_site
 @pytest.mark.parametrize(
     "command",
     [

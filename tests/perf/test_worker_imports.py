@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 HEAVY = [
     "numpy",
@@ -39,6 +41,7 @@ print(" ".join(name for name in {HEAVY!r} if name in sys.modules))
 """
 
 
+@pytest.mark.own_site
 def test_serving_pages_loads_no_heavy_library(tmp_path):
     env = {
         **os.environ,

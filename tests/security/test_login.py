@@ -106,6 +106,7 @@ for _ in range(int(sys.argv[1])):
 """
 
 
+@pytest.mark.own_site
 @pytest.mark.django_db(transaction=True)
 def test_counters_hold_across_processes_on_the_default_install(tmp_path):
     """Real processes on one database file, with the default (per-process) cache."""

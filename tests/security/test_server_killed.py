@@ -160,6 +160,7 @@ def write_until_stopped(server, session, story_id, stop, confirmed, failures):
     client.close()
 
 
+@pytest.mark.own_site
 def test_kill_9_mid_write_leaves_a_consistent_database(site):
     env, data = site
     database = Path(env["NEWSDESK_DATA_DIR"]) / "newsdesk.sqlite3"
