@@ -115,6 +115,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.insert(
         INSTALLED_APPS.index("django.contrib.sitemaps") + 1, "django.contrib.postgres"
     )
+# The search engine: a dotted path to a newsdesk.search.backends.base.SearchBackend class;
+# by default the one for the database engine.
+NEWSDESK_SEARCH_BACKEND = os.environ.get("NEWSDESK_SEARCH_BACKEND") or (
+    "newsdesk.search.backends.postgres.PostgresBackend"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    else "newsdesk.search.backends.sqlite.SQLiteBackend"
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers and the writer work side by side; IMMEDIATE avoids
