@@ -93,6 +93,9 @@ def build_corpus(target: int, writer: Writer) -> None:
         return
     section_ids = [Section.objects.get_or_create(name=n, slug=n.lower())[0].pk for n in SECTIONS]
     now = timezone.now()
+    if connection.vendor == "postgresql":
+        copy_corpus(have, target, writer, section_ids, now)
+        return
     started = time.perf_counter()
     batch = 2000
     for start in range(have, target, batch):
@@ -107,6 +110,33 @@ def build_corpus(target: int, writer: Writer) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+
+
+def copy_corpus(have: int, target: int, writer: Writer, section_ids, now) -> None:
+    """PostgreSQL: stories by COPY (a million in minutes), each row as Django would save it;
+    then the index is built from Python by the engine's rebuild, as `search-rebuild` does."""
+    fields = [f for f in Story._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        with cursor.connection.cursor().copy(
+            f"COPY {Story._meta.db_table} ({columns}) FROM STDIN"  # noqa: S608
+        ) as copy:
+            for done in range(have + 1, target + 1):
+                story = writer.story(section_ids, now)
+                copy.write_row(
+                    [f.get_db_prep_save(getattr(story, f.attname), connection) for f in fields]
+                )
+                if done % 100_000 == 0:
+                    rate = (done - have) / (time.perf_counter() - started)
+                    print(f"  {done} stories copied ({rate:.0f}/s)", flush=True)
+    started = time.perf_counter()
+    indexed = backend_for().rebuild(
+        lambda done, total: done % 100_000 == 0 and print(f"  {done} indexed", flush=True)
+    )
+    print(f"  index: {indexed} stories in {time.perf_counter() - started:.0f} s", flush=True)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
 
 
 def count_matches(q: str) -> int:

@@ -25,6 +25,8 @@ class StoryText:
     """A story's indexed fields; `about` holds the names it is filed under (section, tags,
     bylines, sources)."""
 
+    FIELDS = ("headline", "standfirst", "body", "about")
+
     story_id: int
     headline: str
     standfirst: str

@@ -21,7 +21,8 @@ from functools import reduce
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection as default_connection
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, TextField
+from django.db.models.expressions import RawSQL
 
 from newsdesk.content.models import Story
 from newsdesk.search.backends import database
@@ -92,18 +93,22 @@ def search_query(query: Query, prefix: bool = False) -> SearchQuery:
     return reduce(operator.and_, groups)
 
 
-def document_of(text: StoryText) -> SearchDocument:
-    weighted = [
-        (text.headline, "A"),
-        (text.standfirst, "B"),
-        (text.about, "C"),
-        (text.body, "D"),
-    ]
-    vector = reduce(
+def _column(sql: str) -> RawSQL:
+    return RawSQL(sql, (), output_field=TextField())  # noqa: S611
+
+
+def document_vector(columns: dict[str, str]) -> SearchVector:
+    """The stored vector of a story, from SQL columns holding its prepared text: the
+    headline weighs A, the standfirst B, "about" C, the body D."""
+    weighted = [("headline", "A"), ("standfirst", "B"), ("about", "C"), ("body", "D")]
+    return reduce(
         operator.add,
-        [SearchVector(Value(part), weight=weight, config=CONFIG) for part, weight in weighted],
+        [
+            # Column names of this module's own statement, never user input.
+            SearchVector(_column(columns[name]), weight=weight, config=CONFIG)
+            for name, weight in weighted
+        ],
     )
-    return SearchDocument(story_id=text.story_id, document=vector)
 
 
 def _sql(expression) -> tuple[str, list]:
@@ -270,9 +275,21 @@ class PostgresBackend(IndexTableBackend):
 
     @staticmethod
     def _write(texts: list[StoryText], *, replace: bool) -> None:
-        SearchDocument.objects.bulk_create(
-            [document_of(text) for text in texts],
-            update_conflicts=replace,
-            unique_fields=["story"] if replace else None,
-            update_fields=["document"] if replace else None,
-        )
+        """One statement for a batch: the prepared texts go as five arrays, and the vector
+        expression, compiled once, is applied to each row in PostgreSQL (an expression
+        per row through bulk_create took ten times as long)."""
+        vector, params = _sql(document_vector({name: f"t.{name}" for name in StoryText.FIELDS}))
+        upsert = " ON CONFLICT (story_id) DO UPDATE SET document = EXCLUDED.document"
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {TABLE} (story_id, document) SELECT t.story_id, {vector} "
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) "
+                f"AS t(story_id, {', '.join(StoryText.FIELDS)})" + (upsert if replace else ""),
+                [
+                    *params,
+                    *[
+                        [getattr(t, name) for t in texts]
+                        for name in ("story_id", *StoryText.FIELDS)
+                    ],
+                ],
+            )
