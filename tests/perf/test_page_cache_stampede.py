@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from newsdesk.content.models import Status
 from newsdesk.content.services import publishing
-from newsdesk.pagecache import store
+from newsdesk.pagecache import stampede, store
 
 READERS = 24
 pytestmark = pytest.mark.django_db(transaction=True)
