@@ -18,13 +18,14 @@ import operator
 from collections.abc import Callable, Iterable
 from functools import reduce
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection as default_connection
 from django.db import transaction
-from django.db.models import F, TextField
+from django.db.models import F, OuterRef, TextField
 from django.db.models.expressions import RawSQL
 
-from newsdesk.content.models import Story
+from newsdesk.content.models import Person, Source, Story, Tag
 from newsdesk.search.backends import database
 from newsdesk.search.backends.base import (
     ABOUT_WEIGHT,
@@ -37,7 +38,7 @@ from newsdesk.search.backends.base import (
     MatchCount,
 )
 from newsdesk.search.backends.database import REBUILD_BATCH, IndexTableBackend, round_estimate
-from newsdesk.search.backends.documents import StoryText, index_html, index_text, story_texts
+from newsdesk.search.backends.documents import StoryText, index_html, index_text
 from newsdesk.search.models import SearchDocument
 from newsdesk.search.query import Query, Term
 
@@ -91,6 +92,39 @@ def search_query(query: Query, prefix: bool = False) -> SearchQuery:
     ]
     groups += [~_term(term, False) for term in query.excluded]
     return reduce(operator.and_, groups)
+
+
+def story_texts(ids) -> list[StoryText]:
+    """Indexed text of the stories with these ids that exist, in id order: one query, the
+    names each story is filed under gathered by subqueries."""
+
+    def names(model):
+        return ArraySubquery(model.objects.filter(stories=OuterRef("pk")).values("name"))
+
+    rows = (
+        Story.objects.filter(pk__in=list(ids))
+        .order_by("id")
+        .values_list(
+            "id",
+            "headline",
+            "standfirst",
+            "body",
+            "section__name",
+            names(Tag),
+            names(Person),
+            names(Source),
+        )
+    )
+    return [
+        StoryText(
+            story_id=pk,
+            headline=index_text(headline),
+            standfirst=index_text(standfirst),
+            body=index_html(body),
+            about=index_text(" ".join([section or "", *tags, *people, *sources])),
+        )
+        for pk, headline, standfirst, body, section, tags, people, sources in rows
+    ]
 
 
 def _column(sql: str) -> RawSQL:
