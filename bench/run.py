@@ -133,6 +133,7 @@ def start_nginx(workdir: Path, data_dir: Path, ceiling: Path):
         site.replace("@LISTEN@", f"127.0.0.1:{FRONT_PORT}")
         .replace("@PAGECACHE@", str(data_dir / "pagecache"))
         .replace("@STATIC@", str(data_dir / "static"))
+        .replace("@MEDIA@", str(data_dir / "media"))
         .replace("@UPSTREAM@", f"127.0.0.1:{APP_PORT}")
     )
     conf = workdir / "nginx.conf"

@@ -5,7 +5,7 @@
 
 Builds (or tops up) a generated corpus: a Zipf-distributed synthetic vocabulary, so a few
 words are in most stories and most words in few, as in real copy. Stories are written
-with bulk_create, so the database triggers index them as any bulk load would. Then it times
+with bulk_create (SQLite) or COPY (PostgreSQL), then indexed by the engine's rebuild. Then it times
 GET /search/ through Django's full request stack (middleware, view, service, template)
 for single-word, two-word, phrase and filtered queries, and prints p50/p95 per kind, the
 median number of matching stories, and the ratio to the 20 ms goal.
@@ -39,6 +39,8 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from newsdesk.content.models import Section, Status, Story  # noqa: E402
+from newsdesk.search.backends import backend_for  # noqa: E402
+from newsdesk.search.query import parse_query  # noqa: E402
 
 GOAL_MS = 20.0
 VOCABULARY = 20_000
@@ -91,6 +93,22 @@ def build_corpus(target: int, writer: Writer) -> None:
         return
     section_ids = [Section.objects.get_or_create(name=n, slug=n.lower())[0].pk for n in SECTIONS]
     now = timezone.now()
+    if connection.vendor == "postgresql":
+        copy_corpus(have, target, writer, section_ids, now)
+    else:
+        insert_corpus(have, target, writer, section_ids, now)
+    # Bulk writes bypass the change pipeline: the index is built as `search-rebuild` does.
+    started = time.perf_counter()
+    indexed = backend_for().rebuild(
+        lambda done, total: done % 100_000 == 0 and print(f"  {done} indexed", flush=True)
+    )
+    print(f"  index: {indexed} stories in {time.perf_counter() - started:.0f} s", flush=True)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
+
+def insert_corpus(have: int, target: int, writer: Writer, section_ids, now) -> None:
     started = time.perf_counter()
     batch = 2000
     for start in range(have, target, batch):
@@ -101,19 +119,34 @@ def build_corpus(target: int, writer: Writer) -> None:
         done = start + size
         if done % 20_000 == 0 or done == target:
             rate = (done - have) / (time.perf_counter() - started)
-            print(f"  {done} stories ({rate:.0f}/s, triggers indexing as they go)", flush=True)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            print(f"  {done} stories ({rate:.0f}/s)", flush=True)
+
+
+def copy_corpus(have: int, target: int, writer: Writer, section_ids, now) -> None:
+    """PostgreSQL: stories by COPY (a million in minutes), each row as Django would save it."""
+    fields = [f for f in Story._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    started = time.perf_counter()
+    copy_sql = f"COPY {Story._meta.db_table} ({columns}) FROM STDIN"  # noqa: S608
+    with (
+        transaction.atomic(),
+        connection.cursor() as cursor,
+        cursor.connection.cursor().copy(copy_sql) as copy,
+    ):
+        for done in range(have + 1, target + 1):
+            story = writer.story(section_ids, now)
+            copy.write_row(
+                [f.get_db_prep_save(getattr(story, f.attname), connection) for f in fields]
+            )
+            if done % 100_000 == 0:
+                rate = (done - have) / (time.perf_counter() - started)
+                print(f"  {done} stories copied ({rate:.0f}/s)", flush=True)
 
 
 def count_matches(q: str) -> int:
-    """Stories in the index matching `q`, whatever their status (the work a query does
-    grows with it; the page's own count may be an estimate)."""
-    from newsdesk.search.backends import backend_for
-    from newsdesk.search.query import parse_query
-
-    return backend_for().index_count(parse_query(q))
+    """Stories matching `q`, whatever their status (the work a query does grows with it);
+    the engine's own count, an estimate for common words."""
+    return backend_for().count(Story.objects.all(), parse_query(q)).total
 
 
 def queries(writer: Writer, n: int, seed: int = 11) -> dict[str, list[dict]]:

@@ -1,7 +1,7 @@
 """Newsdesk settings, configured from the environment; see README "Configuration".
 
-Production-safe by default: DEBUG off, HTTPS-only cookies and HSTS. `newsdesk demo` and the
-tests switch off what a plain-HTTP local run cannot have (NEWSDESK_HTTPS=0).
+Production-safe by default: DEBUG off, HTTPS-only cookies and HSTS (this host only).
+`newsdesk demo` and the tests switch off what a plain-HTTP local run cannot have (NEWSDESK_HTTPS=0).
 """
 
 import os
@@ -115,6 +115,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.insert(
         INSTALLED_APPS.index("django.contrib.sitemaps") + 1, "django.contrib.postgres"
     )
+# The search engine: a dotted path to a newsdesk.search.backends.base.SearchBackend class;
+# by default the one for the database engine.
+NEWSDESK_SEARCH_BACKEND = os.environ.get("NEWSDESK_SEARCH_BACKEND") or (
+    "newsdesk.search.backends.postgres.PostgresBackend"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    else "newsdesk.search.backends.sqlite.SQLiteBackend"
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers and the writer work side by side; IMMEDIATE avoids
@@ -191,8 +198,12 @@ SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
+# Both are hard to undo (every subdomain must then speak HTTPS; the preload list takes
+# months to leave), so they are the operator's decision, not a default. Django's deploy
+# check asks for them; with them off by choice, its two reminders are silenced.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and env_bool("NEWSDESK_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("NEWSDESK_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -206,6 +217,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 NEWSDESK_SERVE_MEDIA = env_bool("NEWSDESK_SERVE_MEDIA", True)
+# Who sends media files once the app has said a reader may see them. In production (HTTPS)
+# the front server: the app answers with an X-Accel-Redirect to this internal prefix and
+# nginx sends the file (deploy/nginx). Empty: the app sends the file itself, for a plain
+# HTTP local site (`newsdesk demo`, `newsdesk serve` without a front server).
+NEWSDESK_MEDIA_ACCEL_PREFIX = os.environ.get(
+    "NEWSDESK_MEDIA_ACCEL_PREFIX", "/_media/" if HTTPS else ""
+)
 
 # Page cache: anonymous pages kept as files (a front server may serve them directly, see
 # deploy/nginx), purged exactly on content events. NEWSDESK_PAGE_CACHE=0 switches it off.

@@ -1,8 +1,10 @@
+import mimetypes
 import posixpath
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import admin
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
@@ -24,7 +26,22 @@ def media(request, path):
         raise Http404("No such file")  # a picture file no record owns (being written or left)
     if image is not None and not image_visible_to(request.user, image):
         raise Http404("No such file")
+    prefix = settings.NEWSDESK_MEDIA_ACCEL_PREFIX
+    if prefix:
+        return front_server_sends(prefix + path)
+    # A local site without a front server (plain HTTP: `newsdesk demo`, `newsdesk serve`
+    # on a laptop): Django's own file view is enough there.
     return serve_file(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def front_server_sends(internal_path: str) -> HttpResponse:
+    """An empty answer telling nginx to send the file from its internal media location
+    (deploy/nginx): the app decides who may see it, the front server streams it."""
+    response = HttpResponse(content_type=mimetypes.guess_type(internal_path)[0] or "")
+    if not response["Content-Type"]:
+        del response["Content-Type"]  # unknown: nginx names it from its own types
+    response["X-Accel-Redirect"] = quote(internal_path)
+    return response
 
 
 admin.site.site_header = f"{settings.NEWSDESK_SITE_NAME} admin"
@@ -43,6 +60,6 @@ urlpatterns = [
 ]
 
 if getattr(settings, "NEWSDESK_SERVE_MEDIA", True):
-    # Uploaded media straight from the data dir, so one process is a whole site. A front
-    # server (nginx) should take this path over at scale.
+    # Uploaded media, after the app checked who may see them; the front server sends the
+    # file in production (NEWSDESK_MEDIA_ACCEL_PREFIX).
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media))

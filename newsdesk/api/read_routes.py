@@ -19,10 +19,11 @@ from newsdesk.api.schemas import (
     StoryPageOut,
     TagOut,
 )
-from newsdesk.api.story_queries import MAX_LIMIT, StoryFilters, story_page
+from newsdesk.api.story_queries import MAX_LIMIT, story_page
 from newsdesk.api.story_writes import FieldError, utc_or_error
 from newsdesk.content.models import Person, Section, Source, Tag
 from newsdesk.content.services import reading
+from newsdesk.content.services.lists import StoryFilters
 
 
 class BoundedLimitOffset(LimitOffsetPagination):
@@ -66,13 +67,13 @@ def list_stories(
     auth.reader(request)  # a key, if sent, must be valid
     _no_nul("query", section=section, tag=tag, author=author, source=source, language=language)
     filters = StoryFilters(
-        section,
-        tag,
-        author,
-        source,
-        language,
-        utc_or_error("published_after", published_after, "query"),
-        utc_or_error("published_before", published_before, "query"),
+        section=section,
+        tag=tag,
+        author=author,
+        source=source,
+        language=language,
+        published_after=utc_or_error("published_after", published_after, "query"),
+        published_before=utc_or_error("published_before", published_before, "query"),
     )
     items, next_cursor = story_page(filters, cursor, limit)
     next_url = None

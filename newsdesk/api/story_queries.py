@@ -13,7 +13,6 @@ services/pages.py), the per-day counts bound the read to the days the page can r
 import base64
 import binascii
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db.models import Q, QuerySet
@@ -21,6 +20,7 @@ from django.utils import timezone
 
 from newsdesk.content.models import Person, Story, Tag
 from newsdesk.content.services import pagecounts
+from newsdesk.content.services.lists import StoryFilters
 from newsdesk.content.services.pages import oldest_day_needed
 from newsdesk.content.services.visibility import live_stories, with_listing_relations
 
@@ -29,17 +29,6 @@ MAX_LIMIT = 100
 
 class BadCursor(ValueError):
     """The cursor was not made by this API (edited, truncated or from elsewhere)."""
-
-
-@dataclass(frozen=True)
-class StoryFilters:
-    section: str | None = None
-    tag: str | None = None
-    author: str | None = None
-    source: str | None = None
-    language: str | None = None
-    published_after: datetime | None = None
-    published_before: datetime | None = None
 
 
 def encode_cursor(published_at: datetime, pk: int) -> str:
@@ -60,22 +49,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
 
 
 def filtered_stories(filters: StoryFilters, now=None) -> QuerySet:
-    stories = live_stories(now)
-    if filters.section:
-        stories = stories.filter(section__slug=filters.section)
-    if filters.tag:
-        stories = stories.filter(tags__slug=filters.tag)
-    if filters.author:
-        stories = stories.filter(bylines__slug=filters.author)
-    if filters.source:
-        stories = stories.filter(sources__slug=filters.source)
-    if filters.language:
-        stories = stories.filter(language=filters.language)
-    if filters.published_after:
-        stories = stories.filter(published_at__gt=filters.published_after)
-    if filters.published_before:
-        stories = stories.filter(published_at__lt=filters.published_before)
-    return stories
+    return filters.apply(live_stories(now))
 
 
 def story_page(filters: StoryFilters, cursor: str | None, limit: int):

@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from newsdesk.pagecache import purge, store
+from newsdesk.pagecache import purge, stampede, store
 
 FEED_WORDS = ("feed", "rss", "atom")
 
@@ -76,6 +76,12 @@ class PageCacheMiddleware:
         hit = store.find(request.path)
         if hit is not None and (served := self._serve(request, hit)) is not None:
             return served
+        with stampede.single_render(request.path) as rendered:
+            if rendered is not None and (served := self._serve(request, rendered)) is not None:
+                return served
+            return self._render_and_store(request)
+
+    def _render_and_store(self, request):
         started = store.generation()
         response = self.get_response(request)
         keys = getattr(response, "page_cache_keys", None)

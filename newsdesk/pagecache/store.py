@@ -7,6 +7,7 @@
     <root>/_lists/<list>/<n>-<digest>.<token> "this page is page <n> of <list>"
     <root>/_generation                   grows by a byte on every purge (see `write`)
     <root>/_due                          when cached pages must go (next scheduled story)
+    <root>/_locks/<digest>               the page's render lock (stampede.py); kept by purges
 
 Every write and purge is a file operation on one filesystem, so all workers share one cache
 with no server process. Purges and writes are safe against each other:
@@ -161,10 +162,23 @@ def write(path, content_type, body, keys, listing, started_generation) -> Path |
     _write_atomic(root() / "_meta" / name, " ".join(sorted(keys)).encode())
     target = page_file(path, extension)
     _write_atomic(target, body)
+    _mark_cacheable(path)
     if generation() != started_generation:
         _drop_page(path)
         return None
     return target
+
+
+def lock_file(path: str) -> Path:
+    """The page's render lock (pagecache/stampede.py); it exists once the page was cached."""
+    return root() / "_locks" / digest(path)
+
+
+def _mark_cacheable(path: str) -> None:
+    lock = lock_file(path)
+    if not lock.exists():
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        lock.touch()
 
 
 def _drop_page(path: str) -> None:
@@ -226,6 +240,8 @@ def purge_all() -> None:
         for name in files:
             if _is_temporary(name):
                 continue  # a writer's file on its way in: its generation check drops it
+            if directory == str(base / "_locks"):
+                continue  # which pages render once after a purge (see stampede)
             if name.startswith("index.") or directory.startswith(str(base / "_")):
                 Path(directory, name).unlink(missing_ok=True)
 

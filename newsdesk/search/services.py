@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from newsdesk.content.models import Person, Section, Source, Story
+from newsdesk.content.services.lists import StoryFilters
 from newsdesk.content.services.pages import StoryPage, page_size, parse_page_number
 from newsdesk.content.services.visibility import (
     live_stories,
@@ -36,18 +37,14 @@ class SearchFilters:
     date_to: date | None = None
 
     def apply(self, queryset):
-        if self.section:
-            queryset = queryset.filter(section=self.section)
-        if self.author:
-            queryset = queryset.filter(bylines=self.author)
-        if self.source:
-            queryset = queryset.filter(sources=self.source)
         # Whole days in the site's time zone, the same days the date bar shows.
-        if self.date_from:
-            queryset = queryset.filter(published_at__gte=_start_of(self.date_from))
-        if self.date_to:
-            queryset = queryset.filter(published_at__lt=_start_of(self.date_to + timedelta(1)))
-        return queryset
+        return StoryFilters(
+            section=self.section,
+            author=self.author,
+            source=self.source,
+            published_from=_start_of(self.date_from) if self.date_from else None,
+            published_before=_start_of(self.date_to + timedelta(1)) if self.date_to else None,
+        ).apply(queryset)
 
 
 @dataclass

@@ -38,6 +38,7 @@ class Front:
             site.replace("@LISTEN@", f"127.0.0.1:{self.port}")
             .replace("@PAGECACHE@", str(self.pagecache))
             .replace("@STATIC@", str(self.workdir / "static"))
+            .replace("@MEDIA@", str(self.workdir / "media"))
             .replace("@UPSTREAM@", self.upstream)
         )
         tmp = self.workdir

@@ -58,3 +58,15 @@ def test_a_picture_in_a_live_story_body_is_public(client, newsroom):
     image = newsroom.image()
     newsroom.story("Body picture", body=f'<p>x</p><img src="{image.file.url}" alt="a">')
     assert client.get(image.file.url).status_code == 200
+
+
+def test_in_production_the_front_server_sends_the_files_the_app_allows(client, pictures, settings):
+    settings.NEWSDESK_MEDIA_ACCEL_PREFIX = "/_media/"
+    draft_picture, _, live_picture = pictures
+    response = client.get(live_picture.file.url)
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == "/_media/" + live_picture.file.name
+    assert response["Content-Type"].startswith("image/")
+    # The check stays the app's: nginx is never told to send a draft's picture.
+    refused = client.get(draft_picture.file.url)
+    assert refused.status_code == 404 and "X-Accel-Redirect" not in refused

@@ -1,6 +1,6 @@
 """The query syntax, parsed before any backend sees it."""
 
-from newsdesk.search.backends.postgres import tsquery
+from newsdesk.search.backends.postgres import search_query
 from newsdesk.search.backends.sqlite import match_expression
 from newsdesk.search.query import MAX_QUERY_LENGTH, Term, parse_query
 
@@ -35,9 +35,10 @@ def test_long_queries_are_cut_and_control_characters_dropped():
 def test_prefix_applies_to_the_last_word_only():
     query = parse_query("supreme lea")
     assert match_expression(query, prefix=True) == '("supreme") AND ("lea"*)'
-    sql, params = tsquery(query, prefix=True)
-    assert params == ["supreme", "lea:*"]
-    assert sql.count("to_tsquery") == 2 and "websearch_to_tsquery" in sql
+    supreme, lea = search_query(query, prefix=True).get_source_expressions()
+    assert supreme.function == "plainto_tsquery"
+    assert supreme.get_source_expressions()[-1].value == "supreme"
+    assert lea.function == "to_tsquery" and lea.get_source_expressions()[-1].value == "lea:*"
 
 
 def test_arabic_marks_and_letter_forms_are_folded():

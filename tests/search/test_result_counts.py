@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from newsdesk.content.models import Status
 from newsdesk.search import services
-from newsdesk.search.backends import base
+from newsdesk.search.backends import database
 from tests.search.helpers import result_headlines, search
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def small_limits(monkeypatch):
     """A few stories stand in for the thousands where counting turns to estimating."""
-    monkeypatch.setattr(base, "EXACT_COUNT_LIMIT", 5)
-    monkeypatch.setattr(base, "COUNT_SAMPLE", 12)
+    monkeypatch.setattr(database, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(database, "COUNT_SAMPLE", 12)
     monkeypatch.setattr(services, "RESULT_WINDOW", 30)
 
 
@@ -89,7 +89,7 @@ def test_common_words_rank_the_newest_matches_first(client, newsroom, monkeypatc
         newsroom.story(f"Weather {i}", body=body, published_at=now - timedelta(hours=i))
     everything = ["Flood warning 0", "Flood warning 1", "Weather 0", "Weather 1", "Weather 2"]
     assert search(client, "flood") == everything
-    monkeypatch.setattr(base, "RANK_WINDOW", 3)
+    monkeypatch.setattr(database, "RANK_WINDOW", 3)
     assert search(client, "flood") == everything[2:] + everything[:2]
     old_day = (now - timedelta(days=30)).date().isoformat()
     assert search(client, "flood", date_to=old_day) == ["Flood warning 0", "Flood warning 1"]
@@ -97,7 +97,7 @@ def test_common_words_rank_the_newest_matches_first(client, newsroom, monkeypatc
 
 @pytest.mark.parametrize("exact_limit", [5, 1000])  # matches walked by date, or known by id
 def test_newest_first_across_pages(client, newsroom, monkeypatch, exact_limit, editor):
-    monkeypatch.setattr(base, "EXACT_COUNT_LIMIT", exact_limit)
+    monkeypatch.setattr(database, "EXACT_COUNT_LIMIT", exact_limit)
     now = timezone.now()
     ages = [5, 11, 2, 9, 0, 7, 3, 10, 1, 8, 6, 4]  # filed in an order unlike the dates
     for days in ages:
@@ -112,9 +112,9 @@ def test_newest_first_across_pages(client, newsroom, monkeypatch, exact_limit, e
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's block sample")
 def test_very_common_words_are_counted_from_a_block_sample(client, newsroom, monkeypatch):
-    monkeypatch.setattr(base, "RANK_WINDOW", 5)
-    monkeypatch.setattr(base, "EXACT_COUNT_LIMIT", 5)
-    monkeypatch.setattr(base, "COUNT_SAMPLE", 1)
+    monkeypatch.setattr(database, "RANK_WINDOW", 5)
+    monkeypatch.setattr(database, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(database, "COUNT_SAMPLE", 1)
     newsroom.archive(45)
     for i in range(5):
         newsroom.story(f"Archive draft {i}", status=Status.DRAFT)

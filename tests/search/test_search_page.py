@@ -58,6 +58,15 @@ def test_snippet_highlights_matched_words_and_escapes_text(client, newsroom):
     assert "1 result for" in html
 
 
+def test_inline_markup_inside_a_word_keeps_the_word_whole(client, newsroom):
+    # Bold or italic over part of a word is one word to a reader, and so to search.
+    newsroom.story("Port news", body="<p>Harbour p<b>ilot</b>s strike at dawn.</p>")
+    assert search(client, "pilots") == ["Port news"]
+    html = client.get("/search/", {"q": "pilots"}).content.decode()
+    assert "<mark>pilots</mark>" in html
+    assert search(client, "ilot") == []
+
+
 def test_phrase_exclusion_and_or(client, newsroom):
     newsroom.story("Supreme leader speaks")
     newsroom.story("Leader of the supreme court")

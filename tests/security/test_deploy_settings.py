@@ -69,11 +69,26 @@ def test_production_has_hsts_secure_cookies_and_no_debug(production):
     headers = production["headers"]
     assert production["debug"] is False
     assert production["cookies_secure"] == [True, True]
-    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
-    assert "includeSubDomains" in headers["Strict-Transport-Security"]
+    # includeSubDomains and preload are hard to undo: off until the operator sets them.
+    assert headers["Strict-Transport-Security"] == "max-age=31536000"
     # Plain HTTP is redirected to HTTPS.
     assert production["plain_status"] == 301
     assert production["plain_location"].startswith("https://news.example.org/")
+
+
+def test_operators_opt_into_hsts_subdomains_and_preload(tmp_path):
+    env = production_env(tmp_path)
+    env.update(NEWSDESK_HSTS_INCLUDE_SUBDOMAINS="1", NEWSDESK_HSTS_PRELOAD="1")
+    result = subprocess.run(
+        [sys.executable, "-c", PRODUCTION_PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    headers = json.loads(result.stdout.strip().splitlines()[-1])["headers"]
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
 
 
 def test_production_sends_hardening_headers(production):

@@ -8,6 +8,10 @@ process (prepared.py): the list is named by its key ("section:7") rather than ha
 as a queryset, so its SQL can be compiled ahead of the request.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -37,6 +41,43 @@ KINDS = (ALL, "section", "tag", "author")
 # that index's first rows, with no day window to find (two queries fewer). Tag and author
 # lists come through a link table, which no index reads in date order.
 READ_BY_DATE = (ALL, "section")
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    """The one builder of the conditions readers and API clients put on a list of stories
+    (the content API's story list, search). A section, tag, author or source is named by
+    its object or by its slug; times bound publication: `published_from` inclusive,
+    `published_after` and `published_before` exclusive."""
+
+    section: models.Model | str | None = None
+    tag: models.Model | str | None = None
+    author: models.Model | str | None = None
+    source: models.Model | str | None = None
+    language: str | None = None
+    published_from: datetime | None = None
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+    # Filter name → the story's relation it narrows by.
+    RELATIONS = {"section": "section", "tag": "tags", "author": "bylines", "source": "sources"}
+
+    def apply(self, stories: QuerySet[Story]) -> QuerySet[Story]:
+        for name, relation in self.RELATIONS.items():
+            value = getattr(self, name)
+            if isinstance(value, str) and value:
+                stories = stories.filter(**{f"{relation}__slug": value})
+            elif value is not None and not isinstance(value, str):
+                stories = stories.filter(**{relation: value})
+        if self.language:
+            stories = stories.filter(language=self.language)
+        if self.published_from:
+            stories = stories.filter(published_at__gte=self.published_from)
+        if self.published_after:
+            stories = stories.filter(published_at__gt=self.published_after)
+        if self.published_before:
+            stories = stories.filter(published_at__lt=self.published_before)
+        return stories
 
 
 def _list(kind: str, now, ident) -> QuerySet[Story]:

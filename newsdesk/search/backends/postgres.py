@@ -1,58 +1,54 @@
-"""PostgreSQL full text: a document table (weighted tsvector + GIN index) written from
-Python (the change pipeline re-indexes each changed story after commit; `search-rebuild`
-repairs), queried with websearch_to_tsquery, ranked with ts_rank_cd, highlighted with
-ts_headline. Weights: headline A; standfirst and "about" (section, tags, bylines,
-sources) B; body C.
+"""PostgreSQL full text on django.contrib.postgres: a stored SearchVectorField per story
+under a GIN index (search/models.py), written from Python (the change pipeline re-indexes
+each changed story after commit; `search-rebuild` repairs), queried with SearchQuery,
+ranked with a weighted SearchRank (cover density), highlighted with ts_headline.
 
-The text search configuration `newsdesk_search` is English (stemming, stop words) with
-`unaccent` in front of the stemmer, so diacritics are folded; words in other scripts are
-found by the default parser's Unicode word rules. No foreign key to the story table, so
-Django's TRUNCATE-based flush of content tables keeps working; re-indexing a deleted
-story's id deletes its row.
+Text is prepared in Python (backends/documents.py) exactly as for SQLite: HTML to text by
+the one extraction, Persian/Arabic folding by the one `fold`. The text search
+configuration `newsdesk_search` is English (stemming, stop words) with `unaccent` in front
+of the stemmer, so diacritics are folded; words in other scripts are found by the default
+parser's Unicode word rules.
 """
 
-# SQL here is assembled from this module's constants (table, function and config names);
-# everything a user typed is passed as a parameter.
+# SQL here is assembled from this module's constants (table and config names) and from
+# SQL Django compiles; everything a user typed is passed as a parameter.
 # ruff: noqa: S608
 
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable
+from functools import reduce
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection as default_connection
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, TextField
+from django.db.models.expressions import RawSQL
 
-from newsdesk.content.models import Story
-from newsdesk.search.backends import base
+from newsdesk.content.models import Person, Source, Story, Tag
+from newsdesk.search.backends import database
 from newsdesk.search.backends.base import (
+    ABOUT_WEIGHT,
+    BODY_WEIGHT,
+    HEADLINE_WEIGHT,
     MARK_END,
     MARK_START,
+    STANDFIRST_WEIGHT,
     Highlight,
     MatchCount,
-    SearchBackend,
-    about_sql,
-    round_estimate,
 )
-from newsdesk.search.query import _ARABIC_MARKS, Query, Term
+from newsdesk.search.backends.database import REBUILD_BATCH, IndexTableBackend, round_estimate
+from newsdesk.search.backends.documents import StoryText, index_html, index_text
+from newsdesk.search.models import SearchDocument
+from newsdesk.search.query import Query, Term
 
-TABLE = "newsdesk_search_document"
-STORY_TABLE = Story._meta.db_table
+TABLE = SearchDocument._meta.db_table
 CONFIG = "newsdesk_search"
+# SearchRank's weights for D, C, B, A: body, about, standfirst, headline (see
+# document_of), in the same proportions as the SQLite engine's bm25 column weights.
+RANK_WEIGHTS = [w / HEADLINE_WEIGHT for w in (BODY_WEIGHT, ABOUT_WEIGHT, STANDFIRST_WEIGHT)] + [1.0]
 # A block sample reading more of the index table than this is no saving (see count).
 MAX_SAMPLE_PERCENT = 25.0
-
-# The same folding as newsdesk.search.query.fold, in SQL (the characters are plain
-# letters and marks, no quotes, so they can be written into the function body).
-_FOLD_FROM = "يك" + _ARABIC_MARKS
-_FOLD_TO = "یک"
-
-_DOCUMENT = (
-    f"setweight(to_tsvector('{CONFIG}', h), 'A') || "
-    f"setweight(to_tsvector('{CONFIG}', s), 'B') || "
-    f"setweight(to_tsvector('{CONFIG}', a), 'B') || "
-    f"setweight(to_tsvector('{CONFIG}', b), 'C')"
-)
-
-ABOUT = about_sql(STORY_TABLE, "string_agg({}, ' ')")
 
 SCHEMA = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -63,98 +59,145 @@ SCHEMA = [
           ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
       END IF;
     END $$""",
-    f"""CREATE OR REPLACE FUNCTION newsdesk_search_fold(t text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT regexp_replace(translate(coalesce(t, ''), '{_FOLD_FROM}', '{_FOLD_TO}'),
-                            '[\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]', ' ', 'g') $$""",
-    """CREATE OR REPLACE FUNCTION newsdesk_search_html(t text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT newsdesk_search_fold(replace(replace(replace(replace(replace(replace(
-        regexp_replace(coalesce(t, ''), '<[^>]*>', ' ', 'g'),
-        '&nbsp;', ' '), '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''),
-        '&amp;', '&')) $$""",
-    # Only the vector: a narrow table keeps the match-and-rank scan small; snippets are
-    # made from the story table for the ten stories of a page.
-    f"""CREATE TABLE IF NOT EXISTS {TABLE} (
-      story_id bigint PRIMARY KEY, document tsvector NOT NULL)""",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_gin ON {TABLE} USING gin (document)",
-    # Earlier versions kept the table current with a trigger: dropped on install.
-    f"DROP TRIGGER IF EXISTS newsdesk_search_story_write ON {STORY_TABLE}",
+    # Earlier versions prepared text in SQL (and kept the table current with a trigger).
+    f"DROP TRIGGER IF EXISTS newsdesk_search_story_write ON {Story._meta.db_table}",
     "DROP FUNCTION IF EXISTS newsdesk_search_index_story()",
-]
-DROP = [
-    f"DROP TRIGGER IF EXISTS newsdesk_search_story_write ON {STORY_TABLE}",
-    "DROP FUNCTION IF EXISTS newsdesk_search_index_story()",
-    f"DROP TABLE IF EXISTS {TABLE}",
     "DROP FUNCTION IF EXISTS newsdesk_search_html(text)",
     "DROP FUNCTION IF EXISTS newsdesk_search_fold(text)",
-    f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}",
 ]
 
 
-def _term(term: Term, prefix: bool) -> tuple[str, str]:
-    """SQL and its parameter for one term. Word pieces hold only letters and digits."""
+def _term(term: Term, prefix: bool) -> SearchQuery:
+    """One term. Word pieces hold only letters and digits, so even a raw tsquery made of
+    them has no operator a reader wrote."""
     if prefix:
-        return f"to_tsquery('{CONFIG}', %s)", " <-> ".join(term.words) + ":*"
-    text = " ".join(term.words)
-    return f"websearch_to_tsquery('{CONFIG}', %s)", f'"{text}"' if term.is_phrase else text
+        return SearchQuery(" <-> ".join(term.words) + ":*", search_type="raw", config=CONFIG)
+    kind = "phrase" if term.is_phrase else "plain"
+    return SearchQuery(" ".join(term.words), search_type=kind, config=CONFIG)
 
 
-def tsquery(query: Query, prefix: bool = False) -> tuple[str, list[str]]:
-    """A tsquery expression for `query`, OR binding tighter than AND, and its parameters."""
-    parts, params = [], []
+def search_query(query: Query, prefix: bool = False) -> SearchQuery:
+    """`query` as one SearchQuery: AND over groups, OR within a group, NOT for exclusions;
+    with `prefix` the last word typed also matches longer words."""
     last_group = len(query.groups) - 1
-    for index, group in enumerate(query.groups):
-        alternatives = []
-        for position, term in enumerate(group):
-            is_last = prefix and index == last_group and position == len(group) - 1
-            sql, param = _term(term, is_last)
-            alternatives.append(sql)
-            params.append(param)
-        parts.append("(" + " || ".join(alternatives) + ")")
-    for term in query.excluded:
-        sql, param = _term(term, False)
-        parts.append(f"!!{sql}")
-        params.append(param)
-    return "(" + " && ".join(parts) + ")", params
+    groups = [
+        reduce(
+            operator.or_,
+            [
+                _term(term, prefix and index == last_group and position == len(group) - 1)
+                for position, term in enumerate(group)
+            ],
+        )
+        for index, group in enumerate(query.groups)
+    ]
+    groups += [~_term(term, False) for term in query.excluded]
+    return reduce(operator.and_, groups)
 
 
-class PostgresBackend(SearchBackend):
+def story_texts(ids) -> list[StoryText]:
+    """Indexed text of the stories with these ids that exist, in id order: one query, the
+    names each story is filed under gathered by subqueries."""
+
+    def names(model):
+        return ArraySubquery(model.objects.filter(stories=OuterRef("pk")).values("name"))
+
+    rows = (
+        Story.objects.filter(pk__in=list(ids))
+        .order_by("id")
+        .values_list(
+            "id",
+            "headline",
+            "standfirst",
+            "body",
+            "section__name",
+            names(Tag),
+            names(Person),
+            names(Source),
+        )
+    )
+    return [
+        StoryText(
+            story_id=pk,
+            headline=index_text(headline),
+            standfirst=index_text(standfirst),
+            body=index_html(body),
+            about=index_text(" ".join([section or "", *tags, *people, *sources])),
+        )
+        for pk, headline, standfirst, body, section, tags, people, sources in rows
+    ]
+
+
+def _column(sql: str) -> RawSQL:
+    return RawSQL(sql, (), output_field=TextField())  # noqa: S611
+
+
+def document_vector(columns: dict[str, str]) -> SearchVector:
+    """The stored vector of a story, from SQL columns holding its prepared text: the
+    headline weighs A, the standfirst B, "about" C, the body D."""
+    weighted = [("headline", "A"), ("standfirst", "B"), ("about", "C"), ("body", "D")]
+    return reduce(
+        operator.add,
+        [
+            # Column names of this module's own statement, never user input.
+            SearchVector(_column(columns[name]), weight=weight, config=CONFIG)
+            for name, weight in weighted
+        ],
+    )
+
+
+def _sql(expression) -> tuple[str, list]:
+    """SQL of a query expression, for the statements the ORM cannot write (samples,
+    ts_headline over text prepared in Python)."""
+    query = SearchDocument.objects.all().query
+    compiler = query.get_compiler(connection=default_connection)
+    sql, params = compiler.compile(expression.resolve_expression(query))
+    return sql, list(params)
+
+
+class PostgresBackend(IndexTableBackend):
     vendor = "postgresql"
     table = TABLE
     id_column = "story_id"
 
     def install(self, connection=None) -> None:
-        with (connection or default_connection).cursor() as cursor:
+        connection = connection or default_connection
+        with connection.cursor() as cursor:
             for statement in SCHEMA:
                 cursor.execute(statement)
+        if TABLE not in connection.introspection.table_names():
+            with connection.schema_editor() as editor:
+                editor.create_model(SearchDocument)
 
     def uninstall(self, connection=None) -> None:
-        with (connection or default_connection).cursor() as cursor:
-            for statement in DROP:
-                cursor.execute(statement)
+        connection = connection or default_connection
+        if TABLE in connection.introspection.table_names():
+            with connection.schema_editor() as editor:
+                editor.delete_model(SearchDocument)
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
 
     def filter(self, queryset, query: Query, *, prefix: bool = False):
-        sql, params = tsquery(query, prefix)
-        return queryset.extra(  # noqa: S610  (only our own SQL; the query is a parameter)
-            tables=[TABLE],
-            where=[f"{TABLE}.story_id = {STORY_TABLE}.id", f"{TABLE}.document @@ {sql}"],
-            params=params,
-            select={"search_rank": f"ts_rank_cd({TABLE}.document, {sql})"},
-            select_params=params,
+        wanted = search_query(query, prefix)
+        document = F("search_document__document")
+        return queryset.filter(search_document__document=wanted).annotate(
+            search_rank=SearchRank(document, wanted, weights=RANK_WEIGHTS, cover_density=True)
         )
 
     def by_relevance(self, queryset):
         return queryset.order_by("-search_rank", F("published_at").desc(nulls_last=True), "-id")
 
+    def match_condition(self, query: Query, prefix: bool = False) -> tuple[str, list]:
+        sql, params = _sql(search_query(query, prefix))
+        return f"{TABLE}.document @@ ({sql})", params
+
     def count(self, stories, query: Query) -> MatchCount:
-        """As SearchBackend.count, but for very common words the index count itself reads
-        too much here (every match's row, for MVCC visibility: seconds at 200,000
+        """As IndexTableBackend.count, but for very common words the index count itself
+        reads too much here (every match's row, for MVCC visibility: seconds at 200,000
         matches). Then the count and the share a reader may see come from a sample of
         the index table's blocks, spread over the whole archive (a fixed seed: the same
         query gives the same figure)."""
         expected = self.expected_matches(query)
-        percent = 100.0 * 4 * base.COUNT_SAMPLE / max(1, expected)
+        percent = 100.0 * 4 * database.COUNT_SAMPLE / max(1, expected)
         if percent > MAX_SAMPLE_PERCENT or not self._sample_is_cheaper(query, expected):
             return super().count(stories, query)
         match, params = self.match_condition(query)
@@ -198,26 +241,35 @@ class PostgresBackend(SearchBackend):
         # Sampling 4 * COUNT_SAMPLE matches reads about COUNT_SAMPLE * stories / expected
         # blocks (a few stories fit in one); a pass over the matches about `expected`.
         stories = self.newest_ids(query, 1)[0] - self.oldest_id(query) + 1
-        return expected * expected > base.COUNT_SAMPLE * stories
-
-    def match_condition(self, query: Query, prefix: bool = False) -> tuple[str, list]:
-        sql, params = tsquery(query, prefix)
-        return f"{TABLE}.document @@ {sql}", params
+        return expected * expected > database.COUNT_SAMPLE * stories
 
     def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
         ids = [int(pk) for pk in story_ids]
         if not ids or query.is_empty:
             return {}
-        sql, params = tsquery(query)
+        rows = Story.objects.filter(pk__in=ids).values_list("id", "headline", "standfirst", "body")
+        found_ids, headlines, standfirsts, bodies = [], [], [], []
+        for pk, headline, standfirst, body in rows:
+            found_ids.append(pk)
+            headlines.append(index_text(headline))
+            standfirsts.append(index_text(standfirst))
+            bodies.append(index_html(body))
+        tsquery, params = _sql(search_query(query))
         marks = f"StartSel={MARK_START}, StopSel={MARK_END}"
         snippet = f'{marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT s.id, ts_headline('{CONFIG}', newsdesk_search_fold(s.headline), q.q, %s), "
-                f"ts_headline('{CONFIG}', newsdesk_search_html(s.body), q.q, %s), "
-                f"ts_headline('{CONFIG}', newsdesk_search_fold(s.standfirst), q.q, %s) "
-                f"FROM {STORY_TABLE} s, (SELECT {sql} AS q) q WHERE s.id = ANY(%s)",
-                [f"{marks}, HighlightAll=true", snippet, snippet, *params, ids],
+                f"SELECT t.id, ts_headline('{CONFIG}', t.h, q.q, %s), "
+                f"ts_headline('{CONFIG}', t.b, q.q, %s), ts_headline('{CONFIG}', t.s, q.q, %s) "
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS t(id, h, b, s), "
+                f"(SELECT {tsquery} AS q) AS q",
+                [
+                    f"{marks}, HighlightAll=true",
+                    snippet,
+                    snippet,
+                    *[found_ids, headlines, bodies, standfirsts],
+                    *params,
+                ],
             )
             rows = cursor.fetchall()
         found = {}
@@ -227,19 +279,51 @@ class PostgresBackend(SearchBackend):
         return found
 
     def reindex(self, story_ids: Iterable[int]) -> None:
-        ids = [int(pk) for pk in story_ids]
-        if ids:
-            with transaction.atomic(savepoint=False), default_connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {TABLE} WHERE story_id = ANY(%s)", [ids])
-                cursor.execute(self._copy_sql("id = ANY(%s)"), [ids])
+        ids = {int(pk) for pk in story_ids}
+        if not ids:
+            return
+        texts = story_texts(ids)
+        gone = ids - {text.story_id for text in texts}
+        with transaction.atomic(savepoint=False):
+            if gone:
+                SearchDocument.objects.filter(story_id__in=gone).delete()
+            self._write(texts, replace=True)
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """One transaction: readers keep the old index until the new one is complete.
+        Batches are id ranges (no OFFSET)."""
+        total = Story.objects.count()
+        done, last_id = 0, 0
+        with transaction.atomic():
+            SearchDocument.objects.all().delete()
+            while True:
+                batch = Story.objects.filter(pk__gt=last_id).order_by("pk")
+                ids = list(batch.values_list("pk", flat=True)[:REBUILD_BATCH])
+                if not ids:
+                    break
+                self._write(story_texts(ids), replace=False)
+                done, last_id = done + len(ids), ids[-1]
+                if progress:
+                    progress(done, total)
+        return done
 
     @staticmethod
-    def _copy_sql(where: str) -> str:
-        return (
-            f"INSERT INTO {TABLE} (story_id, document) "
-            f"SELECT id, {_DOCUMENT} FROM (SELECT id, newsdesk_search_fold(headline) "
-            "AS h, newsdesk_search_fold(standfirst) AS s, newsdesk_search_html(body) AS b, "
-            f"newsdesk_search_fold({ABOUT}) AS a "
-            f"FROM {STORY_TABLE} WHERE {where}) AS x "
-            "ON CONFLICT (story_id) DO UPDATE SET document = EXCLUDED.document"
-        )
+    def _write(texts: list[StoryText], *, replace: bool) -> None:
+        """One statement for a batch: the prepared texts go as five arrays, and the vector
+        expression, compiled once, is applied to each row in PostgreSQL (an expression
+        per row through bulk_create took ten times as long)."""
+        vector, params = _sql(document_vector({name: f"t.{name}" for name in StoryText.FIELDS}))
+        upsert = " ON CONFLICT (story_id) DO UPDATE SET document = EXCLUDED.document"
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {TABLE} (story_id, document) SELECT t.story_id, {vector} "
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) "
+                f"AS t(story_id, {', '.join(StoryText.FIELDS)})" + (upsert if replace else ""),
+                [
+                    *params,
+                    *[
+                        [getattr(t, name) for t in texts]
+                        for name in ("story_id", *StoryText.FIELDS)
+                    ],
+                ],
+            )

@@ -22,7 +22,6 @@ from django.db.models import F
 from django.db.models.expressions import RawSQL
 
 from newsdesk.content.models import Story
-from newsdesk.content.text import plain_text
 from newsdesk.search.backends.base import (
     ABOUT_WEIGHT,
     BODY_WEIGHT,
@@ -31,10 +30,10 @@ from newsdesk.search.backends.base import (
     MARK_START,
     STANDFIRST_WEIGHT,
     Highlight,
-    SearchBackend,
-    about_sql,
 )
-from newsdesk.search.query import Query, Term, fold
+from newsdesk.search.backends.database import IndexTableBackend, about_sql
+from newsdesk.search.backends.documents import index_html, index_text
+from newsdesk.search.query import Query, Term
 
 TABLE = "newsdesk_search_fts"
 STORY_TABLE = Story._meta.db_table
@@ -71,14 +70,6 @@ def _relevance_order(row):
     return (rank, published is None, -published.timestamp() if published else 0, -pk)
 
 
-def index_text(text) -> str:
-    return fold(text or "")
-
-
-def index_html(html) -> str:
-    return fold(plain_text(html or ""))
-
-
 def register_functions(sqlite_connection) -> None:
     """The functions indexing calls; registered on each new SQLite connection."""
     sqlite_connection.create_function("newsdesk_search_text", 1, index_text, deterministic=True)
@@ -106,7 +97,7 @@ def match_expression(query: Query, prefix: bool = False) -> str:
     return expression
 
 
-class SQLiteBackend(SearchBackend):
+class SQLiteBackend(IndexTableBackend):
     vendor = "sqlite"
     table = TABLE
     id_column = "rowid"
