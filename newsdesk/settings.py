@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "newsdesk.audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication: tells the readers' pages' footer script to show the desk link.
+    "newsdesk.desk.staff_hint.StaffHintMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"

@@ -31,6 +31,8 @@ EDITOR = CONTRIBUTOR + [
     "content.delete_galleryitem",
     "content.add_tag",
     "content.change_tag",
+    # An editor bylines a new correspondent or stringer while writing, without an admin.
+    "content.add_person",
 ]
 ADMIN = EDITOR + [
     f"{app}.{action}_{model}"

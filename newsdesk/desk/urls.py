@@ -1,6 +1,6 @@
 from django.urls import path
 
-from newsdesk.desk.views import bulk, directory, history, media, stories
+from newsdesk.desk.views import bulk, directory, drafts, finder, history, media, stories
 
 app_name = "desk"
 
@@ -45,4 +45,8 @@ urlpatterns = [
     path("preview/<str:token>/", history.shared_preview, name="preview"),
     path("media/", media.library, name="media"),
     path("media/<int:pk>/", media.image_edit, name="image-edit"),
+    # Drafts kept while typing (autosave), one per story and editor.
+    path("stories/new/draft/", drafts.new_story_draft, name="new-story-draft"),
+    path("stories/<int:pk>/draft/", drafts.story_draft, name="story-draft"),
+    path("stories/find/", finder.story_find, name="story-find"),
 ]

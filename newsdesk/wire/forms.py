@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.content.models import Section, Source
 from newsdesk.wire.models import ItemStatus
@@ -13,6 +14,7 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(
         choices=[("", "Open (new or failed)"), ("all", "All"), *ItemStatus.choices], required=False
     )
+    unseen = forms.BooleanField(required=False, label=_("Only items I have not seen"))
 
 
 class ImportURLForm(forms.Form):
@@ -34,5 +36,14 @@ class NinjsUploadForm(forms.Form):
         return upload
 
 
+class StoryNumberField(forms.IntegerField):
+    """A story's number, as typed or as chosen from the suggestions ("1234 · Headline")."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().split(" ", 1)[0].lstrip("#")
+        return super().to_python(value)
+
+
 class MergeForm(forms.Form):
-    story = forms.IntegerField(label="Story number", min_value=1)
+    story = StoryNumberField(label="Story number", min_value=1)

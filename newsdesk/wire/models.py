@@ -6,6 +6,7 @@ its copy lives here so content stays ignorant of the wire.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -145,6 +146,23 @@ class WireItem(models.Model):
 
     def __str__(self):
         return self.headline or self.guid or f"wire item {self.pk}"
+
+
+class SeenItem(models.Model):
+    """An editor has looked at a wire item (opened it, or marked it seen in the queue): their
+    queue shows it as seen; everybody else's queue is unchanged."""
+
+    item = models.ForeignKey(WireItem, on_delete=models.CASCADE, related_name="seen_by")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "user"], name="unique_seen_item"),
+        ]
+
+    def __str__(self):
+        return f"item {self.item_id} seen by {self.user_id}"
 
 
 class Band(models.Model):

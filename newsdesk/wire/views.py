@@ -9,15 +9,17 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from newsdesk.content.models import Story
 from newsdesk.net import FetchError, UnsafeURL, check_url
 from newsdesk.wire import clusters
 from newsdesk.wire.forms import ImportURLForm, MergeForm, NinjsUploadForm, QueueFilterForm
-from newsdesk.wire.models import ItemStatus, WireItem, WireSource
+from newsdesk.wire.models import ItemStatus, SeenItem, WireItem, WireSource
 from newsdesk.wire.services import queue
 from newsdesk.wire.services.extraction import import_url
 from newsdesk.wire.services.ninjs import import_ninjs
@@ -25,6 +27,8 @@ from newsdesk.wire.services.page_extraction import ExtractorMissing, require_ext
 from newsdesk.wire.tasks import import_url_job
 
 PAGE_SIZE = 50
+# Arrivals shown at once; more than this between two polls is a flood better read by paging.
+ARRIVALS_LIMIT = 50
 
 
 def newsroom_only(perm: str):
@@ -69,22 +73,33 @@ def _queue_items(form):
     return items
 
 
+def _leaders(items, user):
+    """The newest item of each cluster among `items`, newest first, each marked with
+    whether `user` has seen it."""
+    newer_in_group = items.filter(group_id=OuterRef("group_id")).filter(
+        Q(fetched_at__gt=OuterRef("fetched_at"))
+        | Q(fetched_at=OuterRef("fetched_at"), id__gt=OuterRef("id"))
+    )
+    seen = SeenItem.objects.filter(item=OuterRef("pk"), user=user)
+    return (
+        items.exclude(Exists(newer_in_group))
+        .annotate(seen=Exists(seen))
+        .select_related("source")
+        .order_by("-fetched_at", "-id")
+    )
+
+
 @reads_wire
 def queue_list(request):
     """Newest first, one entry per near-duplicate cluster: a cluster is listed where its
     newest matching item falls, with every matching version under it."""
     form = QueueFilterForm(request.GET or None)
     items = _queue_items(form)
+    if form.is_valid() and form.cleaned_data["unseen"]:
+        items = items.exclude(seen_by__user=request.user)
     if request.GET.get("since"):
         return _arrivals(request, items)
-    newer_in_group = items.filter(group_id=OuterRef("group_id")).filter(
-        Q(fetched_at__gt=OuterRef("fetched_at"))
-        | Q(fetched_at=OuterRef("fetched_at"), id__gt=OuterRef("id"))
-    )
-    leaders = items.exclude(Exists(newer_in_group)).select_related("source")
-    page = Paginator(leaders.order_by("-fetched_at", "-id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(_leaders(items, request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -98,18 +113,28 @@ def queue_list(request):
 
 
 def _arrivals(request, items):
-    """How many matching items arrived after `since` (an item id): the open queue asks every
-    30 seconds and offers to show them."""
+    """The queue's entries for items that arrived after `since` (an item id), for the open
+    queue to put at its top without reloading: it asks every few seconds."""
     try:
         since = int(request.GET["since"])
     except ValueError:
-        since = 0
-    return JsonResponse({"new": items.filter(id__gt=since).count()})
+        return JsonResponse({"error": "since must be an item number"}, status=400)
+    newest = WireItem.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    arrived = list(_leaders(items.filter(id__gt=since), request.user)[:ARRIVALS_LIMIT])
+    html = ""
+    if arrived:
+        html = render_to_string(
+            "wire/queue_groups.html",
+            {"clusters": clusters.for_leaders(arrived, items), "back": request.GET.get("back")},
+            request=request,
+        )
+    return JsonResponse({"new": len(arrived), "newest": max(newest, since), "html": html})
 
 
 @reads_wire
 def item_detail(request, pk):
     item = get_object_or_404(WireItem.objects.select_related("source", "story"), pk=pk)
+    queue.mark_seen([item], request.user)  # read in full: seen, for this editor
     return render(
         request,
         "wire/item.html",
@@ -167,14 +192,37 @@ def merge(request, pk):
     form = MergeForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Give the number of the story to merge into.")
-        return redirect("wire:item", pk=pk)
+        return redirect(_back(request) or reverse("wire:item", args=[pk]))
     story = Story.objects.filter(pk=form.cleaned_data["story"], deleted_at__isnull=True).first()
     if story is None:
         messages.error(request, f"There is no story {form.cleaned_data['story']}.")
-        return redirect("wire:item", pk=pk)
-    if _act(request, lambda: queue.merge(item, story, request.user)) is not None:
-        messages.success(request, f"Merged into story {story.pk}; its source is credited.")
+        return redirect(_back(request) or reverse("wire:item", args=[pk]))
+    if _act(request, lambda: queue.merge(item, story, request.user)) is None:
+        return redirect(_back(request) or reverse("wire:item", args=[pk]))
+    if request.POST.get("open_story"):
+        # From the queue's "add to a story as an update": the story opens with this copy
+        # beside it, for the editor to fold the new facts in.
+        messages.success(
+            request,
+            _("Added as an update; %(agency)s is credited. The new copy is beside the story.")
+            % {"agency": item.source or _("the item's agency")},
+        )
+        return redirect("desk:story-edit", pk=story.pk)
+    messages.success(request, f"Merged into story {story.pk}; its source is credited.")
     return redirect(_back(request) or reverse("wire:item", args=[pk]))
+
+
+@reads_wire
+@require_POST
+def seen(request, pk):
+    """Mark an item, with the other versions of its story, seen (or, with `unseen`, not
+    seen) for this editor. The queue's script asks for JSON; a plain form comes back."""
+    item = get_object_or_404(WireItem, pk=pk)
+    now_seen = not request.POST.get("unseen")
+    queue.mark_seen(queue.cluster_of(item), request.user, seen=now_seen)
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse({"seen": now_seen})
+    return redirect(_back(request) or reverse("wire:queue"))
 
 
 @brings_copy_in

@@ -149,23 +149,28 @@ def test_a_draft_survives_a_closed_tab(browser, live_server, editor):
     url = f"{live_server.url}/desk/stories/{story.pk}/"
     page.goto(url)
     page.get_by_label("Headline").fill("A headline typed but never saved")
-    page.wait_for_selector("#autosave-status >> text=Draft kept in this browser")
-    page.close()  # the tab closes without saving
-
-    again = context.new_page()
-    again.goto(url)
-    offer = again.locator("#autosave-offer")
-    assert offer.is_visible()
-    offer.get_by_role("button", name="Restore them").click()
-    assert again.get_by_label("Headline").input_value() == "A headline typed but never saved"
+    page.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" A sentence typed too.")
+    page.wait_for_selector("#autosave-status >> text=Draft kept at")
     story.refresh_from_db()
     assert story.headline == "Original headline" and story.revisions.count() == 0
+    context.close()  # the tab, the window, the browser's storage: all gone, nothing saved
+
+    again_context, again = logged_in_page(browser, live_server, editor)  # another browser
+    again.goto(url)
+    offer = again.locator("#autosave-offer")
+    expect(offer).to_be_visible()
+    offer.get_by_role("button", name="Restore them").click()
+    assert again.get_by_label("Headline").input_value() == "A headline typed but never saved"
+    assert "A sentence typed too." in again.get_by_role("textbox", name="Body").inner_text()
     again.get_by_role("button", name="Save", exact=True).click()
     again.wait_for_selector(".messages >> text=Saved.")
     story.refresh_from_db()
-    assert story.headline == "A headline typed but never saved"
-    assert not again.locator("#autosave-offer").is_visible()  # kept copy gone once saved
-    context.close()
+    assert story.headline == "A headline typed but never saved" and story.version == 2
+    assert "A sentence typed too." in story.body
+    assert not again.locator("#autosave-offer").is_visible()  # the draft went with the save
+    again_context.close()
 
 
 @pytest.mark.parametrize("width", [1280, 390])

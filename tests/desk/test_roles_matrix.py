@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from newsdesk.content.models import Image, Status, Story, StoryEvent
+from newsdesk.content.models import Image, Person, Status, Story, StoryEvent
 from tests.builders import jpeg_bytes
 
 ROLES = ["Contributor", "Editor", "Admin"]
@@ -23,6 +23,7 @@ ALLOWED = {
     "unpublish": {"Editor", "Admin"},
     "delete": {"Editor", "Admin"},
     "upload_media": {"Contributor", "Editor", "Admin"},
+    "add_person": {"Editor", "Admin"},
     "manage_users": {"Admin"},
 }
 
@@ -34,6 +35,7 @@ def database_state():
         StoryEvent.objects.count(),
         Image.objects.count(),
         sorted(User.objects.values_list("username", flat=True)),
+        Person.objects.count(),
     )
 
 
@@ -109,6 +111,9 @@ def perform(action, client, user, setup):
         upload = SimpleUploadedFile("photo.jpg", jpeg_bytes(), content_type="image/jpeg")
         response = client.post(reverse("desk:media"), {"file": upload, "alt_text": "A photo"})
         return response, lambda: Image.objects.filter(alt_text="A photo").exists()
+    if action == "add_person":
+        response = client.post(reverse("desk:person-create"), {"name": "Nika Sadeghi"})
+        return response, lambda: Person.objects.filter(name="Nika Sadeghi").exists()
     if action == "manage_users":
         response = client.post(
             reverse("admin:auth_user_add"),

@@ -90,11 +90,11 @@ def test_agency_copy_is_shown_beside_the_story_it_became(client, desk_editor, ne
     assert 'href="https://irna.example/1"' in copy
 
 
-def test_people_search_and_create_on_the_fly(client, newsroom, desk_admin, desk_editor):
+def test_people_search_and_create_on_the_fly(client, newsroom, desk_editor, contributor):
     newsroom.person("Maryam Hosseini")
     newsroom.person("Hossein Rahimi")
     newsroom.person("Someone Else")
-    client.force_login(desk_admin)
+    client.force_login(desk_editor)  # an editor bylines a new correspondent while writing
     found = client.get(reverse("desk:people-search"), {"q": "hoss"}).json()
     assert [p["name"] for p in found["people"]] == ["Hossein Rahimi", "Maryam Hosseini"]
     assert found["can_create"] is True
@@ -103,7 +103,7 @@ def test_people_search_and_create_on_the_fly(client, newsroom, desk_admin, desk_
     again = client.post(reverse("desk:person-create"), {"name": "Nika Sadeghi"}).json()
     assert again["created"] is False and again["person"]["id"] == made["person"]["id"]
 
-    client.force_login(desk_editor)  # editors choose people; adding them is the admins'
+    client.force_login(contributor)  # contributors choose people; adding them is editors'
     assert client.get(reverse("desk:people-search"), {"q": "x"}).json()["can_create"] is False
     refused = client.post(reverse("desk:person-create"), {"name": "Not Allowed"})
     assert refused.status_code == 403 and not Person.objects.filter(name="Not Allowed").exists()

@@ -106,6 +106,8 @@ class Story(models.Model):
             ),
             # The desk's story list, newest change first, read a page at a time by keyset.
             models.Index(fields=["updated_at", "id"], name="story_updated_idx"),
+            # …and the same list of one kind (photo stories, live blogs: few among many).
+            models.Index(fields=["kind", "updated_at", "id"], name="story_kind_updated_idx"),
             # The home page's pinned stories, without scanning every unpinned one.
             models.Index(
                 fields=["-published_at"], condition=models.Q(pinned=True), name="story_pinned_idx"

@@ -8,12 +8,14 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from newsdesk.content.models import Person, Section, Tag
+from newsdesk.content.models import Byline, Person, Section, Story, Tag
 from newsdesk.content.text import make_slug
 from newsdesk.desk.access import desk_view
+from newsdesk.desk.counts import CAP, capped_counts
 
 SEARCH_LIMIT = 12
 LIST_LIMIT = 200
+CAP_LABEL = f"{CAP:,}+"
 
 
 class PersonForm(forms.ModelForm):
@@ -43,7 +45,7 @@ def _add_person(user, name: str, role: str = "") -> tuple[Person, bool]:
 @desk_view
 def people(request):
     q = request.GET.get("q", "").strip()
-    rows = Person.objects.annotate(story_count=Count("byline"))
+    rows = Person.objects.all()
     if q:
         rows = rows.filter(Q(name__icontains=q) | Q(role__icontains=q))
     form = PersonForm(request.POST or None)
@@ -54,7 +56,8 @@ def people(request):
         else:
             messages.info(request, f"{person.name} was already here.")
         return redirect("desk:people")
-    context = {"people": rows.order_by("name")[:LIST_LIMIT], "q": q, "form": form}
+    people = capped_counts(rows.order_by("name")[:LIST_LIMIT], Byline, "person")
+    context = {"people": people, "q": q, "form": form, "cap_label": CAP_LABEL}
     return render(request, "desk/people.html", context, status=400 if form.errors else 200)
 
 
@@ -117,14 +120,14 @@ def taxonomy(request):
             messages.error(request, "Give a name.")
         return redirect("desk:taxonomy")
     q = request.GET.get("q", "").strip()
-    tags = Tag.objects.annotate(story_count=Count("stories"))
+    tags = Tag.objects.all()
     if q:
         tags = tags.filter(name__icontains=q)
+    # In order of name, not of use: ranking by use counts every tag's every story.
     context = {
-        "sections": Section.objects.annotate(story_count=Count("stories")).order_by(
-            "order", "name"
-        ),
-        "tags": tags.order_by("-story_count", "name")[:LIST_LIMIT],
+        "sections": capped_counts(Section.objects.order_by("order", "name"), Story, "section"),
+        "tags": capped_counts(tags.order_by("name")[:LIST_LIMIT], Story.tags.through, "tag"),
         "q": q,
+        "cap_label": CAP_LABEL,
     }
     return render(request, "desk/taxonomy.html", context)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from newsdesk.content.models import Person, Status, Story
 from newsdesk.content.services import permissions, presence, revisions, workflow
+from newsdesk.desk import drafts
 from newsdesk.desk.access import desk_view, story_or_404
 from newsdesk.desk.forms import (
     BulkActionForm,
@@ -17,6 +18,7 @@ from newsdesk.desk.forms import (
     TransitionForm,
 )
 from newsdesk.desk.story_list_query import SEARCH_WINDOW, StoryFilterForm, story_page
+from newsdesk.desk.views.drafts import draft_context
 from newsdesk.ops import submissions
 from newsdesk.wire.models import ItemStatus, WireItem
 from newsdesk.wire.services import queue
@@ -64,6 +66,7 @@ def story_create(request):
             lambda: revisions.create_story(changes, request.user, tags=tags, bylines=bylines).pk,
         )
         _describe_picture(request, form)
+        drafts.discard(None, request.user)
         if created:
             messages.success(request, "Story created.")
         else:
@@ -73,7 +76,7 @@ def story_create(request):
                 "made nothing new. This is that story.",
             )
         return redirect("desk:story-edit", pk=story_id)
-    context = {"form": form, "story": None}
+    context = {"form": form, "story": None, **draft_context(None, request.user)}
     return render(request, "desk/story_edit.html", context)
 
 
@@ -119,6 +122,7 @@ def story_edit(request, pk):
                 form.data["version"] = error.story.version
             else:
                 _describe_picture(request, form)
+                drafts.discard(story, request.user)
                 messages.success(request, "Saved.")
                 return redirect("desk:story-edit", pk=story.pk)
     else:
@@ -162,15 +166,17 @@ def _edit_context(request, story, form, conflict=None):
         "can_publish": permissions.can_publish(request.user),
         "can_delete": permissions.can_delete(request.user, story),
         **_agency_context(story),
+        **draft_context(story, request.user),
     }
 
 
 def _agency_context(story):
-    """The wire item the story was made from, and the other agencies' versions of it that
-    are still open (to credit as sources)."""
+    """The agency copy beside the story: the newest wire item it was made from or updated
+    with, and the other agencies' versions of it that are still open (to credit as sources)."""
     copy = (
-        WireItem.objects.filter(story=story, status=ItemStatus.ACCEPTED)
+        WireItem.objects.filter(story=story, status__in=(ItemStatus.ACCEPTED, ItemStatus.MERGED))
         .select_related("source")
+        .order_by("-fetched_at", "-id")
         .first()
     )
     others = []

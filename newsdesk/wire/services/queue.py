@@ -11,7 +11,7 @@ from newsdesk.content import changes
 from newsdesk.content.models import Status, Story
 from newsdesk.content.services import permissions
 from newsdesk.content.web_links import web_url
-from newsdesk.wire.models import ItemStatus, WireItem
+from newsdesk.wire.models import ItemStatus, SeenItem, WireItem
 from newsdesk.wire.services import attribution
 
 OPEN_STATUSES = (ItemStatus.NEW, ItemStatus.FAILED)
@@ -107,3 +107,20 @@ def other_versions(item: WireItem):
     return (
         WireItem.objects.filter(group_id=item.group_id).exclude(pk=item.pk).select_related("source")
     )
+
+
+def mark_seen(items, user, seen: bool = True) -> None:
+    """Mark wire items seen (or not seen again) for one editor: their own reading list,
+    no one else's, and no change to the items themselves."""
+    ids = [item.pk for item in items]
+    if not seen:
+        SeenItem.objects.filter(user=user, item_id__in=ids).delete()
+        return
+    SeenItem.objects.bulk_create(
+        [SeenItem(item_id=pk, user=user) for pk in ids], ignore_conflicts=True
+    )
+
+
+def cluster_of(item: WireItem) -> list[WireItem]:
+    """The item and the other versions of its story: what "mark seen" in the queue covers."""
+    return [item, *other_versions(item)]

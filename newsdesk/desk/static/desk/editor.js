@@ -1,5 +1,5 @@
 // The story editor page: "also editing" heartbeat, headline count, Ctrl/Cmd+S, bylines,
-// the media picker, and drafts kept in this browser while typing (autosave). Loaded before
+// the media picker, and drafts kept on the server while typing (autosave). Loaded before
 // the rich-text editor's modules so that it hears the editor's "ready" event.
 var deskEditor = null;
 document.addEventListener("prose-editor:ready", function (event) {
@@ -280,14 +280,14 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 
-  // --- autosave: the form kept in this browser while typing ---------------------------------
+  // --- autosave: the form kept on the server while typing ------------------------------------
   // Saving to the story makes a revision and bumps its version; an editor typing for an hour
-  // would make hundreds. The unsaved state lives in this browser instead, and is offered back
-  // when the story is opened again (after a closed tab or a crash) until it is saved.
-  var key = "newsdesk:" + form.dataset.autosaveKey;
+  // would make hundreds. The unsaved state is sent to a draft of this story and editor
+  // instead, and offered back when the story is opened again (after a closed tab, a crash,
+  // on another computer) until it is saved.
   var status = document.getElementById("autosave-status");
-  var kept = null;
-  try { kept = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { kept = null; }
+  var keptData = document.getElementById("kept-draft");
+  var kept = keptData ? JSON.parse(keptData.textContent) : null;
   function formState() {
     var state = {};
     new FormData(form).forEach(function (value, name) {
@@ -300,7 +300,7 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   // What the server sent, to tell a real change from none. The body is taken from the
   // rich-text editor once it is ready (it normalises the HTML it was given).
-  var dirty = false;
+  var dirty = false, sending = false;
   var initial = formState();
   function editorReady(editor) {
     initial.body = [editor.getHTML()];
@@ -310,12 +310,20 @@ document.addEventListener("DOMContentLoaded", function () {
   else document.addEventListener("prose-editor:ready", function (event) { editorReady(event.detail.editor); });
   form.addEventListener("input", function () { dirty = true; });
   setInterval(function () {
-    if (!dirty || saving) return;
+    if (!dirty || saving || sending) return;
     dirty = false;
     var state = formState();
-    if (JSON.stringify(state) === JSON.stringify(initial)) { localStorage.removeItem(key); return; }
-    localStorage.setItem(key, JSON.stringify({ at: new Date().toISOString(), version: form.dataset.version, state: state }));
-    status.textContent = "Draft kept in this browser at " + new Date().toLocaleTimeString();
+    var same = JSON.stringify(state) === JSON.stringify(initial);
+    var fields = same ? { discard: "1" } : { state: JSON.stringify(state), version: form.querySelector("[name=version]").value };
+    sending = true;
+    post(form.dataset.draftUrl, fields)
+      .then(function (r) { return r.json().then(function (reply) { return { ok: r.ok, reply: reply }; }); })
+      .then(function (answer) {
+        if (!answer.ok) { status.textContent = form.dataset.draftFailed + " " + (answer.reply.error || ""); dirty = true; return; }
+        if (!same) status.textContent = form.dataset.draftSaved + " " + new Date().toLocaleTimeString();
+      })
+      .catch(function () { dirty = true; })  // offline for a moment: try again at the next tick
+      .then(function () { sending = false; });
   }, 3000);
   var offer = document.getElementById("autosave-offer");
   if (kept && kept.state) {
@@ -326,7 +334,7 @@ document.addEventListener("DOMContentLoaded", function () {
       // Based on the version it was typed over: if someone saved since, saving this shows
       // the conflict and both texts instead of overwriting theirs.
       setField("version", kept.version);
-      ["headline", "standfirst", "featured_caption", "picture_alt", "picture_credit", "source_url", "language", "section", "kind", "featured_image"].forEach(function (name) {
+      ["headline", "standfirst", "featured_caption", "picture_alt", "picture_credit", "source_url", "language", "section", "kind", "featured_image", "tags"].forEach(function (name) {
         if (state[name]) setField(name, state[name][0]);
       });
       if (state.body && deskEditor) deskEditor.commands.setContent(state.body[0]);
@@ -336,12 +344,12 @@ document.addEventListener("DOMContentLoaded", function () {
       refreshBylines();
       if (headline && count) showCount();
       offer.hidden = true;
-      status.textContent = "Restored the changes kept in this browser; save to keep them.";
+      status.textContent = form.dataset.draftRestored;
       headline.focus();
     });
     offer.querySelector("[data-discard]").addEventListener("click", function () {
-      localStorage.removeItem(key); offer.hidden = true; headline.focus();
+      post(form.dataset.draftUrl, { discard: "1" });
+      offer.hidden = true; headline.focus();
     });
   }
-  form.addEventListener("submit", function () { localStorage.removeItem(key); });
 });

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from newsdesk.wire.demo import queue_wire_items
+from newsdesk.wire.demo_updates import story_with_an_update
 
 
 class Command(BaseCommand):
@@ -12,3 +13,4 @@ class Command(BaseCommand):
     def handle(self, *args, count, **options):
         stored = queue_wire_items(count=count)
         self.stdout.write(f"Queued {stored} wire items.")
+        story_with_an_update()
