@@ -20,6 +20,8 @@ def check_rights(user) -> None:
 
 
 def forget_cached() -> None:
+    """Now, and again at commit: no process keeps an alert read before the commit."""
+    cache.delete(CACHE_KEY)
     transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 

@@ -25,6 +25,7 @@ class AlertForm(forms.Form):
         assume_scheme="https",
         validators=[validate_web_url],
         max_length=1000,
+        error_messages={"invalid": _("Enter a web address starting with http:// or https://.")},
     )
     minutes = forms.IntegerField(
         label=_("Ends by itself after (minutes, optional)"), required=False, min_value=1

@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 
 from newsdesk.content.models import Kind
 from newsdesk.content.roles import ensure_roles
+from tests.localhttp import local_http  # noqa: F401  (a fixture for the webhook tests)
 
 
 def staff(django_user_model, name, group):

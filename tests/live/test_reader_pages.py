@@ -34,7 +34,9 @@ def entry_ids(html: str) -> list[int]:
 def test_story_page_shows_pinned_key_events_and_newest_entries(client, blog, chief, settings):
     settings.NEWSDESK_LIVE_NEWEST = 3
     many_entries(blog, 5)
-    key = services.post_entry(blog, chief, title="Landfall", body="The storm reached land.", key_event=True)
+    key = services.post_entry(
+        blog, chief, title="Landfall", body="The storm reached land.", key_event=True
+    )
     pinned = services.post_entry(blog, chief, body="<p>Shelters are open.</p>", pinned=True)
     html = client.get(blog.get_absolute_url()).content.decode()
     pinned_at = html.index(f'id="entry-{pinned.pk}"')
