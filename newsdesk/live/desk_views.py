@@ -2,6 +2,7 @@
 archive) and breaking alerts. Rules live in services.py and alerts.py; these views turn
 forms into calls and answer the stream's script with the refreshed list."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -36,6 +37,7 @@ def _stream_context(request, story) -> dict:
         "blog": reading.blog_of(story),
         "entries": entries,
         "can_post": permissions.can_edit(request.user, story),
+        "poll_seconds": getattr(settings, "NEWSDESK_LIVE_DESK_POLL_SECONDS", 3),
     }
 
 

@@ -20,6 +20,7 @@ def page_cache(settings, tmp_path):
     settings.NEWSDESK_PAGE_CACHE = True
     settings.NEWSDESK_PAGE_CACHE_DIR = tmp_path / "pagecache"
     settings.NEWSDESK_LIVE_POLL_SECONDS = 1
+    settings.NEWSDESK_LIVE_DESK_POLL_SECONDS = 1
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def test_archived_blog_stops_polling(live_server, page, blog, django_user_model)
     page.get_by_role("heading", name="Live coverage has ended").wait_for()
     assert page.evaluate("window.newsdeskLive.isPolling()") is False
     seen = len(polls)
-    page.wait_for_timeout(3000)  # three poll intervals
+    page.wait_for_timeout(2000)  # two poll intervals
     assert len(polls) == seen
 
 

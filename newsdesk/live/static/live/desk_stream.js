@@ -7,7 +7,7 @@
   var form = document.getElementById("live-compose");
   var status = document.getElementById("compose-status");
   var problem = document.getElementById("compose-error");
-  var POLL_MS = 3000;
+  var POLL_MS = (Number(stream.getAttribute("data-poll")) || 3) * 1000;
 
   function send(target) {
     return fetch(target.action, {
