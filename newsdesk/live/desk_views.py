@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from newsdesk.content.models import Kind, Story
@@ -26,7 +27,7 @@ def _wants_fragment(request) -> bool:
 def _live_story(pk) -> Story:
     story = story_or_404(pk)
     if story.kind != Kind.LIVE:
-        raise PermissionDenied("This story is not a live blog.")
+        raise PermissionDenied(_("This story is not a live blog."))
     return story
 
 
@@ -93,7 +94,7 @@ def alert_start(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "The breaking alert shows on every page.")
+            messages.success(request, _("The breaking alert shows on every page."))
             return redirect("live-desk:overview")
     context = {"alert": alerts.current(), "form": form, "blogs": [], "can_alert": True}
     return render(request, "live/overview.html", context, status=400)
@@ -103,7 +104,7 @@ def alert_start(request):
 @require_POST
 def alert_end(request, alert_id):
     alerts.end_alert(get_object_or_404(BreakingAlert, pk=alert_id), request.user)
-    messages.success(request, "The breaking alert is down.")
+    messages.success(request, _("The breaking alert is down."))
     return redirect("live-desk:overview")
 
 
@@ -143,7 +144,7 @@ def entry_post(request, pk):
             {**_stream_context(request, story), "form": form},
             status=400,
         )
-    return _done(request, story, "Posted.")
+    return _done(request, story, _("Posted."))
 
 
 def _entry(story, entry_id) -> LiveEntry:
@@ -161,7 +162,7 @@ def entry_edit(request, pk, entry_id):
         services.edit_entry(_entry(story, entry_id), request.user, **form.cleaned_data)
     except ValidationError as error:
         return _problem(request, story, error)
-    return _done(request, story, "Entry updated.")
+    return _done(request, story, _("Entry updated."))
 
 
 @desk_view
@@ -171,10 +172,10 @@ def entry_flag(request, pk, entry_id):
     story = _live_story(pk)
     flag = request.POST.get("flag")
     if flag not in ("key_event", "pinned"):
-        return _problem(request, story, ValidationError("Unknown flag."))
+        return _problem(request, story, ValidationError(_("Unknown flag.")))
     entry = _entry(story, entry_id)
     services.edit_entry(entry, request.user, **{flag: not getattr(entry, flag)})
-    return _done(request, story, "Entry updated.")
+    return _done(request, story, _("Entry updated."))
 
 
 @desk_view
@@ -182,7 +183,7 @@ def entry_flag(request, pk, entry_id):
 def entry_delete(request, pk, entry_id):
     story = _live_story(pk)
     services.delete_entry(_entry(story, entry_id), request.user)
-    return _done(request, story, "Entry deleted.")
+    return _done(request, story, _("Entry deleted."))
 
 
 @desk_view
@@ -192,7 +193,9 @@ def blog_state(request, pk):
     archived = request.POST.get("state") == "archived"
     services.set_archived(story, request.user, archived)
     note = (
-        "Live blog archived: readers' pages stop updating." if archived else "Live blog reopened."
+        _("Live blog archived: readers' pages stop updating.")
+        if archived
+        else _("Live blog reopened.")
     )
     messages.success(request, note)
     return redirect("live-desk:stream", pk=story.pk)

@@ -84,8 +84,13 @@ def test_posted_edited_and_deleted_entries_reach_an_open_readers_page(
     context.close()
 
 
-def test_archived_blog_stops_polling(browser, live_server, blog, django_user_model):
+def test_older_entries_load_and_an_archived_blog_stops_polling(
+    browser, live_server, blog, django_user_model, settings
+):
+    settings.NEWSDESK_LIVE_NEWEST = settings.NEWSDESK_LIVE_OLDER = 1
     edna = staff(django_user_model, "edna", "Editor")
+    for text in ("Oldest", "Middle"):
+        services.post_entry(blog, edna, body=text)
     services.post_entry(blog, edna, body="First", key_event=True)
     services.post_entry(blog, edna, body="Pinned", pinned=True)
     # axe-core is injected as a script of its own, which the site's CSP rightly forbids.
@@ -97,6 +102,25 @@ def test_archived_blog_stops_polling(browser, live_server, blog, django_user_mod
     page.wait_for_function("() => document.querySelector('[data-live-updates]')")
     if AXE.exists():
         assert axe_violations(page) == []
+    entries = page.locator("[data-live-list] > li")
+    older = page.get_by_role("link", name="Older entries")
+    for shown in (2, 3):
+        older.click()
+        entries.nth(shown - 1).wait_for()
+    assert entries.all_inner_texts()[-1].count("Oldest") == 1
+    assert older.count() == 0  # the first entry is shown: nothing older to ask for
+
+    # A hidden tab backs off (30 s, then longer); back in view, it catches up at once.
+    set_hidden = """hidden => { Object.defineProperty(document, "hidden",
+        {configurable: true, get: () => hidden});
+        document.dispatchEvent(new Event("visibilitychange")); }"""
+    page.evaluate(set_hidden, True)
+    page.wait_for_timeout(1500)  # let a poll already on its way land
+    while_hidden = len(polls)
+    page.wait_for_timeout(2500)  # two and a half visible intervals
+    assert len(polls) == while_hidden
+    with page.expect_request("**/updates/"):
+        page.evaluate(set_hidden, False)
     services.set_archived(blog, edna, True)
     page.get_by_role("heading", name="Live coverage has ended").wait_for()
     assert page.evaluate("window.newsdeskLive.isPolling()") is False
