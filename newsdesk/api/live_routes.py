@@ -2,9 +2,10 @@
 the breaking alert shown now. Same visibility rule as the site."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import Http404
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from newsdesk.api import auth
 from newsdesk.api.read_routes import READ_ERRORS, StoryId
@@ -66,8 +67,8 @@ def _live_story(request, story_id):
 def list_entries(
     request,
     story_id: StoryId,
-    before: int | None = None,
-    limit: int = Field(20, ge=1, le=MAX_LIMIT),
+    before: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ):
     """A live blog's entries, newest first (the pinned one among them); `before` an entry's
     id gives the entries posted before it."""
