@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "newsdesk.accounts",
     "newsdesk.audit",
     "newsdesk.ops",
+    "newsdesk.live",
 ]
 
 MIDDLEWARE = [

@@ -54,6 +54,9 @@ urlpatterns = [
     path("", include("newsdesk.syndication.urls")),
     path("admin/", admin.site.urls),
     path("desk/wire/", include("newsdesk.wire.urls")),
+    # Live coverage: readers' fragments and feed, and the desk's stream and alerts.
+    path("live/", include("newsdesk.live.urls")),
+    path("desk/live/", include("newsdesk.live.desk_urls")),
     path("desk/", include("newsdesk.desk.urls")),
     path("api/", include("newsdesk.api.urls")),
     path("search/", include("newsdesk.search.urls")),

@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from newsdesk.api import write_routes  # noqa: F401  registers the writes on the router
+from newsdesk.api.live_routes import router as live_router
 from newsdesk.api.permissions import NotAllowed
 from newsdesk.api.read_routes import router
 from newsdesk.api.story_queries import BadCursor
@@ -32,6 +33,7 @@ api = NinjaAPI(
 api.add_router("", router)
 api.add_router("/search/", search_router)  # /api/search/ and /api/search/suggest
 api.add_router("/wire/", wire_router)  # /api/wire/pages and /api/wire/ninjs
+api.add_router("", live_router)  # live blogs' entries and the breaking alert
 
 
 @api.exception_handler(ValidationError)

@@ -5,7 +5,16 @@ from django.db import models
 
 from newsdesk.content.web_links import HttpURLField
 
-WEBHOOK_EVENTS = ("story.published", "story.updated", "story.unpublished")
+WEBHOOK_EVENTS = (
+    "story.published",
+    "story.updated",
+    "story.unpublished",
+    "live.entry.posted",
+    "live.entry.updated",
+    "live.entry.deleted",
+    "breaking.started",
+    "breaking.ended",
+)
 
 
 class ApiKey(models.Model):

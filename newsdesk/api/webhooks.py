@@ -78,11 +78,50 @@ def story_payload(event: str, story) -> dict:
     }
 
 
+def live_payload(event: str, change) -> dict:
+    """A live entry posted, edited or deleted, or a breaking alert started or ended."""
+    base = getattr(settings, "NEWSDESK_SITE_URL", "")
+    subject = change.subject
+    if change.story is None:
+        detail = {
+            "alert": {
+                "id": subject.pk,
+                "headline": subject.headline,
+                "link": subject.link,
+                "started_at": subject.started_at.isoformat(),
+                "expires_at": subject.expires_at.isoformat() if subject.expires_at else None,
+                "ended_at": subject.ended_at.isoformat() if subject.ended_at else None,
+            }
+        }
+    else:
+        story_url = f"{base}{change.story.get_absolute_url()}"
+        entry = {
+            "id": subject.pk,
+            "story_id": change.story.pk,
+            "url": f"{story_url}#entry-{subject.pk}",
+        }
+        if change.kind != "entry.deleted":
+            entry |= {
+                "title": subject.title,
+                "body": subject.body,
+                "key_event": subject.key_event,
+                "pinned": subject.pinned,
+                "posted_at": subject.posted_at.isoformat(),
+                "updated_at": subject.updated_at.isoformat(),
+                "api_url": f"{base}/api/stories/{change.story.pk}/entries/{subject.pk}",
+            }
+        detail = {"entry": entry}
+    return {"event": event, "occurred_at": timezone.now().isoformat(), **detail}
+
+
 def record_event(event: str, story) -> list[WebhookDelivery]:
     """One pending delivery per active endpoint subscribed to `event`, queued for the worker."""
+    return record_payload(event, story_payload(event, story))
+
+
+def record_payload(event: str, payload: dict) -> list[WebhookDelivery]:
     from newsdesk.api.tasks import deliver_webhook
 
-    payload = story_payload(event, story)
     deliveries = []
     for endpoint in WebhookEndpoint.objects.filter(is_active=True):
         if event not in (endpoint.events or []):

@@ -90,6 +90,27 @@ class BulkChange:
     shown: bool = True
 
 
+# What happened in live coverage (LiveChange.kind).
+ENTRY_POSTED = "entry.posted"
+ENTRY_UPDATED = "entry.updated"
+ENTRY_DELETED = "entry.deleted"
+BLOG_ARCHIVED = "blog.archived"
+BLOG_REOPENED = "blog.reopened"
+ALERT_STARTED = "alert.started"
+ALERT_ENDED = "alert.ended"
+
+
+@dataclass(frozen=True)
+class LiveChange:
+    """A live blog's entry posted, edited or deleted, the blog archived or reopened (with
+    `story`), or a breaking alert set or ended (without: it shows on every page)."""
+
+    kind: str
+    subject: object  # the entry, blog or alert as written (a deleted entry keeps its pk)
+    story: object = None
+    user: object = None
+
+
 @cache
 def _load(paths: tuple) -> tuple:
     return tuple(import_string(path) for path in paths)
@@ -144,5 +165,12 @@ def bulk_changed(
     story_ids=(), reason: str = "", everything: bool = False, shown: bool = True
 ) -> BulkChange:
     change = BulkChange(frozenset(story_ids), reason, everything, shown)
+    _emit(change)
+    return change
+
+
+def live_changed(kind: str, subject, story=None, user=None) -> LiveChange:
+    """Announce a live-coverage change made in the current transaction."""
+    change = LiveChange(kind, subject, story, user)
     _emit(change)
     return change

@@ -24,6 +24,11 @@ def story_key(story_id) -> str:
     return f"story-{story_id}"
 
 
+def live_key(story_id) -> str:
+    """Carried by a live blog's page, its update and older-entries fragments and its feed."""
+    return f"live-{story_id}"
+
+
 def purge_story(story: Story, moved: bool, before=(None, ()), touched=(), after=None) -> None:
     """Purge what shows `story`; with `moved`, also every list page from its position on.
     `before`/`after`: its (publication time, lists) before and after the change (after is
@@ -51,6 +56,12 @@ def on_change(change) -> None:
         return
     if isinstance(change, changes.StoryChange):
         _story_changed(change)
+    elif isinstance(change, changes.LiveChange):
+        # An entry shows on its blog's pages only; a breaking alert on every page.
+        if change.story is not None:
+            store.purge_keys([live_key(change.story.pk)])
+        else:
+            store.purge_all()
     elif isinstance(change, changes.BulkChange) and not change.shown:
         return  # nothing readers saw (the trash emptied)
     else:

@@ -15,6 +15,9 @@ from jinja2 import Environment, Template, pass_context
 from newsdesk.content.links import fast_reverse, routing_fixed, static_url
 from newsdesk.content.services.rows import related_list
 from newsdesk.content.web_links import web_url
+from newsdesk.live import alerts as live_alerts
+from newsdesk.live import reading as live_reading
+from newsdesk.live.structured import live_blog_json_ld
 from newsdesk.public.formats import (
     date,
     iso,
@@ -84,6 +87,9 @@ def environment(**options) -> Environment:
         story_head_meta=story_head_meta,
         breadcrumb_json_ld=structured_data.breadcrumb_json_ld,
         feed_links=feed_links,
+        live_blog=live_reading.blog_page,
+        live_blog_json_ld=live_blog_json_ld,
+        breaking_alert=live_alerts.current,
     )
     env.filters.update(
         date=date,

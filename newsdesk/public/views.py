@@ -6,10 +6,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from newsdesk.content.links import fast_reverse, url_maker
+from newsdesk.content.models import Kind
 from newsdesk.content.services import named, pagecounts, reading
 from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.pages import PageNotFound
-from newsdesk.pagecache.purge import story_key
+from newsdesk.pagecache.purge import live_key, story_key
 from newsdesk.public.breadcrumbs import Crumb
 
 
@@ -102,6 +103,8 @@ def story(request, pk, slug):
     }
     response = render(request, "public/story.html", context)
     response.page_cache_keys = _story_keys([story, *context["more"]])
+    if story.kind == Kind.LIVE:
+        response.page_cache_keys.add(live_key(story.pk))  # purged by its entries' changes
     return response
 
 

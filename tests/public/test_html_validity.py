@@ -2,6 +2,7 @@
 
 import pytest
 
+from newsdesk.live.models import BreakingAlert, LiveEntry
 from tests.htmlcheck import html_problems
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,14 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         sources=[newsroom.source("IRNA", url="https://irna.example.org")],
     )
     fa = newsroom.story("خبر فارسی", language="fa", section=section)
+    live = newsroom.story("Storm live", kind="live", section=section)
+    for n in range(25):  # more than the page shows: an "older entries" link
+        LiveEntry.objects.create(story=live, body=f"<p>Update {n}</p>", key_event=n == 3)
+    LiveEntry.objects.create(story=live, title="Shelters", body="<p>Open</p>", pinned=True)
+    BreakingAlert.objects.create(
+        headline="Quake & aftershocks", link="https://example.org/?a=1&b=2"
+    )
+    older = LiveEntry.objects.filter(story=live, pinned=False).order_by("pk")[4].pk
     pages = {
         "home": "/",
         "archive": "/blog/",
@@ -32,6 +41,8 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         "story": story.get_absolute_url(),
         "story-fa": fa.get_absolute_url(),
         "story-plain": stories[3].get_absolute_url(),
+        "story-live": live.get_absolute_url(),
+        "live-older": f"/live/{live.pk}/older/{older}/",
         "section": section.get_absolute_url(),
         "tag": tag.get_absolute_url(),
         "author": person.get_absolute_url(),
@@ -47,4 +58,5 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         rendered[name] = response.content
     assert rendered["search"].count(b'class="search-result') >= 2  # results, with dates
     assert b"Enter a valid date" in rendered["search-none"]
+    assert b"Older entries" in rendered["story-live"] and b"Quake &amp;" in rendered["home"]
     assert html_problems(rendered, tmp_path) == []
