@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "newsdesk.accounts",
     "newsdesk.audit",
     "newsdesk.ops",
+    "newsdesk.readership",
+    "newsdesk.related",
 ]
 
 MIDDLEWARE = [
@@ -227,4 +229,15 @@ NEWSDESK_CHANGE_SUBSCRIBERS = [
     "newsdesk.search.indexing.on_change",
     "newsdesk.api.receivers.queue_webhooks",
     "newsdesk.audit.listeners.on_change",
+    "newsdesk.related.subscriber.on_change",
 ]
+
+# Most read (newsdesk/readership): how often the worker folds new reads into the lists,
+# and the rates above which a visitor is a robot, not a reader. The front server's
+# address, whose X-Forwarded-For names the reader (deploy/nginx).
+NEWSDESK_MOST_READ_EVERY = int(os.environ.get("NEWSDESK_MOST_READ_EVERY", 120))
+NEWSDESK_READS_PER_VISITOR_DAY = int(os.environ.get("NEWSDESK_READS_PER_VISITOR_DAY", 60))
+NEWSDESK_READS_PER_VISITOR_MINUTE = int(os.environ.get("NEWSDESK_READS_PER_VISITOR_MINUTE", 6))
+NEWSDESK_READS_TRUSTED_PROXIES = env_list("NEWSDESK_READS_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
+# Jobs each worker's housekeeping enqueues when they are due (besides feed polls).
+NEWSDESK_WORKER_SCHEDULES = ["newsdesk.readership.schedule.enqueue_due"]

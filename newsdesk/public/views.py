@@ -11,6 +11,7 @@ from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.pages import PageNotFound
 from newsdesk.pagecache.purge import story_key
 from newsdesk.public.breadcrumbs import Crumb
+from newsdesk.related.reading import page_key, related_stories
 
 
 def _story_keys(stories) -> set[str]:
@@ -99,9 +100,11 @@ def story(request, pk, slug):
         "is_preview": not story.is_live,
         "more": more,
         "crumbs": crumbs + [Crumb(story.headline, None)],
+        "related": related_stories(story),
     }
     response = render(request, "public/story.html", context)
-    response.page_cache_keys = _story_keys([story, *context["more"]])
+    response.page_cache_keys = _story_keys([story, *more, *context["related"]])
+    response.page_cache_keys.add(page_key(story.pk))
     return response
 
 
