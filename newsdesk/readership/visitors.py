@@ -7,9 +7,12 @@ import hmac
 import ipaddress
 import re
 import secrets
+from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError
+from django.utils import timezone
 
 from newsdesk.readership.models import DailySalt
 
@@ -20,7 +23,6 @@ ROBOTS = re.compile(
     r"|python|curl|wget|httpclient|okhttp|java/|go-http|libwww|axios|node-fetch|facebookexternal",
     re.IGNORECASE,
 )
-_salts: dict = {}
 
 
 def is_robot(user_agent: str) -> bool:
@@ -46,9 +48,11 @@ def client_address(request) -> str:
     return remote
 
 
-def salt_for(day) -> bytes:
-    """The day's salt, made by the first process that needs it and shared by all."""
-    salt = _salts.get(day)
+def salt_for(day) -> str:
+    """The day's salt, made by the first process that needs it and shared by all through
+    the database; kept in the cache for the day so the beacon need not read it."""
+    key = f"reads-salt:{day.isoformat()}"
+    salt = cache.get(key)
     if salt is None:
         try:
             row, _ = DailySalt.objects.get_or_create(
@@ -56,9 +60,10 @@ def salt_for(day) -> bytes:
             )
         except IntegrityError:  # another worker made it meanwhile
             row = DailySalt.objects.get(day=day)
-        salt = _salts[day] = row.salt.encode()
-        for old in [d for d in _salts if d != day]:
-            del _salts[old]
+        salt = row.salt
+        # Forgotten by the cache a few minutes after the day ends, as by the database.
+        day_end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
+        cache.set(key, salt, max(60, (day_end - timezone.now()).total_seconds() + 300))
     return salt
 
 
@@ -70,4 +75,4 @@ def visitor_hash(request, day) -> str:
             request.META.get("HTTP_ACCEPT_LANGUAGE", ""),
         )
     )
-    return hmac.new(salt_for(day), who.encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(salt_for(day).encode(), who.encode(), hashlib.sha256).hexdigest()[:32]
