@@ -239,5 +239,10 @@ NEWSDESK_MOST_READ_EVERY = int(os.environ.get("NEWSDESK_MOST_READ_EVERY", 120))
 NEWSDESK_READS_PER_VISITOR_DAY = int(os.environ.get("NEWSDESK_READS_PER_VISITOR_DAY", 60))
 NEWSDESK_READS_PER_VISITOR_MINUTE = int(os.environ.get("NEWSDESK_READS_PER_VISITOR_MINUTE", 6))
 NEWSDESK_READS_TRUSTED_PROXIES = env_list("NEWSDESK_READS_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
-# Jobs each worker's housekeeping enqueues when they are due (besides feed polls).
-NEWSDESK_WORKER_SCHEDULES = ["newsdesk.readership.schedule.enqueue_due"]
+# Where the beacon appends reads until the worker takes them (readership/spool.py).
+NEWSDESK_READS_SPOOL_DIR = Path(os.environ.get("NEWSDESK_READS_SPOOL_DIR", DATA_DIR / "reads"))
+# Jobs each worker's housekeeping runs or enqueues when they are due (besides feed polls).
+NEWSDESK_WORKER_SCHEDULES = [
+    "newsdesk.readership.spool.take_due",
+    "newsdesk.readership.schedule.enqueue_due",
+]

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from newsdesk.content.services.visibility import live_stories
 from newsdesk.pagecache import store
-from newsdesk.readership import ranking
+from newsdesk.readership import ranking, spool
 from newsdesk.readership.models import DailyReads, DailySalt, HourlyReads, Read, Tally
 
 TALLY = "reads"
@@ -112,9 +112,11 @@ def refresh_lists(now) -> bool:
     return True
 
 
-def aggregate(now=None) -> int:
-    """Fold every new read into the buckets; the number of reads looked at."""
+def aggregate(now=None, everything: bool = False) -> int:
+    """Take this host's spooled reads (of finished minutes; all of them with
+    `everything`), fold every new read into the buckets; the number of reads looked at."""
     now = now or timezone.now()
+    spool.take(now, everything)
     tally()
     total = 0
     while folded := _fold_batch(now):

@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.utils import timezone
 
-from newsdesk.readership import visitors
-from newsdesk.readership.models import Read
+from newsdesk.readership import spool, visitors
 
 # Why a request was not counted (None: it was).
 STAFF, ROBOT, ELSEWHERE = "staff", "robot", "another site"
@@ -23,8 +22,7 @@ def refusal(request) -> str | None:
 
 
 def record(request, story_id: int) -> None:
-    """One INSERT; a reload the same day hits the unique constraint and is ignored."""
+    """One line appended to the spool (spool.py); no database work on the reader's time."""
     now = timezone.now()
     day = now.date()
-    read = Read(story_id=story_id, day=day, visitor=visitors.visitor_hash(request, day), at=now)
-    Read.objects.bulk_create([read], ignore_conflicts=True)
+    spool.append(story_id, day, visitors.visitor_hash(request, day), now)

@@ -57,10 +57,10 @@ def raw_counts(headline: str, standfirst: str, body_html: str, tag_ids, section_
             counts[word] += weight
         for name in _names(text):
             counts[name[:MAX_TERM]] += weight * NAME_WEIGHT
-    frequencies = Counter({term: 1 + math.log(n) for term, n in counts.items()})
-    for tag_id in tag_ids:
+    frequencies = Counter({term: 1 + math.log(n) for term, n in counts.items() if n > 0})
+    for tag_id in tag_ids if TAG_WEIGHT else ():
         frequencies[f"tag:{tag_id}"] = TAG_WEIGHT
-    if section_id:
+    if section_id and SECTION_WEIGHT:
         frequencies[f"section:{section_id}"] = SECTION_WEIGHT
     return frequencies
 

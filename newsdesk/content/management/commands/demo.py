@@ -45,6 +45,8 @@ class Command(BaseCommand):
             )
             if apps.is_installed("newsdesk.wire"):  # the wire desk's queue, by its own command
                 call_command("demo_wire")
+            if apps.is_installed("newsdesk.readership"):  # a week of reads for Most read
+                call_command("demo_readership")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nNewsdesk demo: http://{host}:{port}/\n"
