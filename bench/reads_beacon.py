@@ -81,11 +81,10 @@ print(",".join(str(pk) for pk in newest))
 """
 AGGREGATE = """
 import time
-from newsdesk.readership.models import Read
-from newsdesk.readership import aggregation
-pending = Read.objects.count()
+from newsdesk.readership import aggregation, spool
+pending = sum(len(f.read_text().splitlines()) for f in spool.directory().glob("*.tsv"))
 started = time.perf_counter()
-aggregation.aggregate()
+aggregation.aggregate(everything=True)
 elapsed = time.perf_counter() - started
 print(f"{pending} {elapsed:.3f}")
 """

@@ -6,18 +6,20 @@ more to a reader than a two-year-old piece with the same words; the score is div
 1 + (days apart / RECENCY_DAYS). bench/related_precision.py measures the choice.
 """
 
-from django.db import transaction
-from django.db.models import Case, Count, F, FloatField, Sum, Value, When
+from collections import Counter
+
+from django.db import connection, transaction
 
 from newsdesk.content.models import Story
 from newsdesk.content.services.visibility import live_stories
 from newsdesk.related import terms
-from newsdesk.related.models import RelatedStory, StoryTerm
+from newsdesk.related.models import RelatedStory, StoryTerm, TermCount
 
 SHOWN = 5
 KEPT = 8  # a few spare: one unpublished is replaced at once on the page
 CANDIDATES = 60
 RECENCY_DAYS = 180.0
+STORIES = ""  # the TermCount row counting the stories
 
 
 def _story_fields(story_ids):
@@ -36,15 +38,20 @@ def _frequencies(story, tag_ids):
     return terms.raw_counts(story.headline, story.standfirst, story.body, tag_ids, story.section_id)
 
 
-def index_stories(story_ids, document_frequency=None, documents=None) -> None:
-    """(Re)write the terms of these stories. Document frequencies are read from the index
-    unless given (a rebuild counts them over every story first)."""
+def index_stories(story_ids, document_frequency=None) -> None:
+    """(Re)write the terms of these stories. Document frequencies are read from
+    `TermCount` (stories new to the index counted in first) unless given: a rebuild
+    counts them over every story first."""
     rows = [(story, _frequencies(story, tag_ids)) for story, tag_ids in _story_fields(story_ids)]
-    if document_frequency is None:
-        wanted = set().union(*(counts.keys() for _, counts in rows)) if rows else set()
-        document_frequency = _document_frequency(wanted)
-        documents = Story.objects.count()
     with transaction.atomic():
+        if document_frequency is None:
+            indexed = set(
+                StoryTerm.objects.filter(story_id__in=story_ids).values_list("story_id", flat=True)
+            )
+            _count_in([counts for story, counts in rows if story.pk not in indexed])
+            wanted = set().union(*(counts.keys() for _, counts in rows)) if rows else set()
+            document_frequency = _document_frequency(wanted | {STORIES})
+        documents = max(document_frequency.get(STORIES, 0), 1)
         StoryTerm.objects.filter(story_id__in=story_ids).delete()
         StoryTerm.objects.bulk_create(
             StoryTerm(story_id=story.pk, term=term, weight=weight)
@@ -53,44 +60,73 @@ def index_stories(story_ids, document_frequency=None, documents=None) -> None:
         )
 
 
+def _chunks(items, size=500):  # SQLite's limit on query parameters
+    items = list(items)
+    return (items[start : start + size] for start in range(0, len(items), size))
+
+
 def _document_frequency(wanted) -> dict[str, int]:
     found: dict[str, int] = {}
-    wanted = list(wanted)
-    for start in range(0, len(wanted), 500):  # SQLite's limit on query parameters
-        chunk = wanted[start : start + 500]
-        for term, n in (
-            StoryTerm.objects.filter(term__in=chunk).values_list("term").annotate(n=Count("id"))
-        ):
-            found[term] = n
+    for chunk in _chunks(wanted):
+        found.update(TermCount.objects.filter(term__in=chunk).values_list("term", "stories"))
     return found
+
+
+def _count_in(new_stories) -> None:
+    """Add stories new to the index to the document frequencies."""
+    if not new_stories:
+        return
+    added = Counter(term for counts in new_stories for term in counts)
+    added[STORIES] = len(new_stories)
+    for chunk in _chunks(added):
+        rows = {row.term: row for row in TermCount.objects.filter(term__in=chunk)}
+        for row in rows.values():
+            row.stories += added[row.term]
+        TermCount.objects.bulk_update(rows.values(), ["stories"])
+        TermCount.objects.bulk_create(
+            [TermCount(term=term, stories=added[term]) for term in chunk if term not in rows],
+            ignore_conflicts=True,
+        )
+
+
+def replace_document_frequency(document_frequency: dict[str, int], stories: int) -> None:
+    with transaction.atomic():
+        TermCount.objects.all().delete()
+        TermCount.objects.bulk_create(
+            [TermCount(term=term, stories=n) for term, n in document_frequency.items()]
+            + [TermCount(term=STORIES, stories=stories)],
+            batch_size=2000,
+        )
+
+
+# The stories sharing terms with one, scored by the sum of weight products (a cosine:
+# weights are unit vectors), found through the term index. One self-join in SQL; the ORM
+# would say it as a correlated subquery per row, four times slower.
+_SHARING = """
+SELECT other.story_id, SUM(mine.weight * other.weight) AS cosine
+FROM {table} mine JOIN {table} other ON other.term = mine.term
+WHERE mine.story_id = %s AND other.story_id <> %s
+GROUP BY other.story_id ORDER BY cosine DESC, other.story_id DESC LIMIT %s
+"""
 
 
 def scored(story: Story, now=None) -> list[tuple[int, float]]:
     """(story id, score) of the live stories most related to `story`, best first."""
-    mine = dict(StoryTerm.objects.filter(story=story).values_list("term", "weight"))
-    if not mine:
-        return []
-    my_weight = Case(
-        *(When(term=term, then=Value(weight)) for term, weight in mine.items()),
-        output_field=FloatField(),
-    )
-    candidates = (
-        StoryTerm.objects.filter(term__in=mine, story__in=live_stories(now))
-        .exclude(story=story)
-        .values("story_id")
-        .annotate(cosine=Sum(F("weight") * my_weight))
-        .order_by("-cosine", "-story_id")[:CANDIDATES]
-    )
-    cosines = {row["story_id"]: row["cosine"] for row in candidates}
-    moments = dict(Story.objects.filter(pk__in=cosines).values_list("pk", "published_at"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _SHARING.format(table=connection.ops.quote_name(StoryTerm._meta.db_table)),
+            [story.pk, story.pk, CANDIDATES],
+        )
+        cosines = dict(cursor.fetchall())
+    moments = dict(live_stories(now).filter(pk__in=cosines).values_list("pk", "published_at"))
     anchor = story.published_at
 
     def score(story_id):
-        moment = moments.get(story_id)
+        moment = moments[story_id]
         days = abs((anchor - moment).total_seconds()) / 86400 if anchor and moment else 0
         return cosines[story_id] / (1 + days / RECENCY_DAYS)
 
-    ranked = sorted(cosines, key=lambda pk: (-score(pk), -pk))
+    ranked = sorted(moments, key=lambda pk: (-score(pk), -pk))
     return [(pk, score(pk)) for pk in ranked]
 
 

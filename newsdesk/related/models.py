@@ -22,6 +22,18 @@ class StoryTerm(models.Model):
         return f"{self.term} in story {self.story_id}"
 
 
+class TermCount(models.Model):
+    """In how many stories a term appears (its document frequency, for IDF). The row with
+    the empty term counts the stories. Rebuilt whole by `related-rebuild`; in between,
+    each newly indexed story adds its terms (an edit does not: close enough for IDF)."""
+
+    term = models.CharField(max_length=64, primary_key=True)
+    stories = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.term}: {self.stories} stories"
+
+
 class RelatedStory(models.Model):
     story = models.ForeignKey("content.Story", on_delete=models.CASCADE, related_name="+")
     related = models.ForeignKey(

@@ -1,13 +1,11 @@
-"""Keep related lists current as stories change: the change pipeline's subscriber.
+"""Keep related lists current as stories change.
 
-A story's change (subscriber.py) re-indexes it and works out its list again; the stories
-listed in its new list, and those that listed it, are worked out again too (a new story joins the
-lists of the stories it is close to; an unpublished one leaves them). The cached pages
-whose lists changed are purged by their own key, nothing else. Bulk changes (imports, a
-renamed or deleted tag or section) are worked out by the worker.
+A story's change (subscriber.py) re-indexes it and works out its list at once; the
+stories in its new list, and those that listed it, are worked out again by the worker
+(a new story joins the lists of the stories it is close to; an unpublished one leaves
+them). Cached pages whose lists changed are purged by their own key, nothing else. Bulk
+changes (imports, a deleted tag or section) are worked out wholesale by the worker.
 """
-
-from django.db.models import Q
 
 from newsdesk.content.models import Story
 from newsdesk.pagecache import store
@@ -22,20 +20,29 @@ def purge(story_ids) -> None:
 
 
 def refresh_story(story_id: int) -> set[int]:
-    """Re-index one story and rework the lists it is in or should be in; the ids of the
-    stories whose lists changed."""
+    """Re-index one story and work out its own list; the ids whose lists changed (its
+    own, or none)."""
     compute.index_stories([story_id])
     story = Story.objects.filter(pk=story_id).first()
     if story is None:
         return set()
-    changed = {story_id} if compute.store_related(story) else set()
-    mine = RelatedStory.objects.filter(story=story, rank__lte=compute.SHOWN)
-    neighbours = Story.objects.filter(
-        Q(pk__in=mine.values("related_id"))
-        | Q(pk__in=RelatedStory.objects.filter(related=story).values("story_id"))
-    ).exclude(pk=story_id)
-    changed |= {other.pk for other in neighbours if compute.store_related(other)}
-    return changed
+    return {story_id} if compute.store_related(story) else set()
+
+
+def neighbours(story_id: int) -> list[int]:
+    """The stories in this story's list and those listing it: their lists may change
+    when it does (a new story joins the lists of those it is close to)."""
+    mine = RelatedStory.objects.filter(story_id=story_id, rank__lte=compute.SHOWN)
+    listing = RelatedStory.objects.filter(related_id=story_id)
+    ids = set(mine.values_list("related_id", flat=True)) | set(
+        listing.values_list("story_id", flat=True)
+    )
+    return sorted(ids - {story_id})
+
+
+def refresh_lists(story_ids) -> set[int]:
+    """Work out these stories' lists again (no re-indexing); the ids whose lists changed."""
+    return {s.pk for s in Story.objects.filter(pk__in=story_ids) if compute.store_related(s)}
 
 
 def rebuild(story_ids=None) -> int:
@@ -47,6 +54,7 @@ def rebuild(story_ids=None) -> int:
         changed = set()
         for story_id in story_ids:
             changed |= refresh_story(story_id)
+            changed |= refresh_lists(neighbours(story_id))
     purge(changed)
     return len(changed)
 
@@ -63,9 +71,11 @@ def rebuild_everything() -> set[int]:
     for counts in frequencies.values():
         for term in counts:
             document_frequency[term] = document_frequency.get(term, 0) + 1
-    StoryTerm.objects.exclude(story_id__in=frequencies).delete()
+    StoryTerm.objects.exclude(story__in=Story.objects.filter(deleted_at__isnull=True)).delete()
+    compute.replace_document_frequency(document_frequency, len(ids))
+    document_frequency[compute.STORIES] = len(ids)
     for start in range(0, len(ids), 500):
-        compute.index_stories(ids[start : start + 500], document_frequency, len(ids))
+        compute.index_stories(ids[start : start + 500], document_frequency)
     changed = set()
     live_fields = ("pk", "status", "published_at", "deleted_at")
     for story in Story.objects.filter(pk__in=ids).only(*live_fields):

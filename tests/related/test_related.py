@@ -25,6 +25,12 @@ def related_on(client, story) -> list[str]:
     return re.findall(r'<li><a href="[^"]+">([^<]+)</a>', block.group(0)) if block else []
 
 
+@pytest.fixture(autouse=True)
+def jobs_run_at_once(settings):
+    """The worker's part (the neighbours' lists) runs within the change, as if at once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def desk(newsroom):
     world, sport = newsroom.section("World"), newsroom.section("Sport")
