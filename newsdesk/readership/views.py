@@ -60,7 +60,7 @@ def _keys(lists) -> set[str]:
 def panel(request):
     """The lists as a fragment the home and story pages load into their "Most read" box."""
     lists = _lists()
-    response = render(request, "readership/panel.html", {"lists": lists, "limit": 5})
+    response = render(request, "readership/panel.html", {"lists": lists, "limit": 5, "level": 3})
     response.page_cache_keys = _keys(lists)
     return response
 
@@ -69,7 +69,7 @@ def most_read(request):
     """The lists as a page of their own (the box's link, for readers without scripts)."""
     lists = _lists()
     crumbs = [Crumb(gettext("Most read"), None)]
-    context = {"lists": lists, "limit": ranking.LIMIT, "crumbs": crumbs}
+    context = {"lists": lists, "limit": ranking.LIMIT, "crumbs": crumbs, "level": 2}
     response = render(request, "readership/most_read.html", context)
     response.page_cache_keys = _keys(lists)
     return response
