@@ -153,8 +153,7 @@ VARIANTS = {
     "all signals (shipped)": {},
     "no recency": {"compute.RECENCY_DAYS": 1e12},
     "strong recency (30 d)": {"compute.RECENCY_DAYS": 30.0},
-    "recency 365 d": {"compute.RECENCY_DAYS": 365.0},
-    "recency 730 d": {"compute.RECENCY_DAYS": 730.0},
+    "recency 180 d": {"compute.RECENCY_DAYS": 180.0},
     "no tags or section": {"terms.TAG_WEIGHT": 0.0, "terms.SECTION_WEIGHT": 0.0},
     "no names": {"terms.NAME_WEIGHT": 0.0},
     "headline not boosted": {

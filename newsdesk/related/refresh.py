@@ -1,9 +1,9 @@
 """Keep related lists current as stories change.
 
-A story's change (subscriber.py) re-indexes it and works out its list at once; the
-stories in its new list, and those that listed it, are worked out again by the worker
-(a new story joins the lists of the stories it is close to; an unpublished one leaves
-them). Cached pages whose lists changed are purged by their own key, nothing else. Bulk
+A story's change (subscriber.py, then tasks.py in the worker) re-indexes it and works
+out its list; the stories in its new list, and those that listed it, are worked out
+again (a new story joins the lists of the stories it is close to; an unpublished one
+leaves them). Cached pages whose lists changed are purged by their own key, nothing else. Bulk
 changes (imports, a deleted tag or section) are worked out wholesale by the worker.
 """
 

@@ -27,7 +27,7 @@ def related_on(client, story) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def jobs_run_at_once(settings):
-    """The worker's part (the neighbours' lists) runs within the change, as if at once."""
+    """The worker's part runs within the change, as if the worker took it at once."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
