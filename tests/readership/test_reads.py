@@ -153,3 +153,12 @@ def test_the_aggregation_is_enqueued_once_however_many_workers_ask(db, settings)
     assert schedule.enqueue_due(now + timedelta(seconds=60)) is False
     assert schedule.enqueue_due(now + timedelta(seconds=121)) is True
     assert DBTaskResult.objects.filter(task_path__contains="aggregate_reads_job").count() == 2
+
+
+def test_readers_behind_the_front_server_are_told_apart_by_its_header_alone(client, story):
+    for reader in ("203.0.113.1", "203.0.113.2"):  # nginx appends the reader's address
+        read(client, story, address="127.0.0.1", HTTP_X_FORWARDED_FOR=f"10.9.9.9, {reader}")
+    for forged in ("203.0.113.3", "203.0.113.4"):  # a client writing the header itself
+        read(client, story, address="198.51.100.9", HTTP_X_FORWARDED_FOR=forged)
+    aggregation.aggregate(everything=True)
+    assert views(story) == 3
