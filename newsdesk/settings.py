@@ -62,6 +62,8 @@ MIDDLEWARE = [
     # After the HTTPS redirect (which must see the real scheme), before anything renders.
     "newsdesk.ops.site_origin.SiteOriginMiddleware",
     "newsdesk.ops.headers.ContentSecurityPolicyMiddleware",
+    # Reads counted before sessions, auth and CSRF, which a read never needs.
+    "newsdesk.readership.middleware.ReadBeaconMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so cached files stay plain (a front server compresses them).
     "newsdesk.public.compression.ReaderPageGZipMiddleware",
