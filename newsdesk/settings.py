@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "newsdesk.audit",
     "newsdesk.ops",
     "newsdesk.live",
+    "newsdesk.readership",
+    "newsdesk.related",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     # After the HTTPS redirect (which must see the real scheme), before anything renders.
     "newsdesk.ops.site_origin.SiteOriginMiddleware",
     "newsdesk.ops.headers.ContentSecurityPolicyMiddleware",
+    # Reads counted before sessions, auth and CSRF, which a read never needs.
+    "newsdesk.readership.middleware.ReadBeaconMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so cached files stay plain (a front server compresses them).
     "newsdesk.public.compression.ReaderPageGZipMiddleware",
@@ -248,4 +252,20 @@ NEWSDESK_CHANGE_SUBSCRIBERS = [
     "newsdesk.search.indexing.on_change",
     "newsdesk.api.receivers.queue_webhooks",
     "newsdesk.audit.listeners.on_change",
+    "newsdesk.related.subscriber.on_change",
+]
+
+# Most read (newsdesk/readership): how often the worker folds new reads into the lists,
+# and the rates above which a visitor is a robot, not a reader. The front server's
+# address, whose X-Forwarded-For names the reader (deploy/nginx).
+NEWSDESK_MOST_READ_EVERY = int(os.environ.get("NEWSDESK_MOST_READ_EVERY", 120))
+NEWSDESK_READS_PER_VISITOR_DAY = int(os.environ.get("NEWSDESK_READS_PER_VISITOR_DAY", 60))
+NEWSDESK_READS_PER_VISITOR_MINUTE = int(os.environ.get("NEWSDESK_READS_PER_VISITOR_MINUTE", 6))
+NEWSDESK_READS_TRUSTED_PROXIES = env_list("NEWSDESK_READS_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
+# Where the beacon appends reads until the worker takes them (readership/spool.py).
+NEWSDESK_READS_SPOOL_DIR = Path(os.environ.get("NEWSDESK_READS_SPOOL_DIR", DATA_DIR / "reads"))
+# Jobs each worker's housekeeping runs or enqueues when they are due (besides feed polls).
+NEWSDESK_WORKER_SCHEDULES = [
+    "newsdesk.readership.spool.take_due",
+    "newsdesk.readership.schedule.enqueue_due",
 ]

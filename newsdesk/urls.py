@@ -52,6 +52,8 @@ admin.site.site_title = settings.NEWSDESK_SITE_NAME
 urlpatterns = [
     path("", include("newsdesk.public.urls")),
     path("", include("newsdesk.syndication.urls")),
+    # Most read: the read beacon, the lists.
+    path("", include("newsdesk.readership.urls")),
     path("admin/", admin.site.urls),
     path("desk/wire/", include("newsdesk.wire.urls")),
     # Live coverage: readers' fragments and feed, and the desk's stream and alerts.

@@ -12,6 +12,7 @@ from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.pages import PageNotFound
 from newsdesk.pagecache.purge import live_key, story_key
 from newsdesk.public.breadcrumbs import Crumb
+from newsdesk.related.reading import page_key, related_stories
 
 
 def _story_keys(stories) -> set[str]:
@@ -100,9 +101,11 @@ def story(request, pk, slug):
         "is_preview": not story.is_live,
         "more": more,
         "crumbs": crumbs + [Crumb(story.headline, None)],
+        "related": related_stories(story),
     }
     response = render(request, "public/story.html", context)
-    response.page_cache_keys = _story_keys([story, *context["more"]])
+    response.page_cache_keys = _story_keys([story, *more, *context["related"]])
+    response.page_cache_keys.add(page_key(story.pk))
     if story.kind == Kind.LIVE:
         response.page_cache_keys.add(live_key(story.pk))  # purged by its entries' changes
     return response

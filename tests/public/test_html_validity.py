@@ -1,6 +1,7 @@
 """Every kind of public page is valid HTML by the W3C Nu checker (vnu, offline on Java)."""
 
 import pytest
+from django.core.management import call_command
 
 from newsdesk.live.models import BreakingAlert, LiveEntry
 from tests.htmlcheck import html_problems
@@ -50,7 +51,9 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         "search": "/search/?q=Vienna+OR+archive&section=middle-east",
         "search-empty": "/search/",
         "search-none": "/search/?q=zzzzqqq&date_from=not-a-date",
+        "most-read": "/most-read/",
     }
+    call_command("related_rebuild", verbosity=0)  # the story pages show related stories
     rendered = {}
     for name, url in pages.items():
         response = client.get(url)
@@ -59,4 +62,5 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
     assert rendered["search"].count(b'class="search-result') >= 2  # results, with dates
     assert b"Enter a valid date" in rendered["search-none"]
     assert b"Older entries" in rendered["story-live"] and b"Quake &amp;" in rendered["home"]
+    assert b'class="related"' in rendered["story-plain"]
     assert html_problems(rendered, tmp_path) == []

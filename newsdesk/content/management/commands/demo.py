@@ -47,6 +47,8 @@ class Command(BaseCommand):
                 call_command("demo_wire")
             if apps.is_installed("newsdesk.live"):  # a live blog and a breaking alert
                 call_command("demo_live")
+            if apps.is_installed("newsdesk.readership"):  # a week of reads for Most read
+                call_command("demo_readership")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nNewsdesk demo: http://{host}:{port}/\n"

@@ -1,7 +1,8 @@
 """`newsdesk worker`: run background jobs from the database queue.
 
 django-tasks-db's worker claims and runs the jobs; beside it a housekeeping thread beats
-this worker's heartbeat, puts back jobs of workers that died, and enqueues due feed polls.
+this worker's heartbeat, puts back jobs of workers that died, and enqueues due feed polls
+and the periodic jobs of other apps listed in NEWSDESK_WORKER_SCHEDULES (most read).
 Start as many as you like, on as many machines as share the database.
 """
 
@@ -11,9 +12,11 @@ import signal
 import threading
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connections
 from django.utils.crypto import get_random_string
+from django.utils.module_loading import import_string
 from django_tasks_db.management.commands.db_worker import Worker
 
 from newsdesk.wire.services import workers
@@ -40,6 +43,8 @@ class Housekeeping(threading.Thread):
             logger.warning("put %d job(s) of stopped workers back on the queue", requeued)
         if self.schedule:
             workers.enqueue_due_polls()
+            for enqueue_due in getattr(settings, "NEWSDESK_WORKER_SCHEDULES", ()):
+                import_string(enqueue_due)()  # other apps' periodic jobs (settings.py)
 
     def run(self):
         try:
