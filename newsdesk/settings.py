@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "newsdesk.accounts",
     "newsdesk.audit",
     "newsdesk.ops",
+    "newsdesk.trust",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +87,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "newsdesk.public.templating.environment",
+            "extensions": ["newsdesk.trust.templating.TrustExtension"],
             "autoescape": True,
             "auto_reload": DEBUG,
             "context_processors": ["newsdesk.public.context_processors.site"],
@@ -227,4 +229,5 @@ NEWSDESK_CHANGE_SUBSCRIBERS = [
     "newsdesk.search.indexing.on_change",
     "newsdesk.api.receivers.queue_webhooks",
     "newsdesk.audit.listeners.on_change",
+    "newsdesk.trust.receivers.on_change",
 ]

@@ -35,6 +35,7 @@ admin.site.site_title = settings.NEWSDESK_SITE_NAME
 urlpatterns = [
     path("", include("newsdesk.public.urls")),
     path("", include("newsdesk.syndication.urls")),
+    path("", include("newsdesk.trust.urls")),
     path("admin/", admin.site.urls),
     path("desk/wire/", include("newsdesk.wire.urls")),
     path("desk/", include("newsdesk.desk.urls")),
