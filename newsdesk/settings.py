@@ -230,4 +230,5 @@ NEWSDESK_CHANGE_SUBSCRIBERS = [
     "newsdesk.api.receivers.queue_webhooks",
     "newsdesk.audit.listeners.on_change",
     "newsdesk.trust.receivers.on_change",
+    "newsdesk.wire.receivers.on_change",
 ]

@@ -5,9 +5,10 @@ page can include trust's boxes without importing trust."""
 from jinja2.ext import Extension
 
 from newsdesk.content.services.provenance import lineage
+from newsdesk.wire.services.coverage import also_reported
 
 
 class TrustExtension(Extension):
     def __init__(self, environment):
         super().__init__(environment)
-        environment.globals.update(story_lineage=lineage)
+        environment.globals.update(story_lineage=lineage, also_reported=also_reported)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("corrections/page/<int:number>/", views.corrections_page, name="corrections-page"),
     path("corrections/feed/", feeds.CorrectionsFeed(), name="corrections-feed"),
     path("corrections/story/<int:pk>/", views.story_log, name="story-log"),
+    path("coverage/", views.coverage_today, name="coverage"),
 ]

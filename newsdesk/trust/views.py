@@ -2,14 +2,19 @@
 origins, today's coverage across agencies. Each is cached by the page cache under keys the
 change pipeline purges (receivers.py)."""
 
+from datetime import datetime, time
+
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from newsdesk.content.services import provenance, reading
+from newsdesk.content.services.visibility import live_stories
 from newsdesk.pagecache.purge import story_key
 from newsdesk.public.breadcrumbs import Crumb
 from newsdesk.trust import corrections
+from newsdesk.wire.services import coverage
 
 
 def _page_url(number: int) -> str:
@@ -50,4 +55,19 @@ def story_log(request, pk):
     context = {"story": story, "lineage": lineage, "crumbs": crumbs}
     response = render(request, "trust/story_log.html", context)
     response.page_cache_keys = [story_key(story.pk)]
+    return response
+
+
+def coverage_today(request):
+    """Today's events (in the site's time zone) as the agencies carry them, the most
+    widely carried first. The page cache keeps it until a cluster changes, or midnight."""
+    midnight = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
+    heading = _("Today's coverage across agencies")
+    context = {
+        "clusters": coverage.clusters_since(midnight, live_stories()),
+        "heading": heading,
+        "crumbs": [Crumb(heading, None)],
+    }
+    response = render(request, "trust/coverage.html", context)
+    response.page_cache_keys = [coverage.CACHE_KEY]
     return response

@@ -17,8 +17,9 @@ from newsdesk.content.services import trash, workflow
 from newsdesk.pagecache import store
 
 # The whole publish: the desk request and everything after commit (goal: 30 or fewer;
-# the corrections pages' subscriber asks whether the story has notes: one more).
-PUBLISH_QUERY_BUDGET = 31
+# the corrections pages' subscriber asks whether the story has notes, and the wire's
+# queues the job that places the story in its event's cluster: two more).
+PUBLISH_QUERY_BUDGET = 32
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT")
 
 

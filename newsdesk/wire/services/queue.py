@@ -12,7 +12,7 @@ from newsdesk.content.models import Route, Status, Story
 from newsdesk.content.services import permissions, provenance, publishing
 from newsdesk.content.web_links import web_url
 from newsdesk.wire.models import ItemKind, ItemStatus, WireItem
-from newsdesk.wire.services import attribution
+from newsdesk.wire.services import attribution, coverage
 
 OPEN_STATUSES = (ItemStatus.NEW, ItemStatus.FAILED)
 ROUTES = {ItemKind.FEED: Route.FEED, ItemKind.PAGE: Route.PAGE, ItemKind.NINJS: Route.NINJS}
@@ -68,6 +68,7 @@ def accept(item: WireItem, user=None) -> Story:
         if source is not None:
             story.sources.add(source)
         _record_origin(item, story, source, merged=False)
+        coverage.add_accepted_story(story, item)
         changes.story_changed(changes.CREATED, story, user, was_live=False)
         item.status, item.story = ItemStatus.ACCEPTED, story
         item.save(update_fields=["status", "story"])
