@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/same_event.py [--sweep]
 
-The set (bench/data/same_event_events.py) holds hand-written agency copies of 14 events
-in 7 topic pairs (two earthquakes, two oil-price moves...), in English and Persian; every
-pair of copies is labelled "same event" exactly when both were written for the same event.
+The set (bench/data/same_event.json; its "about" says how it was made) holds
+hand-written agency copies of 14 events in 7 topic pairs (two earthquakes, two oil-price
+moves...), in English and Persian; every pair of copies is labelled "same event" exactly
+when both were written for the same event.
 Prints pairwise precision and recall of `events.same_event` for all pairs, for English
 pairs, Persian pairs and English-Persian (translated) pairs, and for the hard negatives
 (different events of one topic).
@@ -14,13 +15,16 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.data.same_event_events import EVENTS  # noqa: E402
 from newsdesk.wire.services import events  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data" / "same_event.json"
+EVENTS = json.loads(DATA.read_text())["events"]
 
 
 def copies():
@@ -67,9 +71,7 @@ def report(table: dict) -> None:
         precision = tp / (tp + fp) if tp + fp else float("nan")
         recall = tp / (tp + fn) if tp + fn else float("nan")
         count = tp + fp + fn + tn
-        print(
-            f"{group:16} {count:6} {tp + fn:5} {precision:9.3f} {recall:7.3f}  ({tp} {fp} {fn})"
-        )
+        print(f"{group:16} {count:6} {tp + fn:5} {precision:9.3f} {recall:7.3f}  ({tp} {fp} {fn})")
 
 
 def main():
@@ -81,8 +83,10 @@ def main():
         for threshold in (0.12, 0.15, 0.17, 0.19, 0.21, 0.24, 0.28):
             events.SAME_SCRIPT_THRESHOLD = threshold
             tp, fp, fn, _ = scores(events.same_event)["en-en"]
-            print(f"same-script threshold {threshold}: precision {tp / max(tp + fp, 1):.3f} "
-                  f"recall {tp / max(tp + fn, 1):.3f}")
+            print(
+                f"same-script threshold {threshold}: precision {tp / max(tp + fp, 1):.3f} "
+                f"recall {tp / max(tp + fn, 1):.3f}"
+            )
 
 
 if __name__ == "__main__":
