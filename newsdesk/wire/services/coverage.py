@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, OuterRef, Subquery
 
 from newsdesk.content.text import plain_text
 from newsdesk.pagecache import store
@@ -25,13 +25,14 @@ from newsdesk.wire.services import events
 WINDOW = timedelta(hours=48)
 CANDIDATES = 12
 MIN_SHARED_KEYS = 2
+KEYS_KEPT = 16  # per copy, in the lookup index
 # The page cache's key of the coverage page.
 CACHE_KEY = "coverage"
 # Keys nearly every copy of the region carries: no help in finding candidates (they still
 # count in the comparison itself).
 COMMON_KEYS = frozenset(
     ["iran", "tehran", "percent", "monday", "tuesday", "wednesday", "thursday", "friday"]
-    + ["saturday", "sunday"]
+    + ["saturday", "sunday", "earthquake", "flood", "injured", "killed", "village", "barrel"]
 )
 
 
@@ -55,21 +56,22 @@ def item_signature(item: WireItem) -> events.Signature:
 
 def add_items(items) -> list[ClusterMember]:
     """Place each new wire item (one feed document's, or one import) in its cluster."""
-    placed = []
-    for item in items:
-        if item.error or not (item.headline or item.body):
-            continue
-        placed.append(
-            _place(
+    return _place_batch(
+        [
+            _Arrival(
                 item_signature(item),
-                item=item,
-                agency_id=item.source_id,
-                headline=item.headline,
-                url=item.link,
-                seen_at=item.published_at or item.fetched_at,
+                {
+                    "item": item,
+                    "agency_id": item.source_id,
+                    "headline": item.headline[:500],
+                    "url": item.link,
+                    "seen_at": item.published_at or item.fetched_at,
+                },
             )
-        )
-    return placed
+            for item in items
+            if not item.error and (item.headline or item.body)
+        ]
+    )
 
 
 def add_accepted_story(story, item: WireItem) -> ClusterMember | None:
@@ -77,15 +79,8 @@ def add_accepted_story(story, item: WireItem) -> ClusterMember | None:
     copy = ClusterMember.objects.filter(item=item).first()
     if copy is None or ClusterMember.objects.filter(story=story).exists():
         return None
-    return _join(
-        copy.cluster,
-        _from_json(copy.signature),
-        story=story,
-        headline=story.headline,
-        url="",
-        seen_at=story.published_at or story.created_at,
-        with_keys=False,
-    )
+    arrival = _Arrival(_from_json(copy.signature), _story_fields(story), cluster_id=copy.cluster_id)
+    return _place_batch([arrival], with_keys=False)[0]
 
 
 def add_story(story) -> ClusterMember | None:
@@ -93,74 +88,133 @@ def add_story(story) -> ClusterMember | None:
     if ClusterMember.objects.filter(story=story).exists():
         return None
     text = plain_text(f"{story.standfirst} {story.body}")
-    return _place(
-        events.signature(story.headline, text),
-        story=story,
-        headline=story.headline,
-        url="",
-        seen_at=story.published_at or story.created_at,
-    )
+    signature = events.signature(story.headline, text)
+    return _place_batch([_Arrival(signature, _story_fields(story))])[0]
 
 
-def _candidates(keys: list[str], seen_at) -> list[ClusterMember]:
+def _story_fields(story) -> dict:
+    return {
+        "story": story,
+        "headline": story.headline[:500],
+        "url": "",
+        "seen_at": story.published_at or story.created_at,
+    }
+
+
+@dataclass
+class _Arrival:
+    signature: events.Signature
+    fields: dict
+    cluster_id: int | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys it is found by: numbers first ("#…" sorts first), then names."""
+        return sorted(key[:64] for key in self.signature.keys - COMMON_KEYS)[:KEYS_KEPT]
+
+    @property
+    def seen_at(self):
+        return self.fields["seen_at"]
+
+
+def _candidates(arrivals: list[_Arrival]) -> dict[int, list[tuple[int, int, events.Signature]]]:
+    """Per arrival (by position): the stored members sharing MIN_SHARED_KEYS of its keys
+    within WINDOW of it, the most shared first, as (member id, cluster id, signature).
+    Two queries for the whole batch."""
+    keys = sorted({key for arrival in arrivals for key in arrival.keys})
     if not keys:
-        return []
-    shared = (
-        ClusterKey.objects.filter(
-            key__in=keys, seen_at__gte=seen_at - WINDOW, seen_at__lte=seen_at + WINDOW
+        return {}
+    low = min(arrival.seen_at for arrival in arrivals) - WINDOW
+    high = max(arrival.seen_at for arrival in arrivals) + WINDOW
+    holders: dict[str, list[tuple[int, object]]] = {}
+    rows = ClusterKey.objects.filter(key__in=keys, seen_at__gte=low, seen_at__lte=high)
+    for key, member_id, seen_at in rows.values_list("key", "member_id", "seen_at"):
+        holders.setdefault(key, []).append((member_id, seen_at))
+    wanted: dict[int, list[int]] = {}
+    for n, arrival in enumerate(arrivals):
+        shared: dict[int, int] = {}
+        for key in arrival.keys:
+            for member_id, seen_at in holders.get(key, ()):
+                if abs(seen_at - arrival.seen_at) <= WINDOW:
+                    shared[member_id] = shared.get(member_id, 0) + 1
+        best = sorted(
+            (m for m, count in shared.items() if count >= MIN_SHARED_KEYS),
+            key=lambda m: (-shared[m], -m),
         )
-        .values("member_id")
-        .annotate(shared=Count("id"))
-        .filter(shared__gte=MIN_SHARED_KEYS)
-        .order_by("-shared", "-member_id")[:CANDIDATES]
-    )
-    ids = [row["member_id"] for row in shared]
-    return list(ClusterMember.objects.filter(pk__in=ids).only("cluster_id", "signature"))
+        wanted[n] = best[:CANDIDATES]
+    ids = {pk for found in wanted.values() for pk in found}
+    known = {
+        pk: (cluster_id, _from_json(signature))
+        for pk, cluster_id, signature in ClusterMember.objects.filter(pk__in=ids).values_list(
+            "pk", "cluster_id", "signature"
+        )
+    }
+    return {n: [(pk, *known[pk]) for pk in found if pk in known] for n, found in wanted.items()}
 
 
-def _place(signature: events.Signature, **fields) -> ClusterMember:
-    keys = sorted(signature.keys - COMMON_KEYS)
+def _best_cluster(signature, candidates) -> int | None:
     best, best_score = None, 0.0
-    for candidate in _candidates(keys, fields["seen_at"]):
-        other = _from_json(candidate.signature)
+    for _, cluster_id, other in candidates:
         score = events.similarity(signature, other)
-        if events.same_event(signature, other) and score > best_score:
-            best, best_score = candidate, score
-    if best is not None:
-        cluster = EventCluster(pk=best.cluster_id)
-    else:
-        seen = fields["seen_at"]
-        cluster = EventCluster.objects.create(
-            headline=fields["headline"][:500], first_seen=seen, last_seen=seen
-        )
-    return _join(cluster, signature, keys=keys, **fields)
+        if score > best_score and events.same_event(signature, other):
+            best, best_score = cluster_id, score
+    return best
 
 
-def _join(cluster, signature, *, keys=(), with_keys=True, **fields) -> ClusterMember:
+def _place_batch(arrivals: list[_Arrival], with_keys: bool = True) -> list[ClusterMember]:
+    """Match each arrival with the stored copies and the batch's earlier arrivals, then
+    write the whole batch: a fixed number of statements however large it is."""
+    if not arrivals:
+        return []
+    matching = [a for a in arrivals if a.cluster_id is None]
+    candidates = _candidates(matching)
+    new: dict[int, EventCluster] = {}  # clusters the batch starts, by stand-in id
+    for n, arrival in enumerate(matching):
+        earlier = [
+            (None, other.cluster_id, other.signature)
+            for other in matching[:n]
+            if abs(other.seen_at - arrival.seen_at) <= WINDOW
+        ]
+        arrival.cluster_id = _best_cluster(arrival.signature, [*candidates.get(n, []), *earlier])
+        if arrival.cluster_id is None:
+            cluster = EventCluster(
+                headline=arrival.fields["headline"],
+                first_seen=arrival.seen_at,
+                last_seen=arrival.seen_at,
+            )
+            arrival.cluster_id = -len(new) - 1  # stands for the cluster until it is written
+            new[arrival.cluster_id] = cluster
     with transaction.atomic():
-        member = ClusterMember.objects.create(
-            cluster=cluster, signature=_as_json(signature), **fields
+        EventCluster.objects.bulk_create(new.values())
+        for arrival in matching:
+            if arrival.cluster_id < 0:
+                arrival.cluster_id = new[arrival.cluster_id].pk
+        members = ClusterMember.objects.bulk_create(
+            ClusterMember(cluster_id=a.cluster_id, signature=_as_json(a.signature), **a.fields)
+            for a in arrivals
         )
         if with_keys:
             ClusterKey.objects.bulk_create(
-                ClusterKey(member=member, key=key[:64], seen_at=member.seen_at) for key in keys
+                ClusterKey(member=member, key=key, seen_at=member.seen_at)
+                for member, arrival in zip(members, arrivals, strict=True)
+                for key in arrival.keys
             )
-        _refresh(cluster.pk)
-    return member
+        _refresh({a.cluster_id for a in arrivals})
+    return members
 
 
-def _refresh(cluster_id: int) -> None:
-    """The cluster's span and agency count; its pages purged."""
-    members = ClusterMember.objects.filter(cluster_id=cluster_id)
-    span = members.values("cluster_id").annotate(first=Min("seen_at"), last=Max("seen_at"))
-    agencies = members.exclude(agency=None).values("agency_id").distinct().count()
-    for row in span:
-        EventCluster.objects.filter(pk=cluster_id).update(
-            first_seen=row["first"], last_seen=row["last"], agency_count=agencies
-        )
+def _refresh(cluster_ids: set[int]) -> None:
+    """The clusters' spans and agency counts, computed by the database from their members
+    in one statement; their pages purged after commit."""
+    members = ClusterMember.objects.filter(cluster=OuterRef("pk")).values("cluster")
+    EventCluster.objects.filter(pk__in=cluster_ids).update(
+        first_seen=Subquery(members.annotate(at=Min("seen_at")).values("at")),
+        last_seen=Subquery(members.annotate(at=Max("seen_at")).values("at")),
+        agency_count=Subquery(members.annotate(n=Count("agency_id", distinct=True)).values("n")),
+    )
     if store.enabled():
-        stories = members.exclude(story=None).values_list("story_id", flat=True)
-        keys = [CACHE_KEY, *(story_key(pk) for pk in stories)]
+        stories = ClusterMember.objects.filter(cluster_id__in=cluster_ids).exclude(story=None)
+        keys = [CACHE_KEY, *(story_key(pk) for pk in stories.values_list("story_id", flat=True))]
         transaction.on_commit(lambda: store.purge_keys(keys))
 
 
