@@ -45,6 +45,8 @@ class Command(BaseCommand):
             )
             if apps.is_installed("newsdesk.wire"):  # the wire desk's queue, by its own command
                 call_command("demo_wire")
+            if apps.is_installed("newsdesk.trust"):  # an event across agencies, a correction
+                call_command("demo_trust")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nNewsdesk demo: http://{host}:{port}/\n"
