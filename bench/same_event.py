@@ -68,6 +68,9 @@ def scores(predict) -> dict:
 def report(table: dict) -> None:
     print(f"{'pairs':16} {'count':>6} {'same':>5} {'precision':>9} {'recall':>7}  (tp fp fn)")
     for group, (tp, fp, fn, tn) in table.items():
+        if group == "hard negatives":
+            print(f"{group:16} {fp + tn:6}     0  wrongly joined: {fp}")
+            continue
         precision = tp / (tp + fp) if tp + fp else float("nan")
         recall = tp / (tp + fn) if tp + fn else float("nan")
         count = tp + fp + fn + tn

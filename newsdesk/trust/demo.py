@@ -69,7 +69,7 @@ def build_trust_demo() -> str:
     editor = get_user_model().objects.filter(is_superuser=True, is_active=True).first()
     if editor is None or WireItem.objects.filter(guid="demo-trust-0").exists():
         return "skipped (no editor account, or already there)"
-    start = timezone.now() - timedelta(hours=3)
+    start = timezone.now() - timedelta(minutes=60)
     copies = [
         _copy(agency, headline, text, start + timedelta(minutes=27 * n), n)
         for n, (agency, headline, text) in enumerate(QUAKE)
