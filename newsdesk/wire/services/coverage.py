@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Max, Min, OuterRef, Subquery
 
 from newsdesk.content.text import plain_text
@@ -194,13 +194,39 @@ def _place_batch(arrivals: list[_Arrival], with_keys: bool = True) -> list[Clust
             for a in arrivals
         )
         if with_keys:
-            ClusterKey.objects.bulk_create(
-                ClusterKey(member=member, key=key, seen_at=member.seen_at)
-                for member, arrival in zip(members, arrivals, strict=True)
-                for key in arrival.keys
+            _insert_keys(
+                [
+                    (member.pk, key, member.seen_at)
+                    for member, arrival in zip(members, arrivals, strict=True)
+                    for key in arrival.keys
+                ]
             )
         _refresh({a.cluster_id for a in arrivals})
     return members
+
+
+# Rows per INSERT: within SQLite's 999 bound parameters.
+_CHUNK = 300
+
+
+def _insert_keys(rows) -> None:
+    """The lookup keys, some 16 per copy: one INSERT per chunk without model instances
+    (as dedupe._insert_bands, for the same reason: bulk_create's cost per row)."""
+    quote = connection.ops.quote_name
+    table = quote(ClusterKey._meta.db_table)
+    columns = ", ".join(quote(name) for name in ("member_id", "key", "seen_at"))
+    field = ClusterKey._meta.get_field("seen_at")
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start : start + _CHUNK]
+            values = ", ".join(["(%s, %s, %s)"] * len(chunk))
+            params = []
+            for member_id, key, seen_at in chunk:
+                params += [member_id, key, field.get_db_prep_value(seen_at, connection)]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values}",  # noqa: S608
+                params,
+            )
 
 
 def _refresh(cluster_ids: set[int]) -> None:
