@@ -95,7 +95,11 @@ def make_items(count: int, rng: random.Random):
     from django.utils import timezone
 
     from newsdesk.content.models import Source
-    from newsdesk.wire.models import ItemKind, WireItem
+    from newsdesk.wire.models import EventCluster, ItemKind, WireItem
+
+    # A previous run's items (on a kept database) and the clusters they alone made.
+    WireItem.objects.filter(guid__startswith="bench-").delete()
+    EventCluster.objects.filter(members=None).delete()
 
     agencies = [
         Source.objects.get_or_create(slug=f"bench-{name.lower()}", defaults={"name": name})[0]

@@ -70,9 +70,17 @@ def _number_key(value: float) -> str | None:
     return f"#{value:g}"
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip()
+    return not before or before[-1] in '.!?:;—"“'
+
+
 def signature(headline: str, text: str) -> Signature:
     raw = f"{headline} {text}".translate(_DIGITS)
-    tokens = _TOKEN.findall(raw)[: OPENING_WORDS + 30]
+    matches = list(_TOKEN.finditer(raw))[: OPENING_WORDS + 30]
+    tokens = [match.group() for match in matches]
+    # A capitalised word opening a sentence is no name ("Rescue teams were sent").
+    opening = {n for n, match in enumerate(matches) if _opens_sentence(raw, match.start())}
     words, keys = set(), set()
     previous_number = None
     for n, token in enumerate(tokens):
@@ -93,8 +101,8 @@ def signature(headline: str, text: str) -> Signature:
             canonical = CANONICAL.get(lower[:-1])
         if canonical is not None:
             keys.add(canonical)
-        elif token[0].isupper() and n > 0:
-            keys.add(lower)  # a name, in English: a capitalised word not opening the text
+        elif token[0].isupper() and n not in opening:
+            keys.add(lower)  # a name, in English: a capitalised word within a sentence
         words.add(lower[:-1] if lower.endswith("s") and len(lower) > 4 else lower)
     script = "arabic" if len(_ARABIC_SCRIPT.findall(raw)) > len(raw) / 4 else "latin"
     return Signature(frozenset(words), frozenset(keys), script)
