@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "newsdesk.live",
     "newsdesk.readership",
     "newsdesk.related",
+    "newsdesk.trust",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "newsdesk.public.templating.environment",
+            "extensions": ["newsdesk.trust.templating.TrustExtension"],
             "autoescape": True,
             "auto_reload": DEBUG,
             "context_processors": ["newsdesk.public.context_processors.site"],
@@ -253,6 +255,8 @@ NEWSDESK_CHANGE_SUBSCRIBERS = [
     "newsdesk.api.receivers.queue_webhooks",
     "newsdesk.audit.listeners.on_change",
     "newsdesk.related.subscriber.on_change",
+    "newsdesk.trust.receivers.on_change",
+    "newsdesk.wire.receivers.on_change",
 ]
 
 # Most read (newsdesk/readership): how often the worker folds new reads into the lists,

@@ -54,6 +54,7 @@ urlpatterns = [
     path("", include("newsdesk.syndication.urls")),
     # Most read: the read beacon, the lists.
     path("", include("newsdesk.readership.urls")),
+    path("", include("newsdesk.trust.urls")),
     path("admin/", admin.site.urls),
     path("desk/wire/", include("newsdesk.wire.urls")),
     # Live coverage: readers' fragments and feed, and the desk's stream and alerts.

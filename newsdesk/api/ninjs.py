@@ -9,8 +9,10 @@ import mimetypes
 
 from django.conf import settings
 
+from newsdesk.api.ninjs_provenance import provenance_fields
 from newsdesk.content.body_links import absolute_body
 from newsdesk.content.models import LIVE_STATUSES, Story
+from newsdesk.content.services import provenance
 from newsdesk.content.services.rows import related_list
 from newsdesk.content.text import plain_text
 
@@ -39,6 +41,9 @@ NAMES_3 = {
     "charcount": "charCount",
     "wordcount": "wordCount",
     "mimetype": "contentType",
+    "rightsinfo": "rightsInfo",
+    "linkedrights": "linkedRights",
+    "trustindicators": "trustIndicators",
 }
 
 
@@ -146,8 +151,11 @@ def story_as_ninjs(request, story: Story, version: str = DEFAULT_VERSION) -> dic
     ]
     if sources:
         item["infosources"] = sources
+    lineage = provenance.lineage(story)
+    for name, value in provenance_fields(request, lineage).items():
+        item[name] = [*item[name], *value] if isinstance(value, list) and name in item else value
     if story.featured_image:
-        item["associations"] = [_picture(request, story)]
+        item["associations"] = [_picture(request, story), *item.get("associations", [])]
     if version.startswith("3."):
         item = _renamed_for_3(item)
         item["standard"] = standard(version)  # its own keys are the same in every version

@@ -7,8 +7,10 @@ from typing import Annotated
 from ninja import Field, Schema
 from pydantic import AfterValidator, field_validator
 
+from newsdesk.api.provenance_schemas import ProvenanceOut
 from newsdesk.content.body_links import absolute_body
 from newsdesk.content.models import Kind
+from newsdesk.content.services import provenance
 from newsdesk.content.services.rows import related_list
 from newsdesk.content.web_links import is_web_url
 
@@ -146,6 +148,11 @@ class StoryOut(StorySummaryOut):
     source_url: str
     caption: str
     version: int = Field(description="Changes with every saved edit; the ETag.")
+    provenance: ProvenanceOut = Field(description="Where the story came from, its notes.")
+
+    @staticmethod
+    def resolve_provenance(obj):
+        return provenance.lineage(obj)
 
     @staticmethod
     def resolve_body(obj, context):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from newsdesk.api.permissions import NotAllowed, require
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Status, Story, Tag
-from newsdesk.content.services import permissions, publishing, revisions, workflow
+from newsdesk.content.services import permissions, provenance, publishing, revisions, workflow
 
 
 class FieldError(ValueError):
@@ -96,6 +96,7 @@ def create_story(user, data: dict) -> Story:
         publishing.save_changes(story, user)
         _set_relations(story, relations)
         revisions.record(story, user, note="Created through the API")
+        provenance.typed_in(story)
     return story
 
 

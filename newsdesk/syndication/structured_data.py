@@ -17,8 +17,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from newsdesk.content.links import fast_reverse, static_url
 from newsdesk.content.services import media
+from newsdesk.content.services.provenance import lineage
 from newsdesk.content.services.rows import related_list
 from newsdesk.syndication import share_cards
+from newsdesk.syndication.provenance_ld import provenance_fields
 
 # Keep "</script>" and HTML comment openers out of an inline JSON block.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -144,6 +146,7 @@ def news_article(request, story, bylines, images: list[str]) -> dict:
     }
     if story.section:
         data["articleSection"] = story.section.name
+    data.update(provenance_fields(lineage(story)))
     return data
 
 

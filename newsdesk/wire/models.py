@@ -243,3 +243,60 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return self.worker_id
+
+
+class EventCluster(models.Model):
+    """One event as the agencies reported it: their copies (wire items) and the stories
+    made from them or written about it (services/coverage.py)."""
+
+    headline = models.CharField(max_length=500, help_text="The first copy's headline.")
+    first_seen = models.DateTimeField(default=timezone.now, db_index=True)
+    last_seen = models.DateTimeField(default=timezone.now, db_index=True)
+    agency_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-last_seen", "-id"]
+
+    def __str__(self):
+        return self.headline
+
+
+class ClusterMember(models.Model):
+    """A wire item or a story in a cluster, with what the matching reads of it."""
+
+    cluster = models.ForeignKey(EventCluster, on_delete=models.CASCADE, related_name="members")
+    item = models.OneToOneField(
+        WireItem, null=True, blank=True, on_delete=models.CASCADE, related_name="cluster_member"
+    )
+    story = models.OneToOneField(
+        "content.Story", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    agency = models.ForeignKey(
+        "content.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    headline = models.CharField(max_length=500, blank=True)
+    url = HttpURLField(max_length=1000, blank=True)
+    seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The event signature (services/events.py): {"words": [...], "keys": [...], "script": …}
+    signature = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["seen_at", "id"]
+
+    def __str__(self):
+        return f"{self.headline} in cluster {self.cluster_id}"
+
+
+class ClusterKey(models.Model):
+    """One key (name, number, day) of a member's signature: members sharing keys within
+    days of each other are the candidates a new copy is compared with."""
+
+    member = models.ForeignKey(ClusterMember, on_delete=models.CASCADE, related_name="keys")
+    key = models.CharField(max_length=64)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "seen_at"], name="wire_cluster_key_idx")]
+
+    def __str__(self):
+        return self.key

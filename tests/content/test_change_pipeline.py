@@ -17,8 +17,10 @@ from newsdesk.content.services import trash, workflow
 from newsdesk.pagecache import store
 
 # The whole publish: the desk request and everything after commit (goal: 30 or fewer),
-# plus the one job queued for the related stories, worked out by the worker.
-PUBLISH_QUERY_BUDGET = 31
+# plus what the worker-side consumers need queued: the related stories' job, the
+# corrections pages' subscriber asking whether the story has notes, and the job that
+# places the story in its event's cluster.
+PUBLISH_QUERY_BUDGET = 33
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT")
 
 

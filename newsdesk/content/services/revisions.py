@@ -16,7 +16,7 @@ from newsdesk.content import changes
 from newsdesk.content.body_images import enrich_library_images
 from newsdesk.content.embeds import mark_embeds
 from newsdesk.content.models import Byline, Revision, Story
-from newsdesk.content.services import permissions, publishing
+from newsdesk.content.services import permissions, provenance, publishing
 from newsdesk.content.text import plain_text
 
 # The story fields a revision keeps (foreign keys by id) and how the diff names them.
@@ -85,6 +85,7 @@ def create_story(fields: dict, user, tags=(), bylines=()) -> Story:
         if bylines:
             _set_bylines(story, bylines)
         record(story, user, note="Created")
+        provenance.typed_in(story)
         changes.story_changed(changes.CREATED, story, user, was_live=False)
     return story
 

@@ -14,7 +14,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 
 from newsdesk.content.text import clean_text, sanitize_html, storable_raw
 from newsdesk.wire.models import ItemStatus, Rule, WireItem
-from newsdesk.wire.services import dedupe
+from newsdesk.wire.services import coverage, dedupe
 
 FIELD_LIMITS = {"headline": 500, "author": 300, "language": 16, "guid": 500}
 # Addresses the desk shows as links: only web addresses, never javascript: or data:.
@@ -115,6 +115,7 @@ def store_items(batch: list[dict]) -> list[WireItem | None]:
 def _after_storing(items: list[WireItem]) -> None:
     copy = [item for item in items if not item.error]
     dedupe.index_items(copy)
+    coverage.add_items(copy)
     for item in copy:
         wire = getattr(item.source, "wire", None) if item.source is not None else None
         if wire is not None and wire.rule == Rule.DRAFT:

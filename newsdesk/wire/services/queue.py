@@ -8,13 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from newsdesk.content import changes
-from newsdesk.content.models import Status, Story
-from newsdesk.content.services import permissions
+from newsdesk.content.models import Route, Status, Story
+from newsdesk.content.services import permissions, provenance, publishing
 from newsdesk.content.web_links import web_url
-from newsdesk.wire.models import ItemStatus, SeenItem, WireItem
-from newsdesk.wire.services import attribution
+from newsdesk.wire.models import ItemKind, ItemStatus, SeenItem, WireItem
+from newsdesk.wire.services import attribution, coverage
 
 OPEN_STATUSES = (ItemStatus.NEW, ItemStatus.FAILED)
+ROUTES = {ItemKind.FEED: Route.FEED, ItemKind.PAGE: Route.PAGE, ItemKind.NINJS: Route.NINJS}
 
 
 def _require(user, perm):
@@ -66,6 +67,8 @@ def accept(item: WireItem, user=None) -> Story:
         source = attribution.agency(item)
         if source is not None:
             story.sources.add(source)
+        _record_origin(item, story, source, merged=False)
+        coverage.add_accepted_story(story, item)
         changes.story_changed(changes.CREATED, story, user, was_live=False)
         item.status, item.story = ItemStatus.ACCEPTED, story
         item.save(update_fields=["status", "story"])
@@ -84,9 +87,28 @@ def merge(item: WireItem, story: Story, user=None) -> Story:
         _require_open(item)
         if item.source_id:
             story.sources.add(item.source_id)
+        _record_origin(item, story, item.source if item.source_id else None, merged=True)
         item.status, item.story = ItemStatus.MERGED, story
         item.save(update_fields=["status", "story"])
+        # The story now credits another agency: readers' copies follow ("Updated …").
+        publishing.touch(story, user)
     return story
+
+
+def _record_origin(item: WireItem, story: Story, agency, *, merged: bool) -> None:
+    """The story's lineage gains the item: its agency, address, headline and time, when
+    it came in and by which route (an agency's feed, a page imported by its URL, ninjs)."""
+    provenance.record_origin(
+        story,
+        ROUTES.get(item.kind, Route.FEED),
+        agency=agency,
+        url=item.link,
+        headline=item.headline,
+        published_at=item.published_at,
+        ingested_at=item.fetched_at,
+        reference=f"wire item {item.pk}",
+        merged=merged,
+    )
 
 
 def reject(item: WireItem, user=None) -> WireItem:

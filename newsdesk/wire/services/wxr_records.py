@@ -19,13 +19,14 @@ from newsdesk.content.models import (
     Byline,
     Image,
     Person,
+    Route,
     Section,
     Status,
     Story,
     StoryEvent,
     Tag,
 )
-from newsdesk.content.services import publishing, revisions
+from newsdesk.content.services import provenance, publishing, revisions
 from newsdesk.content.services.media import save_original
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text
 from newsdesk.net import FetchError, UnsafeURL, fetch
@@ -263,6 +264,14 @@ class Records:
             )
         ImportRecord.objects.create(
             origin=self.origin, kind="post", foreign_id=str(post["post_id"]), object_id=story.pk
+        )
+        provenance.record_origin(
+            story,
+            Route.WXR,
+            url=post.get("link", ""),
+            headline=headline,
+            published_at=published,
+            reference=f"{self.origin} post {post['post_id']}",
         )
         self._arrive(story)
         return "created", story

@@ -49,6 +49,8 @@ class Command(BaseCommand):
                 call_command("demo_live")
             if apps.is_installed("newsdesk.readership"):  # a week of reads for Most read
                 call_command("demo_readership")
+            if apps.is_installed("newsdesk.trust"):  # an event across agencies, a correction
+                call_command("demo_trust")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nNewsdesk demo: http://{host}:{port}/\n"
