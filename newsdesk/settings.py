@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "newsdesk.accounts",
     "newsdesk.audit",
     "newsdesk.ops",
+    "newsdesk.claims",
 ]
 
 MIDDLEWARE = [
@@ -227,4 +228,5 @@ NEWSDESK_CHANGE_SUBSCRIBERS = [
     "newsdesk.search.indexing.on_change",
     "newsdesk.api.receivers.queue_webhooks",
     "newsdesk.audit.listeners.on_change",
+    "newsdesk.claims.subscribers.on_change",
 ]
