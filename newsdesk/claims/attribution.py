@@ -25,7 +25,7 @@ _MIDDLE = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s*$", re.IGNORECASE)
 # Where a speaker phrase begins when read backwards from its verb.
 _LEFT_EDGE = re.compile(
-    r"""(?:^|[,;:"“”‘(\[—–]|\s-\s|'\s|\b(?:that|while|but|and|as|because|after|when|where|
+    r"""(?:^|[,;:"“”‘(\[—–]|\s-\s|\b(?:that|while|but|and|as|because|after|when|where|
     which|although|though|whereas|since|if|so|than|who)\b)(?=[^,;:"“”(\[—–]*$)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -47,7 +47,13 @@ _SOURCE_OF = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_SOURCE = re.compile(rf"^(?P<owner>.+?)['’]s?\s+{_SOURCE_NOUNS}$", re.IGNORECASE)
+# "Chinese customs data showed", "government figures showed": the owner speaks.
+_TRAILING_SOURCE = re.compile(r"\s+(?:data|figures|estimates)$")
+# After "told": the outlet ends before "by telephone", "that …", "late on Monday".
+_TOLD_TAIL = re.compile(r"\s(?:by|via|that|late|earlier|about|over)\s.*$", re.IGNORECASE)
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+NOT_SPEAKERS = {"there", "this", "these", "those", "which", "what", "and"}
+ARTICLES = {"a", "an", "the"}
 
 OUTLET_NAMES = (
     "Reuters|AP|Associated Press|AFP|Agence France-Presse|Agence France Presse|IRNA|ISNA|"
@@ -72,7 +78,7 @@ _AUDIENCE = re.compile(
     re.IGNORECASE,
 )
 _CARRIED = re.compile(
-    r"\b(?:carried|cited|published|quoted|run|reported)\s+by\s+(?P<outlet>[^,;.]+?)"
+    r"\b(?:carried|cited|published|quoted|run|reported|seen)\s+by\s+(?P<outlet>[^,;.]+?)"
     r"(?=\s+(?:as|that|on|in)\b|[,;.]|$)|\bin\s+an?\s+interview\s+with\s+(?P<outlet2>[^,;.]+?)(?=[,;.]|"
     r"\s+on\s|$)",
     re.IGNORECASE,
@@ -101,6 +107,7 @@ def clean_speaker(phrase: str) -> str:
     owner = _POSSESSIVE_SOURCE.match(phrase)
     if owner:
         phrase = owner["owner"]
+    phrase = _TRAILING_SOURCE.sub("", phrase)
     phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
     return phrase
 
@@ -111,7 +118,11 @@ def _valid(phrase: str) -> bool:
         0 < len(words) <= 12
         and not re.search(r"\d", phrase)
         and any(ch.isalpha() for ch in phrase)
-        and words[0].lower() not in {"there", "this", "these", "those", "which", "what"}
+        and words[0].lower() not in NOT_SPEAKERS
+        and not (len(words) == 1 and words[0].lower() in ARTICLES)  # "An estimated 45,000"
+        and not (words[0].islower() and words[0].endswith("ing"))  # "beating forecasts"
+        # "the IMF cut its forecast": a clause with its own verb, not who speaks
+        and not {"its", "their"} & {word.lower() for word in words}
     )
 
 
@@ -139,7 +150,7 @@ def _after_verb(sentence: str, cue: Cue, verb: str) -> None:
     """ "told Reuters", "quoted by ISNA", "said in a statement carried by IRNA"."""
     rest = sentence[cue.end :]
     if verb in ("told", "tells"):
-        target = _right_phrase(rest.lstrip())
+        target = _TOLD_TAIL.sub("", _right_phrase(rest.lstrip()))
         if is_outlet(target):
             cue.outlet = clean_outlet(target)
         elif not _AUDIENCE.match(target.strip()) and target and target[0].isupper():

@@ -28,7 +28,15 @@ STOP_WORDS = _words(
     including compared while when where if because although though whereas also already
     still now only just even ago last next each every it its they their them he his she her
     we our us i my you your more most less least some any all both either neither no not
-    such there here how why yet far again another other"""
+    such there here how why yet far again another other overnight today yesterday tonight
+    annually daily weekly monthly respectively altogether apiece"""
+)
+# Verbs that are not written with -ed: "22 million ballots cast", "80,000 people took part".
+IRREGULAR_VERBS = _words(
+    """took take takes made make makes gave give went go goes came come comes fell fall
+    rose rise left lost won got held kept ran saw set put hit cut paid spent sold fled
+    cast fought flew grew brought bought built caught met sent stood began become became
+    remain remains need needs face faces live lives died die"""
 )
 # Measures that take "of": "2 million tonnes of wheat", "12,000 barrels of oil".
 MEASURES = _words(
@@ -77,7 +85,7 @@ def read_unit(after: str, quantity: numbers.Quantity) -> str:
             words.append("of")
             rest = rest[match.end() :]
             continue
-        if lower in STOP_WORDS or (lower in LEADING_SKIP and not words):
+        if lower in STOP_WORDS or lower in IRREGULAR_VERBS or (lower in LEADING_SKIP and not words):
             if lower in LEADING_SKIP:
                 rest = rest[match.end() :]
                 continue
