@@ -48,7 +48,7 @@ def _apply(claim: Claim, found: Found, machine: bool) -> bool:
 def refresh(story: Story) -> bool:
     """Extract the story's claims again; True if the ledger changed."""
     found = [f for f in extract(story_text(story), story_date(story)) if f.value < MAX_VALUE]
-    changed = False
+    added, updated = [], []
     with transaction.atomic():
         existing = {
             claim.key: claim for claim in Claim.objects.select_for_update().filter(story=story)
@@ -58,14 +58,14 @@ def refresh(story: Story) -> bool:
             if claim is None:
                 claim = Claim(story=story, key=item.key)
                 _apply(claim, item, machine=True)
-                claim.save()
-                changed = True
+                added.append(claim)
             elif _apply(claim, item, machine=claim.status == ClaimStatus.EXTRACTED):
-                claim.save()
-                changed = True
+                updated.append(claim)
+        Claim.objects.bulk_create(added)
+        Claim.objects.bulk_update(updated, ["position", "sentence", "quote", *MACHINE_FIELDS])
         if existing:
             Claim.objects.filter(pk__in=[claim.pk for claim in existing.values()]).delete()
-            changed = True
+    changed = bool(added or updated or existing)
     if changed:
         transaction.on_commit(lambda: purge(story.pk))
     return changed
