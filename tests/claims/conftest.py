@@ -1,0 +1,13 @@
+import pytest
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Jobs run where they are enqueued, as the worker would run them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+FIGURES = (
+    "<p>Strikes killed 340 people, the Health Ministry said on Monday.</p>"
+    "<p>Exports reached 2.1 million barrels a day, according to a report from IRNA.</p>"
+)
