@@ -37,6 +37,9 @@ urlpatterns = [
     path("", include("newsdesk.syndication.urls")),
     path("admin/", admin.site.urls),
     path("desk/wire/", include("newsdesk.wire.urls")),
+    # The claims ledger: readers' search, and the desk's ledger beside each story.
+    path("claims/", include("newsdesk.claims.urls")),
+    path("desk/claims/", include("newsdesk.claims.desk_urls")),
     path("desk/", include("newsdesk.desk.urls")),
     path("api/", include("newsdesk.api.urls")),
     path("search/", include("newsdesk.search.urls")),

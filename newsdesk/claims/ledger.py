@@ -19,6 +19,7 @@ from newsdesk.pagecache.purge import story_key
 SEARCH_KEY = "claims"
 MAX_VALUE = 10**23  # what the value column holds
 MACHINE_FIELDS = ("value", "unit", "speaker", "outlet", "said_on")
+SEARCHED = (*MACHINE_FIELDS, "speaker_key", "unit_key")
 
 
 def story_text(story: Story) -> str:
@@ -42,6 +43,7 @@ def _apply(claim: Claim, found: Found, machine: bool) -> bool:
     changed = [name for name in names if getattr(claim, name) != getattr(found, name)]
     for name in changed:
         setattr(claim, name, getattr(found, name))
+    claim.set_search_keys()
     return bool(changed)
 
 
@@ -62,7 +64,7 @@ def refresh(story: Story) -> bool:
             elif _apply(claim, item, machine=claim.status == ClaimStatus.EXTRACTED):
                 updated.append(claim)
         Claim.objects.bulk_create(added)
-        Claim.objects.bulk_update(updated, ["position", "sentence", "quote", *MACHINE_FIELDS])
+        Claim.objects.bulk_update(updated, ["position", "sentence", "quote", *SEARCHED])
         if existing:
             Claim.objects.filter(pk__in=[claim.pk for claim in existing.values()]).delete()
     changed = bool(added or updated or existing)
@@ -71,7 +73,7 @@ def refresh(story: Story) -> bool:
     return changed
 
 
-def _editable(claim: Claim, user) -> None:
+def check_editable(claim: Claim, user) -> None:
     if not permissions.can_edit(user, claim.story):
         raise PermissionDenied("You may not change this story's claims.")
 
@@ -86,26 +88,29 @@ def _check(claim: Claim, user, status: str, fields=()) -> Claim:
 
 
 def confirm(claim: Claim, user) -> Claim:
-    _editable(claim, user)
+    check_editable(claim, user)
     return _check(claim, user, ClaimStatus.CONFIRMED)
 
 
 def correct(claim: Claim, user, values: dict) -> Claim:
     """Change what extraction got wrong; the claim counts as checked by this editor."""
-    _editable(claim, user)
+    check_editable(claim, user)
     fields = [name for name in MACHINE_FIELDS if name in values]
     for name in fields:
         setattr(claim, name, values[name])
     claim.corrected = True
-    return _check(claim, user, ClaimStatus.CONFIRMED, [*fields, "corrected"])
+    claim.set_search_keys()
+    return _check(
+        claim, user, ClaimStatus.CONFIRMED, [*fields, "corrected", "speaker_key", "unit_key"]
+    )
 
 
 def remove(claim: Claim, user) -> Claim:
-    _editable(claim, user)
+    check_editable(claim, user)
     return _check(claim, user, ClaimStatus.REMOVED)
 
 
 def restore(claim: Claim, user) -> Claim:
     """Undo a removal: the claim is back, as extracted or corrected."""
-    _editable(claim, user)
+    check_editable(claim, user)
     return _check(claim, user, ClaimStatus.CONFIRMED if claim.corrected else ClaimStatus.EXTRACTED)

@@ -1,8 +1,14 @@
 from django.conf import settings
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from newsdesk.claims.numbers import Quantity
+
+
+def search_key(text: str) -> str:
+    """A speaker or unit as searched: "the Health Ministry" and "health  ministry" alike."""
+    return slugify(text, allow_unicode=True)[:100]
 
 
 class ClaimStatus(models.TextChoices):
@@ -25,6 +31,9 @@ class Claim(models.Model):
     value = models.DecimalField(_("number"), max_digits=30, decimal_places=6)
     unit = models.CharField(_("unit or what is counted"), max_length=100, blank=True)
     speaker = models.CharField(_("said by"), max_length=200, blank=True)
+    # The speaker and unit as searched and addressed (/claims/find/speaker/health-ministry/).
+    speaker_key = models.SlugField(max_length=200, blank=True, allow_unicode=True, editable=False)
+    unit_key = models.SlugField(max_length=100, blank=True, allow_unicode=True, editable=False)
     outlet = models.CharField(_("outlet"), max_length=200, blank=True)
     said_on = models.DateField(_("said on"), null=True, blank=True)
     sentence = models.TextField(editable=False)
@@ -48,12 +57,16 @@ class Claim(models.Model):
             models.UniqueConstraint(fields=["story", "key"], name="unique_claim_per_figure"),
         ]
         indexes = [
-            models.Index(fields=["unit", "value"], name="claim_unit_value_idx"),
-            models.Index(fields=["speaker"], name="claim_speaker_idx"),
+            models.Index(fields=["unit_key", "value"], name="claim_unit_value_idx"),
+            models.Index(fields=["speaker_key"], name="claim_speaker_idx"),
         ]
 
     def __str__(self):
         return f"{self.display} ({self.speaker or _('unattributed')})"
+
+    def set_search_keys(self) -> None:
+        self.speaker_key = search_key(self.speaker)
+        self.unit_key = search_key(self.unit)
 
     @property
     def display(self) -> str:

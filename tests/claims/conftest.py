@@ -11,3 +11,10 @@ FIGURES = (
     "<p>Strikes killed 340 people, the Health Ministry said on Monday.</p>"
     "<p>Exports reached 2.1 million barrels a day, according to a report from IRNA.</p>"
 )
+
+
+@pytest.fixture
+def desk_editor(db, django_user_model):
+    from tests.desk.conftest import make_user
+
+    return make_user(django_user_model, "edna", "Editor")
