@@ -154,6 +154,12 @@ def format_value(value: Decimal) -> str:
     return f"{value:,f}"
 
 
+def plain(value: Decimal) -> str:
+    """3.4e9 → "3400000000"; 0.800 → "0.8": exact, without grouping or exponent."""
+    text = f"{value.normalize():f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def word_value(word: str) -> int:
     word = word.lower().removeprefix("a ")
     if word == "dozen":

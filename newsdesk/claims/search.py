@@ -12,6 +12,7 @@ from django.db.models import Count, Min, QuerySet
 from django.urls import reverse
 
 from newsdesk.claims.models import Claim, ClaimStatus, search_key
+from newsdesk.claims.numbers import plain
 from newsdesk.content.services.visibility import live_stories
 
 PER_PAGE = 50
@@ -58,8 +59,8 @@ class ClaimSearch:
         values = {
             "speaker": search_key(self.speaker),
             "unit": search_key(self.unit),
-            "min": _plain(self.low),
-            "max": _plain(self.high),
+            "min": "" if self.low is None else plain(self.low),
+            "max": "" if self.high is None else plain(self.high),
             "page": str(self.page) if self.page > 1 else "",
         }
         return "/".join(f"{name}/{values[name]}" for name in ORDER if values[name])
@@ -72,13 +73,6 @@ class ClaimSearch:
     @property
     def is_empty(self) -> bool:
         return not (self.speaker or self.unit or self.low is not None or self.high is not None)
-
-
-def _plain(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value.normalize():f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def shown_claims() -> QuerySet[Claim]:
