@@ -67,9 +67,10 @@ OUTLET_NAMES = (
 )
 _OUTLET = re.compile(
     rf"^(?:(?:the\s+)?(?:semi-official\s+|official\s+|state-run\s+|state\s+)?(?:{OUTLET_NAMES})"
-    r"(?:\s+news\s+agency|\s+agency|\s+television|\s+TV)?"
-    r"|(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:news\s+agency|television|TV|radio|"
-    r"newspaper|daily|broadcaster|channel|news\s+website|website))$",
+    r"(?i:\s+news\s+agency|\s+agency|\s+television|\s+TV)?"
+    r"|(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?i:news\s+agency|agency|television|TV|radio|"
+    r"newspaper|daily|broadcaster|channel|news\s+website|website|newswire|wire|wire\s+service|"
+    r"press|news))$",
 )
 # After "told": an outlet, or an audience that is not one.
 _AUDIENCE = re.compile(
@@ -151,10 +152,10 @@ def _after_verb(sentence: str, cue: Cue, verb: str) -> None:
     rest = sentence[cue.end :]
     if verb in ("told", "tells"):
         target = _TOLD_TAIL.sub("", _right_phrase(rest.lstrip()))
-        if is_outlet(target):
+        # "told Reuters", "told Levant Newswire": a named outlet; not "told Parliament".
+        named = re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}", target.strip())
+        if is_outlet(target) or (named and not _AUDIENCE.match(target.strip())):
             cue.outlet = clean_outlet(target)
-        elif not _AUDIENCE.match(target.strip()) and target and target[0].isupper():
-            cue.outlet = ""
 
 
 def clean_outlet(phrase: str) -> str:
@@ -213,8 +214,8 @@ def _merge_outlets(sentence: str, cues: list[Cue]) -> list[Cue]:
             if is_outlet(cue.speaker) and cue not in speakers:
                 carried.append(cue.speaker)
         cues = speakers
-    for outlet in carried:
-        if is_outlet(outlet) or outlet.strip()[:1].isupper():
+    for outlet in map(clean_outlet, carried):
+        if is_outlet(outlet) or outlet[:1].isupper():
             for cue in cues:
                 cue.outlet = cue.outlet or clean_outlet(outlet)
     return cues

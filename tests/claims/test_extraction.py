@@ -51,6 +51,11 @@ def test_speakers_and_outlets_as_agencies_write_them():
             "",
         ),
         "The army said 17 rebels were killed, Xinhua reported.": ("army", "Xinhua"),
+        "Two officials told Levant Newswire that 12 tankers sailed.": (
+            "Two officials",
+            "Levant Newswire",
+        ),
+        "The premier told Parliament that 40 bills had passed.": ("premier", ""),
         "Gold rose 1.2% on Friday.": ("", ""),
     }
     for text, expected in cases.items():

@@ -45,6 +45,8 @@ class Command(BaseCommand):
             )
             if apps.is_installed("newsdesk.wire"):  # the wire desk's queue, by its own command
                 call_command("demo_wire")
+            if apps.is_installed("newsdesk.claims"):  # figures and who gave them
+                call_command("demo_claims")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nNewsdesk demo: http://{host}:{port}/\n"
