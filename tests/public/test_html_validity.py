@@ -2,6 +2,8 @@
 
 import pytest
 
+from newsdesk.claims import ledger
+from tests.claims.conftest import FIGURES
 from tests.htmlcheck import html_problems
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +27,7 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         sources=[newsroom.source("IRNA", url="https://irna.example.org")],
     )
     fa = newsroom.story("خبر فارسی", language="fa", section=section)
+    ledger.refresh(figures := newsroom.story("Figures", section=section, body=FIGURES))
     pages = {
         "home": "/",
         "archive": "/blog/",
@@ -39,6 +42,9 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         "search": "/search/?q=Vienna+OR+archive&section=middle-east",
         "search-empty": "/search/",
         "search-none": "/search/?q=zzzzqqq&date_from=not-a-date",
+        "story-figures": figures.get_absolute_url(),
+        "claims": "/claims/",
+        "claims-found": "/claims/find/speaker/health-ministry/",
     }
     rendered = {}
     for name, url in pages.items():
@@ -47,4 +53,5 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         rendered[name] = response.content
     assert rendered["search"].count(b'class="search-result') >= 2  # results, with dates
     assert b"Enter a valid date" in rendered["search-none"]
+    assert b"Figures in this story" in rendered["story-figures"]
     assert html_problems(rendered, tmp_path) == []
