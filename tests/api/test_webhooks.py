@@ -57,7 +57,7 @@ def test_publish_update_unpublish_are_delivered_signed_by_the_worker(
         publishing.publish(story)
     # queued, not sent inside the request
     assert local_http.requests == []
-    assert DBTaskResult.objects.count() == 1
+    assert DBTaskResult.objects.filter(task_path=deliver_webhook.module_path).count() == 1
     run_worker()
 
     with django_capture_on_commit_callbacks(execute=True):
