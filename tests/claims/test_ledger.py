@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 
 from newsdesk.claims import ledger
 from newsdesk.claims.models import Claim, ClaimStatus
+from newsdesk.content import changes
 from newsdesk.content.services import revisions
 from tests.claims.conftest import FIGURES
 
@@ -65,3 +66,12 @@ def test_only_those_who_may_edit_the_story_change_its_ledger(django_user_model, 
     with pytest.raises(PermissionDenied):
         ledger.remove(Claim.objects.filter(story=story).first(), reader)
     assert not story.claims.filter(status=ClaimStatus.REMOVED).exists()
+
+
+def test_a_bulk_import_is_read_in_one_job(
+    immediate_tasks, newsroom, django_capture_on_commit_callbacks
+):
+    stories = [newsroom.story(body=FIGURES) for _ in range(2)]
+    with django_capture_on_commit_callbacks(execute=True):
+        changes.bulk_changed([story.pk for story in stories], reason="import")
+    assert [story.claims.count() for story in stories] == [2, 2]
