@@ -52,6 +52,7 @@ _TRAILING_SOURCE = re.compile(r"\s+(?:data|figures|estimates)$")
 # After "told": the outlet ends before "by telephone", "that …", "late on Monday".
 _TOLD_TAIL = re.compile(r"\s(?:by|via|that|late|earlier|about|over)\s.*$", re.IGNORECASE)
 PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+SPEAKER_REACH = 240  # characters read back from a verb for its speaker
 NOT_SPEAKERS = {"there", "this", "these", "those", "which", "what", "and"}
 ARTICLES = {"a", "an", "the"}
 
@@ -130,11 +131,18 @@ def _valid(phrase: str) -> bool:
 def _left_phrase(before: str) -> tuple[str, int]:
     """The phrase that ends where `before` ends, back to a clause boundary, and its start.
     A speaker followed by an apposition ("Ali Rezaei, a ministry spokesman, said") is
-    the name before it."""
+    the name before it. Only the last words are read: a speaker is a few words long, and
+    a run-on "sentence" (a list, a table) must not cost its length squared."""
+    offset = max(0, len(before) - SPEAKER_REACH)
+    phrase, start = _left_phrase_near(before[offset:])
+    return phrase, start + offset
+
+
+def _left_phrase_near(before: str) -> tuple[str, int]:
     before = _MIDDLE.sub("", before)
     apposition = re.search(r",([^,]+),\s*$", before)
     if apposition and not _LEFT_EDGE_WORD.search(apposition[1]):
-        name, start = _left_phrase(before[: apposition.start()])
+        name, start = _left_phrase_near(before[: apposition.start()])
         if name:
             return name, start
     edges = list(_LEFT_EDGE.finditer(before))
@@ -143,6 +151,7 @@ def _left_phrase(before: str) -> tuple[str, int]:
 
 
 def _right_phrase(after: str) -> str:
+    after = after[:SPEAKER_REACH]
     match = _RIGHT_EDGE.search(after)
     return after[: match.start()] if match else after
 

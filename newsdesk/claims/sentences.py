@@ -31,18 +31,30 @@ def _is_abbreviation(before: str) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
 
 
+# Longer runs (a list or a table flattened to text) are cut at a space: the rules that read
+# a sentence look back and forth within it, and must not cost its length squared.
+MAX_SENTENCE = 600
+
+
+def _pieces(start: int, sentence: str):
+    while len(sentence) > MAX_SENTENCE:
+        cut = sentence.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        yield start, sentence[:cut].strip()
+        start, sentence = start + cut, sentence[cut:]
+    if sentence.strip():
+        yield start, sentence.strip()
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) for each sentence of plain text."""
     sentences, start = [], 0
     for match in _END.finditer(text):
         end = match.end()
-        if text[match.start()] == "." and _is_abbreviation(text[start : match.start() + 1]):
+        word_start = max(start, match.start() - 40)  # the word before the full stop
+        if text[match.start()] == "." and _is_abbreviation(text[word_start : match.start() + 1]):
             continue
-        sentence = text[start:end].strip()
-        if sentence:
-            sentences.append((start, sentence))
+        sentences.extend(_pieces(start, text[start:end]))
         start = end
-    rest = text[start:].strip()
-    if rest:
-        sentences.append((start, rest))
+    sentences.extend(_pieces(start, text[start:]))
     return sentences

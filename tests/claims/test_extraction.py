@@ -104,3 +104,14 @@ def test_sentences_survive_abbreviations_and_decimals():
         "Mr. Smith left on Jan. 5 at noon.",
         "It ended.",
     ]
+
+
+def test_a_run_on_text_is_read_in_pieces_and_keeps_every_figure():
+    """A list or table flattened to text has no full stops: it is cut into pieces, so its
+    cost grows with its length, not its length squared."""
+    text = "officials said 12 people and " * 1000 + "U.S. " * 2000
+    claims = extract(text, MONDAY)
+    assert len(claims) == 1000
+    assert {(c.value, c.speaker) for c in claims} == {(12, "officials")}
+    # only a figure whose unit fell on the other side of a cut loses it
+    assert sum(c.unit == "people" for c in claims) >= 950
