@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "newsdesk.readership",
     "newsdesk.related",
     "newsdesk.trust",
+    "newsdesk.claims",
 ]
 
 MIDDLEWARE = [
@@ -257,6 +258,7 @@ NEWSDESK_CHANGE_SUBSCRIBERS = [
     "newsdesk.related.subscriber.on_change",
     "newsdesk.trust.receivers.on_change",
     "newsdesk.wire.receivers.on_change",
+    "newsdesk.claims.subscribers.on_change",
 ]
 
 # Most read (newsdesk/readership): how often the worker folds new reads into the lists,

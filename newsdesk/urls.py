@@ -60,6 +60,9 @@ urlpatterns = [
     # Live coverage: readers' fragments and feed, and the desk's stream and alerts.
     path("live/", include("newsdesk.live.urls")),
     path("desk/live/", include("newsdesk.live.desk_urls")),
+    # The claims ledger: readers' search, and the desk's ledger beside each story.
+    path("claims/", include("newsdesk.claims.urls")),
+    path("desk/claims/", include("newsdesk.claims.desk_urls")),
     path("desk/", include("newsdesk.desk.urls")),
     path("api/", include("newsdesk.api.urls")),
     path("search/", include("newsdesk.search.urls")),

@@ -16,6 +16,7 @@ from newsdesk.api.read_routes import router
 from newsdesk.api.story_queries import BadCursor
 from newsdesk.api.story_writes import BadTransition, FieldError, StaleVersion, VersionRequired
 from newsdesk.api.wire_routes import router as wire_router
+from newsdesk.claims.api import router as claims_router
 from newsdesk.content.services.workflow import WorkflowError
 from newsdesk.search.api import router as search_router
 
@@ -34,6 +35,7 @@ api.add_router("", router)
 api.add_router("/search/", search_router)  # /api/search/ and /api/search/suggest
 api.add_router("/wire/", wire_router)  # /api/wire/pages and /api/wire/ninjs
 api.add_router("", live_router)  # live blogs' entries and the breaking alert
+api.add_router("/claims/", claims_router)  # /api/claims/: figures and who gave them
 
 
 @api.exception_handler(ValidationError)

@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from newsdesk.live.models import BreakingAlert, LiveEntry
+from newsdesk.claims import ledger
+from tests.claims.conftest import FIGURES
 from tests.htmlcheck import html_problems
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +37,7 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         headline="Quake & aftershocks", link="https://example.org/?a=1&b=2"
     )
     older = LiveEntry.objects.filter(story=live, pinned=False).order_by("pk")[4].pk
+    ledger.refresh(figures := newsroom.story("Figures", section=section, body=FIGURES))
     pages = {
         "home": "/",
         "archive": "/blog/",
@@ -52,6 +55,9 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
         "search-empty": "/search/",
         "search-none": "/search/?q=zzzzqqq&date_from=not-a-date",
         "most-read": "/most-read/",
+        "story-figures": figures.get_absolute_url(),
+        "claims": "/claims/",
+        "claims-found": "/claims/find/speaker/health-ministry/",
     }
     call_command("related_rebuild", verbosity=0)  # the story pages show related stories
     rendered = {}
@@ -63,4 +69,5 @@ def test_public_pages_are_valid_html(client, newsroom, tmp_path):
     assert b"Enter a valid date" in rendered["search-none"]
     assert b"Older entries" in rendered["story-live"] and b"Quake &amp;" in rendered["home"]
     assert b'class="related"' in rendered["story-plain"]
+    assert b"Figures in this story" in rendered["story-figures"]
     assert html_problems(rendered, tmp_path) == []

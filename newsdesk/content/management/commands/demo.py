@@ -51,6 +51,8 @@ class Command(BaseCommand):
                 call_command("demo_readership")
             if apps.is_installed("newsdesk.trust"):  # an event across agencies, a correction
                 call_command("demo_trust")
+            if apps.is_installed("newsdesk.claims"):  # figures and who gave them
+                call_command("demo_claims")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nNewsdesk demo: http://{host}:{port}/\n"
