@@ -4,11 +4,16 @@ from django.conf import settings
 
 from newsdesk.content.links import current_routing, url_maker
 from newsdesk.content.services.navigation import nav_sections
+from newsdesk.content.services.translations import edition_scope
+from newsdesk.editions.config import editions
+from newsdesk.editions.current import current_edition
 
 
 def site(request):
+    edition = current_edition()
     return {
-        "site_name": settings.NEWSDESK_SITE_NAME,
+        "site_name": edition.name if len(editions()) > 1 else settings.NEWSDESK_SITE_NAME,
+        "edition": edition,
         "nav_links": nav_links(),
     }
 
@@ -16,7 +21,7 @@ def site(request):
 def nav_links() -> list[tuple]:
     """(section, its URL) for the navigation, which every page shows twice (header and
     footer)."""
-    sections = nav_sections()
+    sections = nav_sections(edition_scope(current_edition().code))
     urls = _section_urls(*current_routing(), tuple(section.slug for section in sections))
     return list(zip(sections, urls, strict=True))
 

@@ -15,6 +15,7 @@ from jinja2 import Environment, Template, pass_context
 from newsdesk.content.links import fast_reverse, routing_fixed, static_url
 from newsdesk.content.services.rows import related_list
 from newsdesk.content.web_links import web_url
+from newsdesk.public.edition_links import edition_alternates, edition_switcher
 from newsdesk.public.formats import (
     date,
     iso,
@@ -84,6 +85,8 @@ def environment(**options) -> Environment:
         story_head_meta=story_head_meta,
         breadcrumb_json_ld=structured_data.breadcrumb_json_ld,
         feed_links=feed_links,
+        edition_alternates=edition_alternates,
+        edition_switcher=edition_switcher,
     )
     env.filters.update(
         date=date,

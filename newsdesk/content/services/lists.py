@@ -18,7 +18,14 @@ from newsdesk.content.services.cards import (
     build_cards,
     card_values,
 )
-from newsdesk.content.services.pagecounts import ALL, day_of, day_start, list_filter, month_of
+from newsdesk.content.services.pagecounts import (
+    ALL,
+    day_of,
+    day_start,
+    edition_key,
+    list_filter,
+    month_of,
+)
 from newsdesk.content.services.pages import (
     StoryPage,
     days_between,
@@ -30,13 +37,14 @@ from newsdesk.content.services.pages import (
     parse_page_number,
 )
 from newsdesk.content.services.prepared import Limit, Prepared
+from newsdesk.content.services.translations import edition_scope
 from newsdesk.content.services.visibility import live_stories, with_listing_relations
 
-KINDS = (ALL, "section", "tag", "author")
+KINDS = (ALL, "edition", "section", "tag", "author")
 # Lists a story index reads newest first (all stories, a section's): their first page is
 # that index's first rows, with no day window to find (two queries fewer). Tag and author
 # lists come through a link table, which no index reads in date order.
-READ_BY_DATE = (ALL, "section")
+READ_BY_DATE = (ALL, "edition", "section")
 
 
 def _list(kind: str, now, ident) -> QuerySet[Story]:
@@ -91,7 +99,7 @@ def story_list_page(list_key: str, number, per_page: int | None = None, now=None
     per_page = per_page or page_size()
     now = now or timezone.now()
     kind, _, ident = list_key.partition(":")
-    ident = int(ident) if ident else None
+    ident = ident if kind == "edition" else int(ident) if ident else None
     today = day_of(now)
     ((fresh, earlier, this_month),) = _counts[kind].rows(
         now=now,
@@ -142,6 +150,12 @@ class StoryList:
     @classmethod
     def everything(cls) -> "StoryList":
         return cls(ALL)
+
+    @classmethod
+    def of_edition(cls, code: str) -> "StoryList":
+        """An edition's stories: the whole site's on a site of one edition."""
+        scope = edition_scope(code)
+        return cls(ALL if scope is None else edition_key(scope))
 
     def stories(self, now=None) -> QuerySet[Story]:
         """The live stories of the list, newest first."""

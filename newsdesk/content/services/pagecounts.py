@@ -40,6 +40,11 @@ def author_key(person_id) -> str:
     return f"author:{person_id}"
 
 
+def edition_key(code) -> str:
+    """An edition's own story list (its archive) on a site of several editions."""
+    return f"edition:{code}"
+
+
 def day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
@@ -68,6 +73,8 @@ def list_filter(queryset: QuerySet[Story], list_key: str) -> QuerySet[Story]:
     kind, _, ident = list_key.partition(":")
     if kind == ALL:
         return queryset
+    if kind == "edition":
+        return queryset.filter(edition=ident)
     if kind == "section":
         return queryset.filter(section_id=int(ident))
     if kind == "tag":
@@ -79,10 +86,15 @@ def list_filter(queryset: QuerySet[Story], list_key: str) -> QuerySet[Story]:
 
 def story_lists(story_id: int) -> tuple[datetime | None, set[str]]:
     """The publication time and the lists a story counts in now, read from the database."""
-    row = counted_stories().filter(pk=story_id).values("published_at", "section_id").first()
+    row = (
+        counted_stories()
+        .filter(pk=story_id)
+        .values("published_at", "section_id", "edition")
+        .first()
+    )
     if row is None:
         return None, set()
-    keys = {ALL}
+    keys = {ALL, edition_key(row["edition"])}
     if row["section_id"]:
         keys.add(section_key(row["section_id"]))
     # Tags and bylines in one query.
@@ -104,8 +116,9 @@ def pairs_of_stories(story_ids) -> set[tuple[str, date]]:
         chunk = ids[start : start + 500]
         stories = counted_stories().filter(pk__in=chunk)
         days, keys = {}, {}
-        for pk, moment, section_id in stories.values_list("pk", "published_at", "section_id"):
-            days[pk], keys[pk] = day_of(moment), {ALL}
+        rows = stories.values_list("pk", "published_at", "section_id", "edition")
+        for pk, moment, section_id, edition in rows:
+            days[pk], keys[pk] = day_of(moment), {ALL, edition_key(edition)}
             if section_id:
                 keys[pk].add(section_key(section_id))
         links = Story.tags.through.objects.filter(story_id__in=days)
@@ -187,6 +200,10 @@ def rebuild_counts() -> int:
     base = counted_stories()
     for item in base.values(d=day).annotate(n=Count("id")).order_by():
         rows.append(PageCount(list_key=ALL, day=item["d"], stories=item["n"]))
+    for item in base.values("edition", d=day).annotate(n=Count("id")).order_by():
+        rows.append(
+            PageCount(list_key=edition_key(item["edition"]), day=item["d"], stories=item["n"])
+        )
     for item in (
         base.filter(section__isnull=False)
         .values("section_id", d=day)
