@@ -8,7 +8,6 @@ stays in the edition with no edition argument threaded through the views.
 
 from functools import lru_cache
 from importlib import import_module
-from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -18,12 +17,20 @@ from django.urls import include, path, reverse
 from newsdesk.editions.config import Edition, edition_named, editions
 
 
+class EditionURLconf:
+    """A URLconf as Django takes one (anything with `urlpatterns`), kept once per edition:
+    Django caches its resolver by the object, so it must hash by identity."""
+
+    def __init__(self, urlpatterns: list):
+        self.urlpatterns = urlpatterns
+
+
 @lru_cache(maxsize=16)
 def _urlconf(code: str, prefix: str, root: str):
     site = import_module(root)  # the root URLconf, as Django itself loads it
     readers = list(site.reader_patterns)
     others = [pattern for pattern in site.urlpatterns if pattern not in readers]
-    return SimpleNamespace(urlpatterns=[path(f"{prefix}/", include(readers)), *others])
+    return EditionURLconf([path(f"{prefix}/", include(readers)), *others])
 
 
 def urlconf_for(edition: Edition):
