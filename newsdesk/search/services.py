@@ -34,8 +34,12 @@ class SearchFilters:
     source: Source | None = None
     date_from: date | None = None
     date_to: date | None = None
+    # Readers search their edition's stories (None: every edition's, as the desk does).
+    edition: str | None = None
 
     def apply(self, queryset):
+        if self.edition:
+            queryset = queryset.filter(edition=self.edition)
         if self.section:
             queryset = queryset.filter(section=self.section)
         if self.author:

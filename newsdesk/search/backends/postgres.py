@@ -32,7 +32,7 @@ from newsdesk.search.backends.base import (
     about_sql,
     round_estimate,
 )
-from newsdesk.search.query import _ARABIC_MARKS, Query, Term
+from newsdesk.search.query import DROPPED, LETTER_FORMS, Query, Term
 
 TABLE = "newsdesk_search_document"
 STORY_TABLE = Story._meta.db_table
@@ -41,9 +41,10 @@ CONFIG = "newsdesk_search"
 MAX_SAMPLE_PERCENT = 25.0
 
 # The same folding as newsdesk.search.query.fold, in SQL (the characters are plain
-# letters and marks, no quotes, so they can be written into the function body).
-_FOLD_FROM = "يك" + _ARABIC_MARKS
-_FOLD_TO = "یک"
+# letters, digits and marks, no quotes, so they can be written into the function body):
+# translate() replaces each character by the one at its place and drops those past the end.
+_FOLD_FROM = "".join(LETTER_FORMS) + DROPPED
+_FOLD_TO = "".join(LETTER_FORMS.values())
 
 _DOCUMENT = (
     f"setweight(to_tsvector('{CONFIG}', h), 'A') || "
