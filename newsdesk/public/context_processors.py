@@ -1,19 +1,15 @@
 from functools import lru_cache
 
-from django.conf import settings
-
 from newsdesk.content.links import current_routing, url_maker
 from newsdesk.content.services.navigation import nav_sections
 from newsdesk.content.services.translations import edition_scope
-from newsdesk.editions.config import editions
-from newsdesk.editions.current import current_edition
+from newsdesk.editions.current import current_edition, site_name
 
 
 def site(request):
-    edition = current_edition()
     return {
-        "site_name": edition.name if len(editions()) > 1 else settings.NEWSDESK_SITE_NAME,
-        "edition": edition,
+        "site_name": site_name(),
+        "edition": current_edition(),
         "nav_links": nav_links(),
     }
 
