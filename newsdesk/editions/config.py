@@ -26,6 +26,29 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
+# What `newsdesk demo` serves when NEWSDESK_EDITIONS is not set: the main edition in
+# English, a Persian one at /fa/ and an Arabic one at /ar/.
+DEMO_EDITIONS = [
+    {"code": "en", "language": "en"},
+    {
+        "code": "fa",
+        "name": "نیوزدسک",
+        "language": "fa",
+        "prefix": "fa",
+        "time_zone": "Asia/Tehran",
+        "calendar": "persian",
+        "digits": "persian",
+    },
+    {
+        "code": "ar",
+        "name": "نيوزديسك",
+        "language": "ar",
+        "prefix": "ar",
+        "time_zone": "Asia/Riyadh",
+        "calendar": "hijri",
+        "digits": "arabic",
+    },
+]
 CALENDARS = ("gregorian", "persian", "hijri")
 DIGITS = ("latin", "persian", "arabic")
 # Top-level paths of the site's own apps, which no edition's prefix may take.

@@ -10,6 +10,7 @@ from newsdesk.content.services import named, pagecounts, reading
 from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.pages import PageNotFound
 from newsdesk.content.services.translations import edition_scope, live_translations
+from newsdesk.editions.config import edition_named
 from newsdesk.editions.current import current_edition
 from newsdesk.editions.routing import story_url
 from newsdesk.pagecache.purge import story_key
@@ -99,7 +100,7 @@ def story_redirect(request, pk):
 
 def story(request, pk, slug):
     story, more = reading.story_page(pk, request.user)
-    if story.edition != current_edition().code:  # e.g. the desk's link: to its own edition
+    if edition_named(story.edition) != current_edition():  # e.g. the desk's link: to its own
         return redirect(story_url(story), permanent=story.is_live)
     if slug != story.slug:
         return redirect(story, permanent=story.is_live)
