@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from newsdesk.content.models import LIVE_STATUSES, Byline, PageCount, PageMonthCount, Story
 from newsdesk.content.services import upkeep
+from newsdesk.editions.config import editions
 
 ALL = "all"
 
@@ -43,6 +44,12 @@ def author_key(person_id) -> str:
 def edition_key(code) -> str:
     """An edition's own story list (its archive) on a site of several editions."""
     return f"edition:{code}"
+
+
+def edition_keys(code) -> set[str]:
+    """The edition list a story counts in: none on a site of one edition, whose archive is
+    the whole site's ("all"). Adding editions to a site asks for `recount_pages` once."""
+    return {edition_key(code)} if len(editions()) > 1 else set()
 
 
 def day_start(day: date) -> datetime:
@@ -94,7 +101,7 @@ def story_lists(story_id: int) -> tuple[datetime | None, set[str]]:
     )
     if row is None:
         return None, set()
-    keys = {ALL, edition_key(row["edition"])}
+    keys = {ALL, *edition_keys(row["edition"])}
     if row["section_id"]:
         keys.add(section_key(row["section_id"]))
     # Tags and bylines in one query.
@@ -118,7 +125,7 @@ def pairs_of_stories(story_ids) -> set[tuple[str, date]]:
         days, keys = {}, {}
         rows = stories.values_list("pk", "published_at", "section_id", "edition")
         for pk, moment, section_id, edition in rows:
-            days[pk], keys[pk] = day_of(moment), {ALL, edition_key(edition)}
+            days[pk], keys[pk] = day_of(moment), {ALL, *edition_keys(edition)}
             if section_id:
                 keys[pk].add(section_key(section_id))
         links = Story.tags.through.objects.filter(story_id__in=days)
@@ -201,9 +208,10 @@ def rebuild_counts() -> int:
     for item in base.values(d=day).annotate(n=Count("id")).order_by():
         rows.append(PageCount(list_key=ALL, day=item["d"], stories=item["n"]))
     for item in base.values("edition", d=day).annotate(n=Count("id")).order_by():
-        rows.append(
-            PageCount(list_key=edition_key(item["edition"]), day=item["d"], stories=item["n"])
-        )
+        rows += [
+            PageCount(list_key=key, day=item["d"], stories=item["n"])
+            for key in edition_keys(item["edition"])
+        ]
     for item in (
         base.filter(section__isnull=False)
         .values("section_id", d=day)

@@ -64,7 +64,7 @@ def link(story: Story, other: Story, user=None) -> None:
         for member in joined.values():
             if by_edition.setdefault(member.edition, member.pk) != member.pk:
                 raise ValidationError(
-                    _("Both stories already have a translation in the edition “%(edition)s”.")
+                    _("A story has one version per edition, and these have two in “%(edition)s”.")
                     % {"edition": member.edition}
                 )
         group = story.translation_group or other.translation_group or uuid.uuid4()
