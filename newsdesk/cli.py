@@ -3,11 +3,8 @@
 `newsdesk demo`, `newsdesk serve`, `newsdesk createeditor`, `newsdesk migrate`, …
 """
 
-import json
 import os
 import sys
-
-from newsdesk.editions.config import DEMO_EDITIONS
 
 PLAIN_HTTP_COMMANDS = {"demo"}
 
@@ -18,8 +15,6 @@ def main(argv: list[str] | None = None) -> None:
     if argv and argv[0] in PLAIN_HTTP_COMMANDS:
         # The demo serves plain HTTP on localhost; HTTPS-only cookies would lock editors out.
         os.environ.setdefault("NEWSDESK_HTTPS", "0")
-        # The demo shows editions in three languages, unless told which to serve.
-        os.environ.setdefault("NEWSDESK_EDITIONS", json.dumps(DEMO_EDITIONS))
     if argv and not argv[0].startswith("-"):
         # `newsdesk search-rebuild` runs the search_rebuild command: dashes read better in a shell.
         argv[0] = argv[0].replace("-", "_")

@@ -3,7 +3,7 @@
 An edition is configuration, not data: which editions exist decides the URLs (`/` and
 `/fa/`), the front server's cache layout and the catalogues shipped, all deploy-time
 choices. They are read from the NEWSDESK_EDITIONS setting (a JSON list in the environment
-variable of that name), e.g.
+variable of that name; "demo" names the demo's three), e.g.
 
     [{"code": "en", "name": "Newsdesk"},
      {"code": "fa", "name": "نیوزدسک", "language": "fa", "prefix": "fa",
@@ -26,8 +26,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-# What `newsdesk demo` serves when NEWSDESK_EDITIONS is not set: the main edition in
-# English, a Persian one at /fa/ and an Arabic one at /ar/.
+# NEWSDESK_EDITIONS=demo (what `make demo` serves): the main edition in English, a Persian
+# one at /fa/ and an Arabic one at /ar/.
 DEMO_EDITIONS = [
     {"code": "en", "language": "en"},
     {
@@ -94,6 +94,8 @@ def _base_language(code: str) -> str:
 
 def _configured() -> list[dict]:
     value = getattr(settings, "NEWSDESK_EDITIONS", None)
+    if value == "demo":
+        return DEMO_EDITIONS
     if isinstance(value, str):
         try:
             value = json.loads(value) if value.strip() else None

@@ -54,3 +54,12 @@ def test_a_wrong_edition_setting_is_refused_with_its_reason(settings, wrong):
     settings.NEWSDESK_EDITIONS = wrong
     with pytest.raises(ImproperlyConfigured):
         editions()
+
+
+def test_the_demo_setting_names_english_persian_and_arabic_editions(settings):
+    settings.NEWSDESK_EDITIONS = "demo"
+    assert [(e.code, e.path, e.direction) for e in editions()] == [
+        ("en", "/", "ltr"),
+        ("fa", "/fa/", "rtl"),
+        ("ar", "/ar/", "rtl"),
+    ]

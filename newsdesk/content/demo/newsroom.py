@@ -100,7 +100,8 @@ def build_newsroom(
     with transaction.atomic():  # and the change pipeline: the index is rebuilt once
         changes.bulk_changed(reason="demo newsroom", everything=True)
     return {
-        "stories": created + photo_stories + other_editions,
+        "stories": created + photo_stories,
+        "other_editions": other_editions,
         "sections": len(sections),
         "images": sum(len(images) for images in pool.values()) + photo_stories * GALLERY_SIZE,
         "photo_stories": photo_stories,
