@@ -1,6 +1,7 @@
 """The newsroom files a story in an edition and links translations from the admin."""
 
 import pytest
+from django.urls import reverse
 
 from newsdesk.content.models import Story
 
@@ -29,3 +30,22 @@ def test_two_stories_of_one_edition_are_refused_with_a_message(admin_client, new
     )
     assert "one version per edition" in response.text
     assert set(Story.objects.values_list("translation_group", flat=True)) == {None}
+
+
+def test_the_desk_files_a_story_in_the_persian_edition(client, editor, newsroom):
+    client.force_login(editor)
+    section = newsroom.section("سیاست", edition="fa")
+    assert 'name="edition"' in client.get(reverse("desk:story-create")).text
+    data = {
+        "headline": "باران به پایتخت بازگشت",
+        "standfirst": "",
+        "body": "<p>باران امروز صبح آغاز شد.</p>",
+        "kind": "article",
+        "section": section.pk,
+        "language": "fa",
+        "edition": "fa",
+        "featured_caption": "",
+        "source_url": "",
+    }
+    assert client.post(reverse("desk:story-create"), data).status_code == 302
+    assert Story.objects.get().edition == "fa"
