@@ -16,7 +16,7 @@ from django.template import defaultfilters
 from django.utils import dateformat, timezone, translation
 
 from newsdesk.editions.current import current_edition
-from newsdesk.public.calendars import is_native, native_format
+from newsdesk.public.calendars import DIGITS, is_native, native_format
 
 # (time zone, language, edition) while a page renders; None outside of locale_fixed().
 _fixed_locale: ContextVar[tuple | None] = ContextVar("fixed_locale", default=None)
@@ -81,6 +81,12 @@ def _formatted(value, format_string, zone, language, edition):
     if is_native(edition):
         return native_format(value, format_string, edition)
     return dateformat.format(value, format_string)
+
+
+def digits(value) -> str:
+    """A number written in the edition's digits (Persian ۱۲۳, Arabic-Indic ١٢٣, or 123)."""
+    table = DIGITS[_locale()[2].digits]
+    return str(value).translate(table) if table else str(value)
 
 
 def iso(value) -> str:

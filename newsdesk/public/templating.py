@@ -18,6 +18,7 @@ from newsdesk.content.web_links import web_url
 from newsdesk.public.edition_links import edition_alternates, edition_switcher
 from newsdesk.public.formats import (
     date,
+    digits,
     iso,
     language,
     language_bidi,
@@ -91,6 +92,7 @@ def environment(**options) -> Environment:
     env.filters.update(
         date=date,
         iso=iso,
+        digits=digits,
         text_direction=text_direction,
         truncatechars=truncatechars,
         truncatewords=truncatewords,

@@ -121,3 +121,14 @@ def test_two_stories_of_one_edition_are_not_translations(newsroom):
     second = newsroom.story("Rain again", edition="en")
     with pytest.raises(ValidationError):
         translations.link(first, second)
+
+
+def test_page_numbers_are_written_in_the_editions_digits(client, newsroom, settings):
+    settings.NEWSDESK_PAGE_SIZE = 2
+    for n in range(5):
+        newsroom.story(f"گزارش {n}", edition="fa")
+        newsroom.story(f"Report {n}", edition="en")
+    html = client.get("/fa/blog/page/2/").content.decode()
+    assert '<span aria-current="page">۲</span>' in html
+    assert '<a href="/fa/blog/page/3/" aria-label="Page 3">۳</a>' in html
+    assert '<span aria-current="page">1</span>' in client.get("/blog/").content.decode()
