@@ -22,8 +22,9 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 
 setup: $(BIN)/.installed
 
+# The demo's editions: English at /, Persian at /fa/, Arabic at /ar/ (unless set otherwise).
 demo: setup
-	$(BIN)/newsdesk demo --host $(HOST) --port $(PORT)
+	NEWSDESK_EDITIONS="$${NEWSDESK_EDITIONS:-demo}" $(BIN)/newsdesk demo --host $(HOST) --port $(PORT)
 
 services: browser-deps html-checker nginx postgres redis
 

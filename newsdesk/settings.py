@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "newsdesk.related",
     "newsdesk.trust",
     "newsdesk.claims",
+    "newsdesk.editions",
 ]
 
 MIDDLEWARE = [
@@ -72,7 +73,8 @@ MIDDLEWARE = [
     "newsdesk.public.compression.ReaderPageGZipMiddleware",
     "newsdesk.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware for the newsroom; readers get their edition's language.
+    "newsdesk.editions.middleware.EditionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "newsdesk.wire.middleware.OldURLRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -178,6 +180,9 @@ LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-us")
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
+# The site's editions (newsdesk/editions/config.py): a JSON list; empty, one edition in
+# LANGUAGE_CODE and TIME_ZONE at /.
+NEWSDESK_EDITIONS = os.environ.get("NEWSDESK_EDITIONS", "")
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

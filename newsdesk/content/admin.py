@@ -1,13 +1,16 @@
 """The newsroom's admin: usable today; the full desk (workflow, roles, revisions) builds on it."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.content import changes
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Story, Tag
-from newsdesk.content.services import permissions, revisions
+from newsdesk.content.services import permissions, revisions, translations
+from newsdesk.editions.config import editions
 
 
 class BylineInline(admin.TabularInline):
@@ -29,6 +32,7 @@ EDITABLE = {
     "featured_image",
     "featured_caption",
     "source_url",
+    "edition",
 }
 
 
@@ -102,6 +106,37 @@ class StoryAdmin(admin.ModelAdmin):
             {"fields": ["status", "published_at", "updated_at", "version", "created_at"]},
         ),
     ]
+
+    actions = ["link_translations", "unlink_translations"]
+
+    def get_fieldsets(self, request, obj=None):
+        """The edition to file a story in, once the site has more than one."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if len(editions()) < 2:
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "edition"]}), *rest]
+
+    def get_list_filter(self, request):
+        several = len(editions()) > 1
+        return [*self.list_filter, "edition"] if several else self.list_filter
+
+    @admin.action(description=_("Link the selected stories as translations of one another"))
+    def link_translations(self, request, queryset):
+        stories = list(queryset.order_by("pk"))
+        try:
+            for other in stories[1:]:
+                translations.link(stories[0], other, request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        self.message_user(request, _("Linked %(count)d stories.") % {"count": len(stories)})
+
+    @admin.action(description=_("Unlink the selected stories from their translations"))
+    def unlink_translations(self, request, queryset):
+        for story in queryset:
+            translations.unlink(story, request.user)
+        self.message_user(request, _("Unlinked."))
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(deleted_at__isnull=True)
@@ -202,6 +237,14 @@ class SectionAdmin(ShownWithStoriesAdmin):
     list_editable = ["order", "show_in_nav"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_exclude(self, request, obj=None):
+        # Which edition's navigation shows it: a choice only on a site of several.
+        return None if len(editions()) > 1 else ["edition"]
+
+    def get_list_display(self, request):
+        several = len(editions()) > 1
+        return [*self.list_display, "edition"] if several else self.list_display
 
 
 @admin.register(Tag)

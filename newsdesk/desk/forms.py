@@ -3,6 +3,7 @@ from django_prose_editor.fields import ProseEditorFormField
 
 from newsdesk.content.models import Correction, Image, Person, Section, Story, Tag
 from newsdesk.content.text import make_slug
+from newsdesk.editions.config import editions
 
 # What the editor offers; the server's sanitizer (content/text.py) decides what is kept.
 EDITOR_EXTENSIONS = {
@@ -91,6 +92,7 @@ class StoryForm(forms.ModelForm):
             "featured_caption",
             "language",
             "source_url",
+            "edition",
         ]
         widgets = {
             "featured_image": forms.HiddenInput,
@@ -100,6 +102,8 @@ class StoryForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if len(editions()) < 2:  # the edition is a choice only on a site of several
+            del self.fields["edition"]
         self.user_may_add_tags = bool(user and user.has_perm("content.add_tag"))
         story = self.instance
         if story.pk and not self.is_bound:
@@ -111,7 +115,8 @@ class StoryForm(forms.ModelForm):
 
     def filing_fields(self) -> list:
         """Where the story is filed and how: shown together under the text."""
-        return [self[name] for name in ("section", "tags", "kind", "language", "source_url")]
+        names = ("edition", "section", "tags", "kind", "language", "source_url")
+        return [self[name] for name in names if name in self.fields]
 
     def byline_people(self) -> list:
         """The people the form shows as bylines now (sent ones when bound)."""
@@ -135,7 +140,11 @@ class StoryForm(forms.ModelForm):
         return tags
 
     def changes(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "tags"}
+        data = {
+            name: self.cleaned_data[name]
+            for name in self.Meta.fields
+            if name != "tags" and name in self.fields
+        }
         tags = self.cleaned_data["tags"]
         for tag in tags:
             if tag.pk is None:

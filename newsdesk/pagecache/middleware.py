@@ -12,7 +12,6 @@ import os
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
@@ -50,8 +49,10 @@ def _public_headers(response, keys: str, stat) -> None:
         response["Surrogate-Key"] = keys
 
 
-def _site_language() -> str:
-    return translation.get_supported_language_variant(settings.LANGUAGE_CODE)
+def _page_language(request) -> str:
+    """The language a cached page must be in: its edition's (editions/middleware.py)."""
+    edition = getattr(request, "edition", None)
+    return edition.language if edition else settings.LANGUAGE_CODE
 
 
 def _implicit_keys(path: str) -> list[str]:
@@ -107,8 +108,8 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")
-            # one cached copy per page: the one in the site's own language
-            and getattr(request, "LANGUAGE_CODE", None) in (None, _site_language())
+            # one cached copy per page: the one in its edition's language
+            and getattr(request, "LANGUAGE_CODE", None) in (None, _page_language(request))
         )
 
     @staticmethod

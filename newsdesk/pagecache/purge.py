@@ -15,6 +15,7 @@ from newsdesk.content import changes
 from newsdesk.content.models import Story
 from newsdesk.content.services import pagecounts, upkeep
 from newsdesk.content.services.pages import page_of
+from newsdesk.editions.config import editions
 from newsdesk.pagecache import store
 
 ALWAYS = ("home", "feeds", "sitemaps")
@@ -81,12 +82,15 @@ def _story_changed(change) -> None:
         store.set_due(story.published_at)
 
 
+def _next_midnight(now: datetime, zone) -> datetime:
+    local = timezone.localtime(now, zone)
+    return timezone.make_aware(datetime.combine(local.date() + timedelta(days=1), time.min), zone)
+
+
 def next_due(now: datetime) -> datetime:
-    """The next scheduled story's time, or the next midnight (the date line), if sooner."""
-    local = timezone.localtime(now)
-    midnight = timezone.make_aware(
-        datetime.combine(local.date() + timedelta(days=1), time.min), local.tzinfo
-    )
+    """The next scheduled story's time, or the next midnight (the date line) of any
+    edition's time zone, if sooner."""
+    midnight = min(_next_midnight(now, edition.zone) for edition in editions())
     scheduled = (
         pagecounts.counted_stories()
         .filter(published_at__gt=now)
@@ -101,8 +105,10 @@ def purge_due(now: datetime | None = None) -> bool:
     due = store.due()
     if due is None or due > now:
         return False
-    crossed_midnight = timezone.localdate(due) != timezone.localdate(now) or (
-        timezone.localtime(due).time() == time.min
+    crossed_midnight = any(
+        timezone.localdate(due, zone) != timezone.localdate(now, zone)
+        or timezone.localtime(due, zone).time() == time.min
+        for zone in {edition.zone for edition in editions()}
     )
     if crossed_midnight:
         store.purge_all()  # every page carries the date line

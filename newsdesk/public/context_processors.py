@@ -1,14 +1,15 @@
 from functools import lru_cache
 
-from django.conf import settings
-
 from newsdesk.content.links import current_routing, url_maker
 from newsdesk.content.services.navigation import nav_sections
+from newsdesk.content.services.translations import edition_scope
+from newsdesk.editions.current import current_edition, site_name
 
 
 def site(request):
     return {
-        "site_name": settings.NEWSDESK_SITE_NAME,
+        "site_name": site_name(),
+        "edition": current_edition(),
         "nav_links": nav_links(),
     }
 
@@ -16,7 +17,7 @@ def site(request):
 def nav_links() -> list[tuple]:
     """(section, its URL) for the navigation, which every page shows twice (header and
     footer)."""
-    sections = nav_sections()
+    sections = nav_sections(edition_scope(current_edition().code))
     urls = _section_urls(*current_routing(), tuple(section.slug for section in sections))
     return list(zip(sections, urls, strict=True))
 

@@ -15,13 +15,17 @@ from django.dispatch import receiver
 from django.template import defaultfilters
 from django.utils import dateformat, timezone, translation
 
-# (time zone, language) while a page renders; None outside of locale_fixed().
+from newsdesk.editions.current import current_edition
+from newsdesk.public.calendars import DIGITS, is_native, native_format
+
+# (time zone, language, edition) while a page renders; None outside of locale_fixed().
 _fixed_locale: ContextVar[tuple | None] = ContextVar("fixed_locale", default=None)
 
 
 @contextmanager
 def locale_fixed():
-    """For a block in which the time zone and language cannot change (rendering a page)."""
+    """For a block in which the time zone, language and edition cannot change (rendering a
+    page)."""
     token = _fixed_locale.set(_live_locale())
     try:
         yield
@@ -34,15 +38,16 @@ def _locale() -> tuple:
 
 
 def _live_locale() -> tuple:
-    return timezone.get_current_timezone(), translation.get_language()
+    return timezone.get_current_timezone(), translation.get_language(), current_edition()
 
 
 def date(value, format_string: str) -> str:
     """Django's `date` filter: aware datetimes are shown in the current time zone."""
     if value in (None, ""):
         return ""
-    zone, language = _locale()
-    return _formatted(value, format_string, zone if isinstance(value, datetime) else None, language)
+    zone, language, edition = _locale()
+    zone = zone if isinstance(value, datetime) else None
+    return _formatted(value, format_string, zone, language, edition)
 
 
 def language() -> str | None:
@@ -63,16 +68,25 @@ def _bidi(language_code: str | None) -> bool:
 
 def today(format_string: str) -> str:
     """Django's `{% now %}` for a date: today in the current time zone."""
-    zone, language = _locale()
-    return _formatted(timezone.localdate(timezone=zone), format_string, None, language)
+    zone, language, edition = _locale()
+    return _formatted(timezone.localdate(timezone=zone), format_string, None, language, edition)
 
 
 @lru_cache(maxsize=4096)
-def _formatted(value, format_string, zone, language):
-    """`language` is part of the key: month and day names are translated."""
+def _formatted(value, format_string, zone, language, edition):
+    """`language` and `edition` are part of the key: month and day names are translated,
+    and an edition may write dates in its own calendar and digits (calendars.py)."""
     if zone is not None and timezone.is_aware(value):
         value = value.astimezone(zone)
+    if is_native(edition):
+        return native_format(value, format_string, edition)
     return dateformat.format(value, format_string)
+
+
+def digits(value) -> str:
+    """A number written in the edition's digits (Persian ۱۲۳, Arabic-Indic ١٢٣, or 123)."""
+    table = DIGITS[_locale()[2].digits]
+    return str(value).translate(table) if table else str(value)
 
 
 def iso(value) -> str:

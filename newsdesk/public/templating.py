@@ -18,8 +18,10 @@ from newsdesk.content.web_links import web_url
 from newsdesk.live import alerts as live_alerts
 from newsdesk.live import reading as live_reading
 from newsdesk.live.structured import live_blog_json_ld
+from newsdesk.public.edition_links import edition_alternates, edition_switcher
 from newsdesk.public.formats import (
     date,
+    digits,
     iso,
     language,
     language_bidi,
@@ -90,10 +92,13 @@ def environment(**options) -> Environment:
         live_blog=live_reading.blog_page,
         live_blog_json_ld=live_blog_json_ld,
         breaking_alert=live_alerts.current,
+        edition_alternates=edition_alternates,
+        edition_switcher=edition_switcher,
     )
     env.filters.update(
         date=date,
         iso=iso,
+        digits=digits,
         text_direction=text_direction,
         truncatechars=truncatechars,
         truncatewords=truncatewords,

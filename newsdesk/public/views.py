@@ -10,6 +10,10 @@ from newsdesk.content.models import Kind
 from newsdesk.content.services import named, pagecounts, reading
 from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.pages import PageNotFound
+from newsdesk.content.services.translations import edition_scope, live_translations
+from newsdesk.editions.config import edition_named
+from newsdesk.editions.current import current_edition
+from newsdesk.editions.routing import story_url
 from newsdesk.pagecache.purge import live_key, story_key
 from newsdesk.public.breadcrumbs import Crumb
 from newsdesk.related.reading import page_key, related_stories
@@ -20,7 +24,7 @@ def _story_keys(stories) -> set[str]:
 
 
 def home(request):
-    context = reading.home_page()
+    context = {**reading.home_page(edition_scope(current_edition().code)), "is_home": True}
     response = render(request, "public/home.html", context)
     shown = [context["lead"], *context["latest"]]
     shown += [story for _, stories in context["section_blocks"] for story in stories]
@@ -42,7 +46,12 @@ class Listing:
 
 
 def _archive() -> Listing:
-    return Listing(StoryList.everything(), "public:archive", "Blog", fast_reverse("public:archive"))
+    return Listing(
+        StoryList.of_edition(current_edition().code),
+        "public:archive",
+        "Blog",
+        fast_reverse("public:archive"),
+    )
 
 
 def _section(slug) -> Listing:
@@ -88,13 +97,16 @@ LISTINGS = {"archive": _archive, "section": _section, "tag": _tag, "author": _au
 
 def story_redirect(request, pk):
     story = reading.story_for_reader(pk, request.user)
-    return redirect(story, permanent=story.is_live)
+    return redirect(story_url(story), permanent=story.is_live)
 
 
 def story(request, pk, slug):
     story, more = reading.story_page(pk, request.user)
+    if edition_named(story.edition) != current_edition():  # e.g. the desk's link: to its own
+        return redirect(story_url(story), permanent=story.is_live)
     if slug != story.slug:
         return redirect(story, permanent=story.is_live)
+    translations = live_translations(story)
     crumbs = [Crumb(story.section.name, story.section.get_absolute_url())] if story.section else []
     context = {
         "story": story,
@@ -102,9 +114,12 @@ def story(request, pk, slug):
         "more": more,
         "crumbs": crumbs + [Crumb(story.headline, None)],
         "related": related_stories(story),
+        "translations": translations,
     }
     response = render(request, "public/story.html", context)
-    response.page_cache_keys = _story_keys([story, *more, *context["related"]])
+    # A translation published, changed or withdrawn changes this page's language links.
+    shown = [story, *more, *context["related"], *translations]
+    response.page_cache_keys = _story_keys(shown)
     response.page_cache_keys.add(page_key(story.pk))
     if story.kind == Kind.LIVE:
         response.page_cache_keys.add(live_key(story.pk))  # purged by its entries' changes

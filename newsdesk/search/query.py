@@ -18,12 +18,28 @@ MAX_QUERY_LENGTH = 256
 MAX_TERMS = 24
 
 # Arabic short vowels and marks, Quranic marks and the tatweel: written only sometimes,
-# so they are removed from both the index and the query. Arabic kaf and yeh are folded to
-# their Persian forms so a Persian reader finds copy typed on an Arabic keyboard and back.
+# so they are removed from both the index and the query, as is the zero-width non-joiner
+# (Persian "می‌روم" is as often typed "میروم"). Letters written in more than one form are
+# folded to one: Arabic kaf and yeh (and alef maksura) to their Persian forms, so a Persian
+# reader finds copy typed on an Arabic keyboard and back; alef with hamza to alef; teh
+# marbuta and heh with yeh to heh; Persian and Arabic-Indic digits to 0–9.
 _ARABIC_MARKS = "".join(
     chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640]
 ) + "".join(chr(c) for c in range(0x06D6, 0x06EE))
-_FOLD_TABLE = str.maketrans({**dict.fromkeys(_ARABIC_MARKS), "ي": "ی", "ك": "ک"})
+DROPPED = _ARABIC_MARKS + "\u200c"
+LETTER_FORMS = {
+    "ي": "ی",
+    "ى": "ی",
+    "ك": "ک",
+    "أ": "ا",
+    "إ": "ا",
+    "ٱ": "ا",
+    "ة": "ه",
+    "ۀ": "ه",
+    **{chr(0x06F0 + n): str(n) for n in range(10)},
+    **{chr(0x0660 + n): str(n) for n in range(10)},
+}
+_FOLD_TABLE = str.maketrans({**dict.fromkeys(DROPPED), **LETTER_FORMS})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _PIECE = re.compile(r"[^\W_]+")

@@ -35,10 +35,13 @@ class SearchFilters:
     source: Source | None = None
     date_from: date | None = None
     date_to: date | None = None
+    # Readers search their edition's stories (None: every edition's, as the desk does).
+    edition: str | None = None
 
     def apply(self, queryset):
         # Whole days in the site's time zone, the same days the date bar shows.
         return StoryFilters(
+            edition=self.edition,
             section=self.section,
             author=self.author,
             source=self.source,

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from newsdesk.content.services.pages import PageNotFound
+from newsdesk.content.services.translations import edition_scope
+from newsdesk.editions.current import current_edition
 from newsdesk.search import services
 from newsdesk.search.forms import SearchForm
 
@@ -32,9 +34,12 @@ def _render_search(request, template, *, include_drafts):
     }
     if text:
         try:
+            filters = form.filters()
+            if not include_drafts:  # a reader searches the edition being read
+                filters.edition = edition_scope(current_edition().code)
             results = services.search(
                 text,
-                filters=form.filters(),
+                filters=filters,
                 sort=form.sort_value,
                 page=request.GET.get("page", 1),
                 user=request.user,

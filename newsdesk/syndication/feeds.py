@@ -26,10 +26,12 @@ from django.utils.html import escape
 from django.utils.http import http_date
 
 from newsdesk.content.body_links import absolute_body
+from newsdesk.content.links import fast_reverse
 from newsdesk.content.models import Byline, Image, Story
 from newsdesk.content.models.story import story_paths, story_summary, updated_after_publication
 from newsdesk.content.services import named, pagecounts
 from newsdesk.content.services.lists import StoryList
+from newsdesk.editions.current import current_edition, site_name
 from newsdesk.syndication.xmltext import xml_safe
 
 FEED_SIZE = 50
@@ -155,25 +157,25 @@ class StoryFeed(Feed):
         return None
 
     def list_key(self, about) -> str:
-        """The story list the feed shows (see pagecounts)."""
-        return pagecounts.ALL
+        """The story list the feed shows (see pagecounts): the edition's."""
+        return StoryList.of_edition(current_edition().code).key
 
-    # The channel.
+    # The channel, in the edition's language (Django's Feed: the active one).
     def title(self, subject):
-        return xml_safe(settings.NEWSDESK_SITE_NAME)
+        return xml_safe(site_name())
 
     def link(self, subject):
-        return "/"
+        return fast_reverse("public:home")
 
     def description(self, subject):
-        return xml_safe(f"The latest news from {settings.NEWSDESK_SITE_NAME}.")
+        return xml_safe(f"The latest news from {site_name()}.")
 
     def subtitle(self, subject):
         return self.description(subject)
 
     def author_name(self, subject):
         # Atom requires an author for every entry: the site's, where a story has no byline.
-        return xml_safe(settings.NEWSDESK_SITE_NAME)
+        return xml_safe(site_name())
 
     # The items.
     def items(self, subject):
@@ -250,7 +252,7 @@ class SectionFeed(StoryFeed):
         return pagecounts.section_key(about.pk)
 
     def title(self, subject):
-        return xml_safe(f"{subject.about.name} – {settings.NEWSDESK_SITE_NAME}")
+        return xml_safe(f"{subject.about.name} – {site_name()}")
 
     def link(self, subject):
         return subject.about.get_absolute_url()
@@ -267,7 +269,7 @@ class TagFeed(StoryFeed):
         return pagecounts.tag_key(about.pk)
 
     def title(self, subject):
-        return xml_safe(f"Tag: {subject.about.name} – {settings.NEWSDESK_SITE_NAME}")
+        return xml_safe(f"Tag: {subject.about.name} – {site_name()}")
 
     def link(self, subject):
         return subject.about.get_absolute_url()
@@ -284,7 +286,7 @@ class AuthorFeed(StoryFeed):
         return pagecounts.author_key(about.pk)
 
     def title(self, subject):
-        return xml_safe(f"{subject.about.name} – {settings.NEWSDESK_SITE_NAME}")
+        return xml_safe(f"{subject.about.name} – {site_name()}")
 
     def link(self, subject):
         return subject.about.get_absolute_url()

@@ -20,12 +20,21 @@ from django.views.decorators.cache import cache_page
 
 from newsdesk.content.models import Person, Section, Story, Tag
 from newsdesk.content.services.lists import StoryList
+from newsdesk.content.services.translations import edition_scope
+from newsdesk.editions.config import edition_named, editions
+from newsdesk.editions.current import current_edition
+from newsdesk.editions.routing import story_url
 from newsdesk.pagecache import purge, store
 
 # Google News takes stories of the last two days, at most 1,000 per sitemap.
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000
 CACHE_SECONDS = 300
+
+
+def edition_stories(now=None):
+    """The live stories of the edition being served, newest first."""
+    return StoryList.of_edition(current_edition().code).stories(now)
 
 
 def stories_per_sitemap() -> int:
@@ -69,10 +78,17 @@ class StorySitemap(Sitemap):
 
     def items(self):
         return (
-            StoryList.everything()
-            .stories()
+            edition_stories()
             .select_related("featured_image")
-            .only("pk", "slug", "published_at", "updated_at", "featured_image__file")
+            .only(
+                "pk",
+                "slug",
+                "published_at",
+                "updated_at",
+                "edition",
+                "translation_group",
+                "featured_image__file",
+            )
         )
 
     @property
@@ -89,17 +105,42 @@ class StorySitemap(Sitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page, site, protocol)
         site_url = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        translated = _translations([url["item"] for url in urls])
         for url in urls:
-            picture = url["item"].featured_image
+            story = url["item"]
+            picture = story.featured_image
             url["image"] = f"{site_url}{picture.file.url}" if picture else None
+            # hreflang alternates: the story in each edition that has it, itself included.
+            others = translated.get(story.translation_group, [])
+            url["alternates"] = (
+                [
+                    (edition_named(other.edition).language, f"{site_url}{story_url(other)}")
+                    for other in others
+                ]
+                if len(others) > 1
+                else []
+            )
         return urls
+
+
+def _translations(stories) -> dict:
+    """{translation group: its live stories} for the groups of these stories, in one query."""
+    groups = {story.translation_group for story in stories if story.translation_group}
+    found = {}
+    if groups:
+        rows = StoryList.everything().stories().filter(translation_group__in=groups)
+        for row in rows.only("pk", "slug", "edition", "translation_group").order_by("pk"):
+            found.setdefault(row.translation_group, []).append(row)
+    return found
 
 
 class SectionSitemap(Sitemap):
     changefreq = "hourly"
 
     def items(self):
-        return Section.objects.order_by("pk")
+        sections = Section.objects.order_by("pk")
+        scope = edition_scope(current_edition().code)
+        return sections if scope is None else sections.filter(edition=scope)
 
 
 # "Has a live story" as EXISTS: each tag's links are read until one live story turns up,
@@ -107,13 +148,13 @@ class SectionSitemap(Sitemap):
 # growing with the site; 0.8 ms this way).
 class TagSitemap(Sitemap):
     def items(self):
-        live = StoryList.everything().stories()
+        live = edition_stories()
         return Tag.objects.filter(Exists(live.filter(tags=OuterRef("pk")))).order_by("pk")
 
 
 class AuthorSitemap(Sitemap):
     def items(self):
-        live = StoryList.everything().stories()
+        live = edition_stories()
         return Person.objects.filter(Exists(live.filter(bylines=OuterRef("pk")))).order_by("pk")
 
 
@@ -124,11 +165,20 @@ class NewsSitemap(Sitemap):
 
     def items(self):
         now = timezone.now()
-        stories = StoryList.everything().stories(now)
+        stories = edition_stories(now)
         return stories.filter(published_at__gte=now - NEWS_WINDOW)[:NEWS_LIMIT]
 
     def lastmod(self, story):
         return max(story.updated_at, story.published_at)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        # Google News knows a publication by its name and language: an edition's stories
+        # are its publication's, in its language; a site of one edition names each story's.
+        urls = super().get_urls(page, site, protocol)
+        several = len(editions()) > 1
+        for url in urls:
+            url["language"] = current_edition().language if several else url["item"].language
+        return urls
 
 
 SITEMAPS = {

@@ -39,3 +39,13 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page_without_csp(browser):
+    # axe is added to the page as a script of its own, which the site's CSP rightly forbids.
+    context = browser.new_context(locale="en-US", timezone_id="UTC", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

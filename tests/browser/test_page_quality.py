@@ -76,16 +76,6 @@ def axe_violations(page) -> list[str]:
     )
 
 
-@pytest.fixture
-def page_without_csp(browser):
-    # axe is added to the page as a script of its own, which the site's CSP rightly forbids.
-    context = browser.new_context(locale="en-US", timezone_id="UTC", bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("pictures", [True, False], ids=["pictures", "no-pictures"])
 def test_every_page_type_has_no_axe_violations(live_server, page_without_csp, pictures):
     if not AXE.exists():

@@ -12,6 +12,7 @@ from django.utils import timezone
 from newsdesk.content import changes
 from newsdesk.content.demo import words
 from newsdesk.content.demo.beats import BEATS, CORRECTIONS, Beat
+from newsdesk.content.demo.editions import build_editions
 from newsdesk.content.demo.reporter import Reporter
 from newsdesk.content.demo.scenes import draw_scene
 from newsdesk.content.models import (
@@ -92,6 +93,7 @@ def build_newsroom(
     if progress:
         progress(created + photo_stories, stories)
     _add_workflow_examples(reporter, beats[0], agencies, now)
+    other_editions = build_editions(rng, now, days)
     from newsdesk.content.services.pagecounts import rebuild_counts
 
     rebuild_counts()  # bulk inserts skip the signals that keep page counts
@@ -99,6 +101,7 @@ def build_newsroom(
         changes.bulk_changed(reason="demo newsroom", everything=True)
     return {
         "stories": created + photo_stories,
+        "other_editions": other_editions,
         "sections": len(sections),
         "images": sum(len(images) for images in pool.values()) + photo_stories * GALLERY_SIZE,
         "photo_stories": photo_stories,

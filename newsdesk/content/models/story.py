@@ -6,6 +6,8 @@ from django.utils.functional import cached_property
 from newsdesk.content.links import url_maker
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text, sanitize_html
 from newsdesk.content.web_links import HttpURLField
+from newsdesk.editions.config import choices as edition_choices
+from newsdesk.editions.config import main_edition_code
 
 
 class Status(models.TextChoices):
@@ -71,6 +73,16 @@ class Story(models.Model):
         blank=True, help_text="Caption for this story; the image's own caption when empty."
     )
     language = models.CharField(max_length=16, default=settings.LANGUAGE_CODE)
+    edition = models.CharField(
+        max_length=16,
+        choices=edition_choices,
+        default=main_edition_code,
+        help_text="The edition (site language) the story is published in.",
+    )
+    # Stories that share a group are one story in several editions' languages (a story
+    # without translations has none): readers switch between them, search engines are
+    # told by hreflang. One story per edition in a group (services/translations.py).
+    translation_group = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -103,6 +115,11 @@ class Story(models.Model):
             models.Index(
                 fields=["section", "published_at", "id", "status", "deleted_at"],
                 name="story_section_time_idx",
+            ),
+            # An edition's story lists, newest first, as story_time_idx for the whole site.
+            models.Index(
+                fields=["edition", "published_at", "id", "status", "deleted_at"],
+                name="story_edition_time_idx",
             ),
             # The desk's story list, newest change first, read a page at a time by keyset.
             models.Index(fields=["updated_at", "id"], name="story_updated_idx"),

@@ -4,6 +4,8 @@ from newsdesk.content.links import fast_reverse
 from newsdesk.content.models.naming import NamedWithSlug
 from newsdesk.content.text import SLUG_MAX_LENGTH
 from newsdesk.content.web_links import HttpURLField
+from newsdesk.editions.config import choices as edition_choices
+from newsdesk.editions.config import main_edition_code
 
 
 class Section(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWithSlug)
@@ -15,6 +17,8 @@ class Section(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedW
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
     show_in_nav = models.BooleanField(default=True)
+    # Its edition's pages show it in their navigation; its stories may be of any edition.
+    edition = models.CharField(max_length=16, choices=edition_choices, default=main_edition_code)
 
     class Meta:
         ordering = ["order", "name"]

@@ -22,7 +22,14 @@ from newsdesk.content.services.cards import (
     build_cards,
     card_values,
 )
-from newsdesk.content.services.pagecounts import ALL, day_of, day_start, list_filter, month_of
+from newsdesk.content.services.pagecounts import (
+    ALL,
+    day_of,
+    day_start,
+    edition_key,
+    list_filter,
+    month_of,
+)
 from newsdesk.content.services.pages import (
     StoryPage,
     days_between,
@@ -34,13 +41,14 @@ from newsdesk.content.services.pages import (
     parse_page_number,
 )
 from newsdesk.content.services.prepared import Limit, Prepared
+from newsdesk.content.services.translations import edition_scope
 from newsdesk.content.services.visibility import live_stories, with_listing_relations
 
-KINDS = (ALL, "section", "tag", "author")
+KINDS = (ALL, "edition", "section", "tag", "author")
 # Lists a story index reads newest first (all stories, a section's): their first page is
 # that index's first rows, with no day window to find (two queries fewer). Tag and author
 # lists come through a link table, which no index reads in date order.
-READ_BY_DATE = (ALL, "section")
+READ_BY_DATE = (ALL, "edition", "section")
 
 
 @dataclass(frozen=True)
@@ -48,8 +56,9 @@ class StoryFilters:
     """The one builder of the conditions readers and API clients put on a list of stories
     (the content API's story list, search). A section, tag, author or source is named by
     its object or by its slug; times bound publication: `published_from` inclusive,
-    `published_after` and `published_before` exclusive."""
+    `published_after` and `published_before` exclusive; `edition` is an edition's code."""
 
+    edition: str | None = None
     section: models.Model | str | None = None
     tag: models.Model | str | None = None
     author: models.Model | str | None = None
@@ -69,6 +78,8 @@ class StoryFilters:
                 stories = stories.filter(**{f"{relation}__slug": value})
             elif value is not None and not isinstance(value, str):
                 stories = stories.filter(**{relation: value})
+        if self.edition:
+            stories = stories.filter(edition=self.edition)
         if self.language:
             stories = stories.filter(language=self.language)
         if self.published_from:
@@ -132,7 +143,7 @@ def story_list_page(list_key: str, number, per_page: int | None = None, now=None
     per_page = per_page or page_size()
     now = now or timezone.now()
     kind, _, ident = list_key.partition(":")
-    ident = int(ident) if ident else None
+    ident = ident if kind == "edition" else int(ident) if ident else None
     today = day_of(now)
     ((fresh, earlier, this_month),) = _counts[kind].rows(
         now=now,
@@ -183,6 +194,12 @@ class StoryList:
     @classmethod
     def everything(cls) -> "StoryList":
         return cls(ALL)
+
+    @classmethod
+    def of_edition(cls, code: str) -> "StoryList":
+        """An edition's stories: the whole site's on a site of one edition."""
+        scope = edition_scope(code)
+        return cls(ALL if scope is None else edition_key(scope))
 
     def stories(self, now=None) -> QuerySet[Story]:
         """The live stories of the list, newest first."""

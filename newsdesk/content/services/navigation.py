@@ -24,7 +24,15 @@ NAV_MAX_AGE = 300  # seconds
 _kept: tuple = (None, 0.0, [])  # (version, read at, sections); replaced whole, never changed
 
 
-def nav_sections() -> list[Section]:
+def nav_sections(edition: str | None = None) -> list[Section]:
+    """The navigation's sections: of one edition (its code), or all of them (None)."""
+    sections = _all_nav_sections()
+    if edition is None:
+        return sections
+    return [section for section in sections if section.edition == edition]
+
+
+def _all_nav_sections() -> list[Section]:
     global _kept
     version = cache.get(NAV_VERSION_KEY)
     if version is None:

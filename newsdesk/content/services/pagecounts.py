@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from newsdesk.content.models import LIVE_STATUSES, Byline, PageCount, PageMonthCount, Story
 from newsdesk.content.services import upkeep
+from newsdesk.editions.config import editions
 
 ALL = "all"
 
@@ -38,6 +39,17 @@ def tag_key(tag_id) -> str:
 
 def author_key(person_id) -> str:
     return f"author:{person_id}"
+
+
+def edition_key(code) -> str:
+    """An edition's own story list (its archive) on a site of several editions."""
+    return f"edition:{code}"
+
+
+def edition_keys(code) -> set[str]:
+    """The edition list a story counts in: none on a site of one edition, whose archive is
+    the whole site's ("all"). Adding editions to a site asks for `recount_pages` once."""
+    return {edition_key(code)} if len(editions()) > 1 else set()
 
 
 def day_start(day: date) -> datetime:
@@ -68,6 +80,8 @@ def list_filter(queryset: QuerySet[Story], list_key: str) -> QuerySet[Story]:
     kind, _, ident = list_key.partition(":")
     if kind == ALL:
         return queryset
+    if kind == "edition":
+        return queryset.filter(edition=ident)
     if kind == "section":
         return queryset.filter(section_id=int(ident))
     if kind == "tag":
@@ -79,10 +93,15 @@ def list_filter(queryset: QuerySet[Story], list_key: str) -> QuerySet[Story]:
 
 def story_lists(story_id: int) -> tuple[datetime | None, set[str]]:
     """The publication time and the lists a story counts in now, read from the database."""
-    row = counted_stories().filter(pk=story_id).values("published_at", "section_id").first()
+    row = (
+        counted_stories()
+        .filter(pk=story_id)
+        .values("published_at", "section_id", "edition")
+        .first()
+    )
     if row is None:
         return None, set()
-    keys = {ALL}
+    keys = {ALL, *edition_keys(row["edition"])}
     if row["section_id"]:
         keys.add(section_key(row["section_id"]))
     # Tags and bylines in one query.
@@ -104,8 +123,9 @@ def pairs_of_stories(story_ids) -> set[tuple[str, date]]:
         chunk = ids[start : start + 500]
         stories = counted_stories().filter(pk__in=chunk)
         days, keys = {}, {}
-        for pk, moment, section_id in stories.values_list("pk", "published_at", "section_id"):
-            days[pk], keys[pk] = day_of(moment), {ALL}
+        rows = stories.values_list("pk", "published_at", "section_id", "edition")
+        for pk, moment, section_id, edition in rows:
+            days[pk], keys[pk] = day_of(moment), {ALL, *edition_keys(edition)}
             if section_id:
                 keys[pk].add(section_key(section_id))
         links = Story.tags.through.objects.filter(story_id__in=days)
@@ -187,6 +207,11 @@ def rebuild_counts() -> int:
     base = counted_stories()
     for item in base.values(d=day).annotate(n=Count("id")).order_by():
         rows.append(PageCount(list_key=ALL, day=item["d"], stories=item["n"]))
+    for item in base.values("edition", d=day).annotate(n=Count("id")).order_by():
+        rows += [
+            PageCount(list_key=key, day=item["d"], stories=item["n"])
+            for key in edition_keys(item["edition"])
+        ]
     for item in (
         base.filter(section__isnull=False)
         .values("section_id", d=day)

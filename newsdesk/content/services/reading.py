@@ -36,55 +36,74 @@ LATEST_SIZE = 10
 _ROW = ("pk", "section_id", "pinned", "published_at")
 
 
-def _newest(now) -> QuerySet[Story]:
-    return live_stories(now).order_by(*NEWEST_FIRST)
+def _newest(now, edition=None) -> QuerySet[Story]:
+    """Live stories newest first: of one edition, or (None) of the whole site."""
+    stories = live_stories(now)
+    if edition is not None:
+        stories = stories.filter(edition=edition)
+    return stories.order_by(*NEWEST_FIRST)
 
 
-def _home_wanted(now, latest, sections, counts) -> QuerySet[Story]:
+def _home_wanted(now, latest, sections, counts, edition=None) -> QuerySet[Story]:
     # Every section's newest few: an id IN (… LIMIT n) per section, each read from the
     # section index, so the query count does not grow with sections.
     wanted = Q(pk__in=latest)
     for section_id, count in zip(sections, counts, strict=True):
-        newest_in_section = _newest(now).filter(section_id=section_id).values("pk")
+        newest_in_section = _newest(now, edition).filter(section_id=section_id).values("pk")
         wanted |= Q(pk__in=newest_in_section[:count])
-    return card_values(_newest(now).filter(wanted))
+    return card_values(_newest(now, edition).filter(wanted))
 
 
 # The few pinned ids come from their partial index (asking for them in date order would
 # walk every story's date instead), in the same trip as the newest rows: (0, id, NULL…)
 # rows, then (1, id, section id, pinned, published at) rows, newest first.
 _pinned_ids_and_newest = Prepared(
-    lambda pinned, now, n: (
-        Story.objects.filter(pinned=True).order_by().values_list("pk")[:pinned],
-        _newest(now).values_list(*_ROW)[:n],
+    lambda pinned, now, n, edition=None: (
+        _pinned(edition).order_by().values_list("pk")[:pinned],
+        _newest(now, edition).values_list(*_ROW)[:n],
     ),
     wrap="SELECT 0, pinned.*, NULL, NULL, NULL FROM ({0}) AS pinned"
     " UNION ALL SELECT 1, newest.* FROM ({1}) AS newest ORDER BY 1, 5 DESC, 2 DESC",
 )
-_pinned_rows = Prepared(lambda now, ids, n: _newest(now).filter(pk__in=ids).values_list(*_ROW)[:n])
+_pinned_rows = Prepared(
+    lambda now, ids, n, edition=None: (
+        _newest(now, edition).filter(pk__in=ids).values_list(*_ROW)[:n]
+    )
+)
 _home_cards = Prepared(_home_wanted)
 
 
-def home_page() -> dict:
-    """Lead story (a pinned one first), the latest after it, and a block per section."""
+def _pinned(edition=None) -> QuerySet[Story]:
+    pinned = Story.objects.filter(pinned=True)
+    return pinned if edition is None else pinned.filter(edition=edition)
+
+
+def home_page(edition: str | None = None) -> dict:
+    """Lead story (a pinned one first), the latest after it, and a block per section: of
+    one edition (its code), or of the whole site (None)."""
     now = timezone.now()
     # Which stories the page shows is settled on ids first (cheap rows); their cards are
     # then read in one query, whatever the number of sections.
     wanted = Limit(LATEST_SIZE + 1)
-    rows = _pinned_ids_and_newest.rows(pinned=Limit(100), now=now, n=wanted)
+    rows = _pinned_ids_and_newest.rows(pinned=Limit(100), now=now, n=wanted, edition=edition)
     pinned_ids = [row[1] for row in rows if row[0] == 0]
     newest = [row[1:] for row in rows if row[0] == 1]
-    pinned = _pinned_rows.rows(now=now, ids=padded(pinned_ids), n=wanted) if pinned_ids else []
+    pinned = (
+        _pinned_rows.rows(now=now, ids=padded(pinned_ids), n=wanted, edition=edition)
+        if pinned_ids
+        else []
+    )
     latest_rows = (pinned + [r for r in newest if not r[2]])[: LATEST_SIZE + 1]
     latest_ids = [row[0] for row in latest_rows]
     already = Counter(row[1] for row in latest_rows)
-    sections = nav_sections()
+    sections = nav_sections(edition)
     stories = build_cards(
         _home_cards.rows(
             now=now,
             latest=padded(latest_ids or [0]),
             sections=[section.pk for section in sections],
             counts=[Limit(SECTION_BLOCK_SIZE + already[section.pk]) for section in sections],
+            edition=edition,
         )
     )
     attach_people(stories)

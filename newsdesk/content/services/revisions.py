@@ -30,6 +30,7 @@ TRACKED_FIELDS = {
     "featured_caption": "Caption",
     "language": "Language",
     "source_url": "Source link",
+    "edition": "Edition",
 }
 
 

@@ -43,6 +43,8 @@ class Command(BaseCommand):
                 f"Created {result['stories']} stories in {result['sections']} sections "
                 f"({result['photo_stories']} of them photo stories)."
             )
+            if result["other_editions"]:
+                self.stdout.write(f"And {result['other_editions']} in the other editions.")
             if apps.is_installed("newsdesk.wire"):  # the wire desk's queue, by its own command
                 call_command("demo_wire")
             if apps.is_installed("newsdesk.live"):  # a live blog and a breaking alert
