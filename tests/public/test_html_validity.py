@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from newsdesk.live.models import BreakingAlert, LiveEntry
 from newsdesk.claims import ledger
+from newsdesk.live.models import BreakingAlert, LiveEntry
 from tests.claims.conftest import FIGURES
 from tests.htmlcheck import html_problems
 
