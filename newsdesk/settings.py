@@ -262,8 +262,14 @@ NEWSDESK_CHANGE_SUBSCRIBERS = [
     "newsdesk.audit.listeners.on_change",
     "newsdesk.related.subscriber.on_change",
     "newsdesk.trust.receivers.on_change",
-    "newsdesk.wire.receivers.on_change",
     "newsdesk.claims.subscribers.on_change",
+    "newsdesk.content.tasks.queue_worker_subscribers",
+]
+# Run by the worker, from one job queued per story change (content/changes.py).
+NEWSDESK_CHANGE_WORKER_SUBSCRIBERS = [
+    "newsdesk.related.subscriber.in_worker",
+    "newsdesk.wire.receivers.in_worker",
+    "newsdesk.claims.subscribers.in_worker",
 ]
 
 # Most read (newsdesk/readership): how often the worker folds new reads into the lists,

@@ -9,11 +9,14 @@ from newsdesk.content import changes
 IGNORED = {changes.TRASHED}
 
 
+def in_worker(change: changes.QueuedStoryChange) -> None:
+    if change.kind not in IGNORED:
+        extract_story_claims.call(change.story_id)
+
+
 def on_change(change) -> None:
-    if isinstance(change, changes.StoryChange):
-        if change.kind not in IGNORED:
-            extract_story_claims.enqueue(change.story.pk)
-    elif isinstance(change, changes.BulkChange) and change.shown:
+    """Bulk changes (a story's own changes come through `in_worker`)."""
+    if isinstance(change, changes.BulkChange) and change.shown:
         ids = None if change.everything else sorted(change.story_ids)
         if ids != []:
             extract_stories_claims.enqueue(ids)

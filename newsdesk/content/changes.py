@@ -8,6 +8,11 @@ is called with the one change object, once, in the order listed:
     view → workflow.transition() → publishing.publish() → story_changed(PUBLISHED, …)
          → after commit: page cache purge, search index, webhooks, audit (settings.py)
 
+Work too slow for the editor's request (related stories, event clusters, the claims
+ledger) subscribes in NEWSDESK_CHANGE_WORKER_SUBSCRIBERS instead: a story change queues one
+job (`content.tasks.queue_worker_subscribers`), and the worker calls each of them with a
+`QueuedStoryChange` — one row written per change however many there are.
+
 A failing subscriber is logged and does not stop the others: the editor's change is
 committed already and must not turn into an error page. Nothing here hangs off model
 `save()` signals; a change that bypasses the services (a raw SQL write) is repaired by
@@ -111,6 +116,16 @@ class LiveChange:
     user: object = None
 
 
+@dataclass(frozen=True)
+class QueuedStoryChange:
+    """A StoryChange as the worker's subscribers hear it: ids and flags, read afresh."""
+
+    kind: str
+    story_id: int
+    was_live: bool = False
+    is_live: bool = False
+
+
 @cache
 def _load(paths: tuple) -> tuple:
     return tuple(import_string(path) for path in paths)
@@ -120,8 +135,12 @@ def subscribers() -> tuple:
     return _load(tuple(getattr(settings, "NEWSDESK_CHANGE_SUBSCRIBERS", ())))
 
 
-def dispatch(change) -> None:
-    for subscriber in subscribers():
+def worker_subscribers() -> tuple:
+    return _load(tuple(getattr(settings, "NEWSDESK_CHANGE_WORKER_SUBSCRIBERS", ())))
+
+
+def dispatch(change, to=None) -> None:
+    for subscriber in subscribers() if to is None else to:
         try:
             subscriber(change)
         except Exception:

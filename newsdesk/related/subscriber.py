@@ -4,11 +4,14 @@ from newsdesk.content import changes
 from newsdesk.related.tasks import rebuild_related_job, refresh_related_job
 
 
+def in_worker(change: changes.QueuedStoryChange) -> None:
+    """A story changed: its list and its neighbours' lists worked out again."""
+    refresh_related_job.call(change.story_id)
+
+
 def on_change(change) -> None:
-    """The related stories' subscriber to the change pipeline (content/changes.py)."""
-    if isinstance(change, changes.StoryChange):
-        refresh_related_job.enqueue(change.story.pk)
-    elif isinstance(change, changes.BulkChange) and (change.shown or change.everything):
+    """Bulk and name changes (a story's own changes come through `in_worker`)."""
+    if isinstance(change, changes.BulkChange) and (change.shown or change.everything):
         ids = None if change.everything else sorted(change.story_ids)
         rebuild_related_job.enqueue(ids)
     elif isinstance(change, changes.NamesChanged) and change.deleted and change.story_ids:

@@ -1,13 +1,11 @@
-"""The wire's subscriber to the change pipeline: a story published for the first time,
-written or imported rather than accepted from the wire, is given to the worker to join
+"""The wire's subscriber to the change pipeline, in the worker: a story published for the
+first time, written or imported rather than accepted from the wire, joins
 the cluster of its event (services/coverage.py); accepted stories joined when accepted."""
-
-from django.db import transaction
 
 from newsdesk.content import changes
 from newsdesk.wire.tasks import cluster_story_job
 
 
-def on_change(change) -> None:
-    if isinstance(change, changes.StoryChange) and change.is_live and not change.was_live:
-        transaction.on_commit(lambda: cluster_story_job.enqueue(change.story.pk))
+def in_worker(change: changes.QueuedStoryChange) -> None:
+    if change.is_live and not change.was_live:
+        cluster_story_job.call(change.story_id)
