@@ -57,7 +57,8 @@ def entry_link(request, pk, entry_id):
         .order_by("posted_at", "id")
         .only("id")
     )
-    if entry.pinned or newer.count() < reading.newest_count():
+    # Counted up to the first screen only: an old entry costs what a recent one does.
+    if entry.pinned or len(newer[: reading.newest_count()]) < reading.newest_count():
         return redirect(f"{story.get_absolute_url()}#{entry.anchor}")
     # The older-entries page before the next newer entry opens with this one.
     page = reverse("live:older", args=[story.pk, newer.first().pk])

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.content.models import Source, Story
+from newsdesk.live import services
 from newsdesk.wire.models import DuplicateGroup, ItemKind, WireItem
 from newsdesk.wire.services import queue
 from newsdesk.wire.services.ingest import store_item
@@ -54,6 +55,9 @@ def test_desk_pages_have_no_axe_violations(browser, live_server, editor, width):
     if not AXE.exists():
         pytest.fail("axe-core is missing: `npm ci` installs it (make test does)")
     story = desk_content(editor)
+    live = NewsroomBuilder().story("Storm live", kind="live")
+    services.post_entry(live, editor, body="Winds rise.", key_event=True)
+    services.start_alert(editor, headline="Quake hits the coast")
     context, page = logged_in_page(browser, live_server, editor, bypass_csp=True)
     page.set_viewport_size({"width": width, "height": 900})
     found = {}
@@ -66,6 +70,8 @@ def test_desk_pages_have_no_axe_violations(browser, live_server, editor, width):
         "/desk/media/",
         "/desk/people/",
         "/desk/sections-and-tags/",
+        "/desk/live/",
+        f"/desk/live/{live.pk}/",
     ):
         page.goto(live_server.url + path)
         page.add_script_tag(path=AXE)

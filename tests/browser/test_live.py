@@ -115,9 +115,9 @@ def test_older_entries_load_and_an_archived_blog_stops_polling(
         {configurable: true, get: () => hidden});
         document.dispatchEvent(new Event("visibilitychange")); }"""
     page.evaluate(set_hidden, True)
-    page.wait_for_timeout(1500)  # let a poll already on its way land
+    page.wait_for_timeout(1000)  # let a poll already on its way land
     while_hidden = len(polls)
-    page.wait_for_timeout(2500)  # two and a half visible intervals
+    page.wait_for_timeout(2000)  # two visible intervals
     assert len(polls) == while_hidden
     with page.expect_request("**/updates/"):
         page.evaluate(set_hidden, False)

@@ -99,7 +99,11 @@
     if (stopped) return;
     // "no-cache": the browser revalidates (a 304 from the page cache when nothing changed).
     fetch(blog.getAttribute("data-live-updates"), { cache: "no-cache", credentials: "omit" })
-      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+      .then(function (response) {
+        // A blog taken down (unpublished, trashed) answers 404, uncached: stop asking.
+        if (response.status === 404 || response.status === 410) stopped = true;
+        return response.ok ? response.text() : Promise.reject(response.status);
+      })
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, "text/html");
         var state = fresh.querySelector("[data-live-state]");
