@@ -13,11 +13,11 @@ LATIN_LETTERS = re.compile(r"[A-Za-z]")
 
 
 def test_the_demo_writes_a_persian_edition_with_translations(client):
-    build_newsroom(stories=12, pictures=4, days=10, seed=5)
+    build_newsroom(stories=8, pictures=2, days=10, seed=5)
     persian = Story.objects.filter(edition="fa")
-    assert persian.count() > 50
+    assert persian.count() == 20 + 3  # written from templates, and the translated three
     headlines = set(persian.values_list("headline", flat=True))
-    assert len(headlines) > 30  # combined from templates, not one sentence repeated
+    assert len(headlines) > 15  # combined from templates, not one sentence repeated
     for story in persian:
         text = story.headline + story.standfirst + re.sub(r"<[^>]+>", "", story.body)
         assert not LATIN_LETTERS.search(text), story.headline

@@ -23,8 +23,8 @@ def _edition_code(language: str) -> str | None:
     return None
 
 
-def build_editions(rng: random.Random, now, days: int, stories: int = 80) -> int:
-    """Write the other editions' stories; returns how many."""
+def build_editions(rng: random.Random, now, days: int, stories: int) -> int:
+    """Write `stories` Persian stories and the translated few; returns how many."""
     persian, arabic = _edition_code("fa"), _edition_code("ar")
     if persian is None:
         return 0

@@ -93,7 +93,7 @@ def build_newsroom(
     if progress:
         progress(created + photo_stories, stories)
     _add_workflow_examples(reporter, beats[0], agencies, now)
-    other_editions = build_editions(rng, now, days)
+    other_editions = build_editions(rng, now, days, stories=max(20, stories // 8))
     from newsdesk.content.services.pagecounts import rebuild_counts
 
     rebuild_counts()  # bulk inserts skip the signals that keep page counts
