@@ -183,6 +183,8 @@ def test_the_configured_cache_is_the_one_in_use(settings):
         "purgetrash",
         "createeditor",
         "serve",
+        "aggregate-reads",
+        "related-rebuild",
     ],
 )
 def test_every_documented_command_answers_help(clean_env, command):
