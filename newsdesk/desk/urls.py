@@ -1,5 +1,6 @@
 from django.urls import path
 
+from newsdesk.desk import language
 from newsdesk.desk.views import bulk, directory, history, media, stories
 
 app_name = "desk"
@@ -45,4 +46,5 @@ urlpatterns = [
     path("preview/<str:token>/", history.shared_preview, name="preview"),
     path("media/", media.library, name="media"),
     path("media/<int:pk>/", media.image_edit, name="image-edit"),
+    path("language/", language.choose_language, name="language"),
 ]

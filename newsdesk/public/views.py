@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from newsdesk.content.links import fast_reverse, url_maker
 from newsdesk.content.services import named, pagecounts, reading
@@ -40,7 +41,9 @@ class Listing:
 
 
 def _archive() -> Listing:
-    return Listing(StoryList.everything(), "public:archive", "Blog", fast_reverse("public:archive"))
+    return Listing(
+        StoryList.everything(), "public:archive", gettext("Blog"), fast_reverse("public:archive")
+    )
 
 
 def _section(slug) -> Listing:
@@ -124,7 +127,7 @@ def story_list(request, kind, number=None, **named_by):
 
     crumbs = [Crumb(listing.heading, listing.crumb_url)]
     if page.number > 1:
-        crumbs.append(Crumb(f"Page {page.number}", None))
+        crumbs.append(Crumb(gettext("Page %(number)s") % {"number": page.number}, None))
     context = {
         "page": page,
         "stories": page.items,

@@ -2,9 +2,11 @@
 makes anyway (made once, then served from storage), never the full original."""
 
 from django import template
+from django.utils import translation
 
 from newsdesk.content.links import url_maker
 from newsdesk.content.services import media
+from newsdesk.desk.language import language_choices
 
 register = template.Library()
 
@@ -17,3 +19,10 @@ def thumb_url(image) -> str:
     if not widths:
         return image.file.url
     return url_maker("public:rendition", 3)(image.pk, widths[0], "webp")
+
+
+@register.simple_tag
+def desk_languages() -> list[tuple[str, str, bool]]:
+    """(code, name, whether it is the page's) of each language the desk speaks."""
+    current = (translation.get_language() or "").split("-")[0]
+    return [(code, name, code == current) for code, name in language_choices()]
