@@ -22,16 +22,16 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 
 # The interface's catalogues, compiled by Babel (no system gettext needed); the .mo files
 # are build output, remade whenever a .po changes.
-CATALOGUES := $(wildcard newsdesk/locale/*/LC_MESSAGES/django.po)
+CATALOGUES := $(wildcard newsdesk/locale/*/LC_MESSAGES/*.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-newsdesk/locale/%/LC_MESSAGES/django.mo: newsdesk/locale/%/LC_MESSAGES/django.po $(BIN)/.installed
-	$(BIN)/pybabel --quiet compile --domain django --input-file $< --output-file $@
+newsdesk/locale/%.mo: newsdesk/locale/%.po $(BIN)/.installed
+	$(BIN)/pybabel --quiet compile --input-file $< --output-file $@
 
 setup: $(BIN)/.installed $(COMPILED)
 
-# Every translatable message (Python, Django and Jinja2 templates) into the en, fa and ar
-# catalogues; then translate what it lists as untranslated and run `make setup`.
+# Every translatable message (Python, Django and Jinja2 templates, the desk's scripts) into
+# the en, fa and ar catalogues; then translate what it lists as untranslated and run `make setup`.
 messages: $(BIN)/.installed
 	$(BIN)/newsdesk messages
 

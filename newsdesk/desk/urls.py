@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.i18n import JavaScriptCatalog
 
 from newsdesk.desk import language
 from newsdesk.desk.views import bulk, directory, history, media, stories
@@ -47,4 +48,6 @@ urlpatterns = [
     path("media/", media.library, name="media"),
     path("media/<int:pk>/", media.image_edit, name="image-edit"),
     path("language/", language.choose_language, name="language"),
+    # The desk scripts' text, in the editor's language (the djangojs catalogues).
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="jsi18n"),
 ]

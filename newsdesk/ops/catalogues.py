@@ -1,4 +1,5 @@
-"""The interface's message catalogues (newsdesk/locale/<lang>/LC_MESSAGES/django.po).
+"""The interface's message catalogues: newsdesk/locale/<lang>/LC_MESSAGES/django.po for the
+server's text, djangojs.po for the desk's scripts (served by Django's JavaScriptCatalog).
 
 Django's makemessages reads Python and Django templates but not the readers' Jinja2
 templates, and needs GNU gettext on the machine. Babel (already a dependency) reads all
@@ -18,7 +19,6 @@ import newsdesk
 
 PACKAGE_DIR = Path(newsdesk.__file__).resolve().parent
 LOCALE_DIR = PACKAGE_DIR / "locale"
-DOMAIN = "django"
 # English is the source language: its catalogue stays empty (the text is the message id).
 LANGUAGES = ("en", "fa", "ar")
 TRANSLATED = ("fa", "ar")
@@ -32,12 +32,20 @@ KEYWORDS = {
     "pgettext_lazy": ((1, "c"), 2),
     "npgettext_lazy": ((1, "c"), 2, 3),
 }
-METHODS = [
-    ("**/migrations/**", "ignore"),
-    ("**/jinja2/**.html", "jinja2.ext:babel_extract"),
-    ("**/templates/**.html", "newsdesk.ops.catalogues:extract_django_template"),
-    ("**.py", "python"),
-]
+# domain -> (file pattern, extractor) in order; the first pattern a file matches decides.
+METHODS = {
+    "django": [
+        ("**/migrations/**", "ignore"),
+        ("**/jinja2/**.html", "jinja2.ext:babel_extract"),
+        ("**/templates/**.html", "newsdesk.ops.catalogues:extract_django_template"),
+        ("**.py", "python"),
+    ],
+    "djangojs": [
+        ("**/vendor/**", "ignore"),
+        ("desk/static/**.js", "javascript"),
+    ],
+}
+DOMAINS = tuple(METHODS)
 OPTIONS = {"**/jinja2/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "false"}}
 
 
@@ -49,11 +57,11 @@ def extract_django_template(fileobj, keywords, comment_tags, options):
     yield from extract_python(io.BytesIO(code.encode()), keywords, comment_tags, options)
 
 
-def extract() -> Catalog:
-    """Every translatable message of the package, as a template catalogue."""
-    template = Catalog(project="Newsdesk", domain=DOMAIN, fuzzy=False)
+def extract(domain: str = "django") -> Catalog:
+    """Every translatable message of the package in `domain`, as a template catalogue."""
+    template = Catalog(project="Newsdesk", domain=domain, fuzzy=False)
     for path, line, message, comments, context in extract_from_dir(
-        PACKAGE_DIR, METHODS, OPTIONS, KEYWORDS, comment_tags=("Translators:",)
+        PACKAGE_DIR, METHODS[domain], OPTIONS, KEYWORDS, comment_tags=("Translators:",)
     ):
         template.add(
             message,
@@ -64,16 +72,16 @@ def extract() -> Catalog:
     return template
 
 
-def po_path(language: str) -> Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(language: str, domain: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
 
 
-def read(language: str) -> Catalog:
-    path = po_path(language)
+def read(language: str, domain: str) -> Catalog:
+    path = po_path(language, domain)
     if not path.exists():
         catalog = Catalog(
             locale=language,
-            domain=DOMAIN,
+            domain=domain,
             project="Newsdesk",
             version="1",
             copyright_holder="Newsdesk",
@@ -84,21 +92,21 @@ def read(language: str) -> Catalog:
         catalog.header_comment = f"# The Newsdesk interface in {catalog.locale.english_name}."
         return catalog
     with path.open("rb") as file:
-        return read_po(file, locale=language, domain=DOMAIN)
+        return read_po(file, locale=language, domain=domain)
 
 
 def update(template: Catalog) -> None:
     """Bring every catalogue in line with the code: new messages added untranslated,
     vanished ones dropped (no fuzzy guesses: a guess shipped as a translation misleads)."""
     for language in LANGUAGES:
-        catalog = read(language)
+        catalog = read(language, template.domain)
         unchanged = {m.id for m in catalog} == {m.id for m in template}
         created = catalog.creation_date
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         catalog.obsolete.clear()
         if unchanged:  # no new date for the same messages: no churn in the diff
             catalog.creation_date = created
-        path = po_path(language)
+        path = po_path(language, template.domain)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as file:
             write_po(file, catalog, width=100, omit_header=False, sort_output=False)
@@ -107,7 +115,7 @@ def update(template: Catalog) -> None:
 def problems(template: Catalog, language: str) -> list[str]:
     """What keeps a catalogue from being complete: messages missing, untranslated (any
     plural form empty), fuzzy, or whose placeholders differ from the English."""
-    catalog = read(language)
+    catalog = read(language, template.domain)
     found = []
     for message in template:
         if not message.id:

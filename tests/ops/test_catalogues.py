@@ -1,5 +1,6 @@
-"""The interface's catalogues: every message the code and templates (Python, Django and
-Jinja2) mark is translated in Persian and Arabic, and the install compiled them."""
+"""The interface's catalogues: every message the code, templates (Python, Django and
+Jinja2) and the desk's scripts mark is translated in Persian and Arabic, and the install
+compiled them."""
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -9,8 +10,13 @@ from newsdesk.ops import catalogues
 
 
 @pytest.fixture(scope="module")
-def template():
-    return catalogues.extract()
+def templates():
+    return {domain: catalogues.extract(domain) for domain in catalogues.DOMAINS}
+
+
+@pytest.fixture(scope="module")
+def template(templates):
+    return templates["django"]
 
 
 def _ids(template):
@@ -26,13 +32,18 @@ def test_extraction_reads_python_django_and_jinja2_sources(template):
     assert ("who made a revision", "By") in ids  # a message with its context
 
 
+def test_extraction_reads_the_desk_scripts(templates):
+    assert (None, "Nobody by that name.") in _ids(templates["djangojs"])
+
+
+@pytest.mark.parametrize("domain", catalogues.DOMAINS)
 @pytest.mark.parametrize("language", catalogues.TRANSLATED)
-def test_no_message_is_missing_untranslated_or_fuzzy(template, language):
-    assert catalogues.problems(template, language) == []
+def test_no_message_is_missing_untranslated_or_fuzzy(templates, language, domain):
+    assert catalogues.problems(templates[domain], language) == []
 
 
 def test_a_message_without_translation_is_reported(template):
-    grown = Catalog(locale="en", domain=catalogues.DOMAIN)
+    grown = Catalog(locale="en", domain="django")
     for message in template:
         grown.add(message.id, context=message.context)
     grown.add("A sentence nobody has translated yet")

@@ -69,7 +69,7 @@ document.addEventListener("DOMContentLoaded", function () {
             arrivals.textContent = "";
             var link = document.createElement("a");
             link.href = location.href;
-            link.textContent = data.new + (data.new === 1 ? " new item arrived" : " new items arrived") + ": show them";
+            link.textContent = interpolate(ngettext("%(count)s new item arrived: show them", "%(count)s new items arrived: show them", data.new), { count: data.new }, true);
             arrivals.append(link);
           }).catch(function () {});
       }, 30000);

@@ -5,9 +5,9 @@ from newsdesk.ops import catalogues
 
 class Command(BaseCommand):
     help = (
-        "Extract every translatable message (Python, Django and Jinja2 templates) into the "
-        "en, fa and ar catalogues under newsdesk/locale/; --check only reports what is "
-        "missing, untranslated or fuzzy in the fa and ar catalogues."
+        "Extract every translatable message (Python, Django and Jinja2 templates, the desk's "
+        "scripts) into the en, fa and ar catalogues under newsdesk/locale/; --check only "
+        "reports what is missing, untranslated or fuzzy in the fa and ar catalogues."
     )
 
     def add_arguments(self, parser):
@@ -16,13 +16,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, check=False, **options):
-        template = catalogues.extract()
-        if not check:
-            catalogues.update(template)
-            self.stdout.write(f"{len(template)} messages written to {catalogues.LOCALE_DIR}.")
-        found = [
-            line for lang in catalogues.TRANSLATED for line in catalogues.problems(template, lang)
-        ]
+        found = []
+        for domain in catalogues.DOMAINS:
+            template = catalogues.extract(domain)
+            if not check:
+                catalogues.update(template)
+                self.stdout.write(f"{domain}: {len(template)} messages written.")
+            for language in catalogues.TRANSLATED:
+                found += catalogues.problems(template, language)
         for line in found:
             self.stdout.write(line)
         if check and found:
