@@ -16,19 +16,21 @@ from newsdesk.desk.access import desk_view
 from newsdesk.desk.forms import BulkActionForm
 
 REFUSALS = (PermissionDenied, ValidationError, revisions.EditConflict, trash.RestoreExpired)
-# What the desk says after a bulk action: (one story, several stories), counted by ngettext.
+# What the desk says after a bulk action, in the plural form the count of stories asks for.
 DONE = {
-    "section": (
-        ngettext_lazy(
-            "%(count)d story moved to %(section)s.", "%(count)d stories moved to %(section)s."
-        )
+    "section": ngettext_lazy(
+        "%(count)d story moved to %(section)s.", "%(count)d stories moved to %(section)s.", "count"
     ),
-    "unpublish": ngettext_lazy("%(count)d story unpublished.", "%(count)d stories unpublished."),
+    "unpublish": ngettext_lazy(
+        "%(count)d story unpublished.", "%(count)d stories unpublished.", "count"
+    ),
     "trash": ngettext_lazy(
-        "%(count)d story moved to the trash.", "%(count)d stories moved to the trash."
+        "%(count)d story moved to the trash.", "%(count)d stories moved to the trash.", "count"
     ),
     "restore": ngettext_lazy(
-        "%(count)d story restored from the trash.", "%(count)d stories restored from the trash."
+        "%(count)d story restored from the trash.",
+        "%(count)d stories restored from the trash.",
+        "count",
     ),
 }
 
