@@ -64,7 +64,7 @@ def _tag(slug) -> Listing:
     return Listing(
         StoryList(pagecounts.tag_key(tag.pk)),
         "public:tag",
-        f"Tag: {tag.name}",
+        gettext("Tag: %(name)s") % {"name": tag.name},
         tag.get_absolute_url(),
         {"slug": tag.slug},
         extra={"tag": tag},
