@@ -50,6 +50,7 @@ test-latest: services
 	$(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/pip install --quiet --upgrade pip
 	.venv-latest/bin/pip install --quiet --upgrade -e '.[test]'
+	for po in $(CATALOGUES); do .venv-latest/bin/pybabel --quiet compile -i $$po -o $${po%.po}.mo; done
 	BIN=.venv-latest/bin PG_URL=$(PG_URL) REDIS_TEST_URL=$(REDIS_TEST_URL) bash scripts/run-tests.sh
 
 # Resolve pyproject.toml's ranges again and write every exact version with its hashes.

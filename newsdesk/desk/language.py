@@ -1,8 +1,14 @@
 """The desk in each editor's own language: chosen in the desk, kept on their account, and
-applied to desk pages only. Readers' pages keep the language the site gives them."""
+applied to desk pages only. Readers' pages keep the language the site gives them.
+
+The choice travels in the editor's session (copied there when they sign in), so a desk page
+costs no query more than it did: the desk's query budgets (a publish, a list) stay as they
+were."""
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,9 +30,26 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, translation.get_language_info(code)["name_local"]) for code in DESK_LANGUAGES]
 
 
+SESSION_KEY = "desk_language"
+
+
 def preferred_language(user) -> str:
     preferences = EditorPreferences.objects.filter(user=user).first()
     return preferences.language if preferences else ""
+
+
+@receiver(user_logged_in, dispatch_uid="desk-language-into-session")
+def remember_language(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_KEY] = preferred_language(user)
+
+
+def session_language(request) -> str:
+    """The editor's desk language; read from their account once if the session predates it."""
+    language = request.session.get(SESSION_KEY)
+    if language is None:
+        language = request.session[SESSION_KEY] = preferred_language(request.user)
+    return language
 
 
 class DeskLanguageMiddleware:
@@ -44,7 +67,7 @@ class DeskLanguageMiddleware:
             return None
         if not {"desk", "wire"} & set(match.namespaces) or not request.user.is_authenticated:
             return None
-        language = preferred_language(request.user)
+        language = session_language(request)
         if language in DESK_LANGUAGES:
             translation.activate(language)
             request.LANGUAGE_CODE = language
@@ -67,6 +90,7 @@ def choose_language(request):
         EditorPreferences.objects.update_or_create(
             user=request.user, defaults={"language": language}
         )
+        request.session[SESSION_KEY] = language
         translation.activate(language)
     else:
         messages.error(request, _("Choose one of the desk's languages."))

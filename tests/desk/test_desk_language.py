@@ -72,3 +72,13 @@ def test_the_language_chooser_returns_only_to_this_site(client, desk_editor):
     client.force_login(desk_editor)
     answer = client.post("/desk/language/", {"language": "ar", "next": "https://evil.example/"})
     assert answer.url == "/desk/"
+
+
+def test_the_choice_follows_the_editor_to_a_new_sign_in(client, desk_editor):
+    EditorPreferences.objects.create(user=desk_editor, language="ar")
+    client.force_login(desk_editor)  # read from the account once, kept in the session
+    assert 'lang="ar" dir="rtl"' in _html_tag(client.get("/desk/"))
+    session = client.session
+    del session["desk_language"]  # a session from before the choice was kept in sessions
+    session.save()
+    assert 'lang="ar" dir="rtl"' in _html_tag(client.get("/desk/people/"))
