@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/newsdesk
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/9
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: demo test test-latest setup lock lint test-sqlite test-postgres browser-deps \
+.PHONY: demo test test-latest setup messages lock lint test-sqlite test-postgres browser-deps \
 	html-checker nginx postgres redis services clean
 
 # Exact versions with hashes from requirements.lock (`make lock` refreshes it); the package
@@ -20,7 +20,20 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip check
 	touch $@
 
-setup: $(BIN)/.installed
+# The interface's catalogues, compiled by Babel (no system gettext needed); the .mo files
+# are build output, remade whenever a .po changes.
+CATALOGUES := $(wildcard newsdesk/locale/*/LC_MESSAGES/*.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
+newsdesk/locale/%.mo: newsdesk/locale/%.po $(BIN)/.installed
+	$(BIN)/pybabel --quiet compile --input-file $< --output-file $@
+
+setup: $(BIN)/.installed $(COMPILED)
+
+# Every translatable message (Python, Django and Jinja2 templates, the desk's scripts) into
+# the en, fa and ar catalogues; then translate what it lists as untranslated and run `make setup`.
+messages: $(BIN)/.installed
+	$(BIN)/newsdesk messages
 
 # The demo's editions: English at /, Persian at /fa/, Arabic at /ar/ (unless set otherwise).
 demo: setup
@@ -38,6 +51,7 @@ test-latest: services
 	$(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/pip install --quiet --upgrade pip
 	.venv-latest/bin/pip install --quiet --upgrade -e '.[test]'
+	for po in $(CATALOGUES); do .venv-latest/bin/pybabel --quiet compile -i $$po -o $${po%.po}.mo; done
 	BIN=.venv-latest/bin PG_URL=$(PG_URL) REDIS_TEST_URL=$(REDIS_TEST_URL) bash scripts/run-tests.sh
 
 # Resolve pyproject.toml's ranges again and write every exact version with its hashes.

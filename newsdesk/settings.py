@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "newsdesk.wire.middleware.OldURLRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Desk pages in the signed-in editor's chosen language (after LocaleMiddleware's choice).
+    "newsdesk.desk.language.DeskLanguageMiddleware",
     "newsdesk.audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -177,6 +179,8 @@ NEWSDESK_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("NEWSDESK_LOGIN_LOCKOUT_SECO
 NEWSDESK_TRASH_DAYS = int(os.environ.get("NEWSDESK_TRASH_DAYS", 30))
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-us")
+# The interface's own catalogues (English, Persian, Arabic): `make messages` updates them.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

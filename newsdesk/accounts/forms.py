@@ -1,5 +1,6 @@
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.accounts import throttle
 
@@ -11,7 +12,7 @@ class RateLimitedAdminLoginForm(AdminAuthenticationForm):
         username = self.cleaned_data.get("username")
         if throttle.is_locked(username, self.request):
             raise ValidationError(
-                "Too many failed login attempts. Try again in %(minutes)d minutes.",
+                _("Too many failed login attempts. Try again in %(minutes)d minutes."),
                 code="throttled",
                 params={"minutes": throttle.lockout_minutes()},
             )

@@ -3,6 +3,8 @@ delivery log, notice when an endpoint was switched off)."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from newsdesk import net
 from newsdesk.api import keys, webhooks
@@ -19,9 +21,9 @@ class ApiKeyAdmin(admin.ModelAdmin):
     actions = ["revoke_keys"]
     autocomplete_fields = ["user"]
 
-    @admin.display(description="State")
+    @admin.display(description=gettext_lazy("State"))
     def state(self, key):
-        return "revoked" if key.revoked_at else "active"
+        return _("revoked") if key.revoked_at else _("active")
 
     def save_model(self, request, obj, form, change):
         raw_key = None if change else keys.assign_new_secret(obj)
@@ -29,15 +31,18 @@ class ApiKeyAdmin(admin.ModelAdmin):
         if raw_key:
             messages.warning(
                 request,
-                f"The new key is {raw_key} — copy it now: only its hash is kept, "
-                "it cannot be shown again.",
+                _(
+                    "The new key is %(key)s — copy it now: only its hash is kept, "
+                    "it cannot be shown again."
+                )
+                % {"key": raw_key},
             )
 
-    @admin.action(description="Revoke the selected keys")
+    @admin.action(description=gettext_lazy("Revoke the selected keys"))
     def revoke_keys(self, request, queryset):
         for key in queryset.filter(revoked_at__isnull=True):
             keys.revoke(key)
-        messages.success(request, "Revoked. Programs using these keys are refused from now on.")
+        messages.success(request, _("Revoked. Programs using these keys are refused from now on."))
 
 
 class WebhookEndpointForm(forms.ModelForm):
@@ -55,7 +60,9 @@ class WebhookEndpointForm(forms.ModelForm):
         try:
             webhooks.check_endpoint_url(url)
         except (net.UnsafeURL, net.FetchError) as error:
-            raise forms.ValidationError(f"This address cannot receive webhooks: {error}") from None
+            raise forms.ValidationError(
+                _("This address cannot receive webhooks: %(error)s") % {"error": error}
+            ) from None
         return url
 
 
@@ -90,7 +97,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     actions = ["enable_endpoints"]
     inlines = [DeliveryInline]
 
-    @admin.display(description="Events")
+    @admin.display(description=gettext_lazy("Events"))
     def event_list(self, endpoint):
         return ", ".join(endpoint.events or [])
 
@@ -102,15 +109,17 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         for endpoint in WebhookEndpoint.objects.filter(disabled_at__isnull=False, is_active=False):
             messages.warning(
-                request, f"Webhook {endpoint.url} is switched off: {endpoint.disabled_reason}"
+                request,
+                _("Webhook %(url)s is switched off: %(reason)s")
+                % {"url": endpoint.url, "reason": endpoint.disabled_reason},
             )
         return super().changelist_view(request, extra_context)
 
-    @admin.action(description="Re-enable the selected endpoints")
+    @admin.action(description=gettext_lazy("Re-enable the selected endpoints"))
     def enable_endpoints(self, request, queryset):
         for endpoint in queryset:
             webhooks.enable(endpoint)
-        messages.success(request, "Re-enabled; failures counted from zero.")
+        messages.success(request, _("Re-enabled; failures counted from zero."))
 
 
 @admin.register(WebhookDelivery)

@@ -5,7 +5,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from newsdesk.content import changes
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Story, Tag
@@ -68,9 +69,12 @@ class StoryAdminForm(forms.ModelForm):
                 self.data = self.data.copy()
                 self.data["base_version"] = current[0]
                 raise forms.ValidationError(
-                    f"Someone saved this story (version {current[0]}) after you opened "
-                    f"version {base}. Your changes are not saved: open the story again to "
-                    "see theirs, or save again to replace them."
+                    _(
+                        "Someone saved this story (version %(current)s) after you opened "
+                        "version %(base)s. Your changes are not saved: open the story again "
+                        "to see theirs, or save again to replace them."
+                    )
+                    % {"current": current[0], "base": base}
                 )
         return cleaned
 
@@ -121,7 +125,7 @@ class StoryAdmin(admin.ModelAdmin):
         several = len(editions()) > 1
         return [*self.list_filter, "edition"] if several else self.list_filter
 
-    @admin.action(description=_("Link the selected stories as translations of one another"))
+    @admin.action(description=gettext_lazy("Link the selected stories as translations of one another"))
     def link_translations(self, request, queryset):
         stories = list(queryset.order_by("pk"))
         try:
@@ -132,7 +136,7 @@ class StoryAdmin(admin.ModelAdmin):
             return
         self.message_user(request, _("Linked %(count)d stories.") % {"count": len(stories)})
 
-    @admin.action(description=_("Unlink the selected stories from their translations"))
+    @admin.action(description=gettext_lazy("Unlink the selected stories from their translations"))
     def unlink_translations(self, request, queryset):
         for story in queryset:
             translations.unlink(story, request.user)
@@ -167,13 +171,15 @@ class StoryAdmin(admin.ModelAdmin):
             obj.save()
             revisions.record(obj, request.user, note="Edited in the admin")
 
-    @admin.display(description="Preview")
+    @admin.display(description=gettext_lazy("Preview"))
     def preview_link(self, story):
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener">View</a>', story.get_absolute_url()
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            story.get_absolute_url(),
+            _("View"),
         )
 
-    @admin.display(description="Featured image")
+    @admin.display(description=gettext_lazy("Featured image"))
     def featured_image_preview(self, story):
         return image_thumbnail(story.featured_image)
 
@@ -226,7 +232,7 @@ class ImageAdmin(ShownWithStoriesAdmin):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or permissions.can_edit_image(request.user, obj))
 
-    @admin.display(description="Preview")
+    @admin.display(description=gettext_lazy("Preview"))
     def thumbnail(self, image):
         return image_thumbnail(image)
 

@@ -10,11 +10,13 @@ from urllib.parse import urlsplit
 
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 WEB_SCHEMES = ("http", "https")
 
 validate_web_url = URLValidator(
-    schemes=list(WEB_SCHEMES), message="Enter a web address starting with http:// or https://."
+    schemes=list(WEB_SCHEMES),
+    message=gettext_lazy("Enter a web address starting with http:// or https://."),
 )
 
 

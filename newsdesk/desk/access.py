@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from newsdesk.content.models import Story
 
@@ -14,7 +15,7 @@ def desk_view(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not (request.user.is_staff and request.user.has_perm("content.view_story")):
-            raise PermissionDenied("The desk is for newsroom staff.")
+            raise PermissionDenied(_("The desk is for newsroom staff."))
         return view(request, *args, **kwargs)
 
     return wrapper

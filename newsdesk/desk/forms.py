@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
 from newsdesk.content.models import Correction, Image, Person, Section, Story, Tag
@@ -33,14 +34,16 @@ class OrderedPeopleField(forms.Field):
             try:
                 pk = int(raw)
             except (TypeError, ValueError):
-                raise forms.ValidationError(f"“{raw}” is not a person.") from None
+                raise forms.ValidationError(
+                    _("“%(value)s” is not a person."), params={"value": raw}
+                ) from None
             if pk not in ids:
                 ids.append(pk)
         found = Person.objects.in_bulk(ids)
         missing = [pk for pk in ids if pk not in found]
         if missing:
             raise forms.ValidationError(
-                "These people no longer exist: " + ", ".join(map(str, missing))
+                _("These people no longer exist: %(ids)s") % {"ids": ", ".join(map(str, missing))}
             )
         return [found[pk] for pk in ids]
 
@@ -56,7 +59,7 @@ class TagNamesField(forms.CharField):
             if name and name.lower() not in (n.lower() for n in names):
                 names.append(name)
         if any(len(name) > 120 for name in names):
-            raise forms.ValidationError("A tag is at most 120 characters.")
+            raise forms.ValidationError(_("A tag is at most 120 characters."))
         known = {tag.slug: tag for tag in Tag.objects.filter(slug__in=map(make_slug, names))}
         return [known.get(make_slug(name)) or Tag(name=name) for name in names]
 
@@ -66,14 +69,15 @@ class StoryForm(forms.ModelForm):
     bylines = OrderedPeopleField(required=False)
     tags = TagNamesField(
         required=False,
-        help_text="Separated by commas; suggestions appear as you type.",
+        label=_("Tags"),
+        help_text=_("Separated by commas; suggestions appear as you type."),
         widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
     )
     # The featured picture's own description, edited beside it and saved to the picture.
     picture_alt = forms.CharField(
-        required=False, max_length=500, label="Alt text", help_text="What the picture shows."
+        required=False, max_length=500, label=_("Alt text"), help_text=_("What the picture shows.")
     )
-    picture_credit = forms.CharField(required=False, max_length=255, label="Credit")
+    picture_credit = forms.CharField(required=False, max_length=255, label=_("Credit"))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # A new story's form carries a one-use token (newsdesk.ops.submissions): sent twice, it
     # still makes one story.
@@ -98,6 +102,15 @@ class StoryForm(forms.ModelForm):
             "featured_image": forms.HiddenInput,
             "standfirst": forms.Textarea(attrs={"rows": 2}),
             "featured_caption": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {
+            "headline": _("Headline"),
+            "standfirst": _("Standfirst"),
+            "kind": _("Kind"),
+            "section": _("Section"),
+            "featured_caption": _("Caption"),
+            "language": _("Language"),
+            "source_url": _("Source URL"),
         }
 
     def __init__(self, *args, user=None, **kwargs):
@@ -135,7 +148,8 @@ class StoryForm(forms.ModelForm):
         new = [tag.name for tag in tags if tag.pk is None]
         if new and not self.user_may_add_tags:
             raise forms.ValidationError(
-                "These tags do not exist yet, and you may not add tags: " + ", ".join(new)
+                _("These tags do not exist yet, and you may not add tags: %(tags)s")
+                % {"tags": ", ".join(new)}
             )
         return tags
 
@@ -174,19 +188,32 @@ class CorrectionForm(forms.ModelForm):
         model = Correction
         fields = ["kind", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"kind": _("Kind"), "text": _("Text")}
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(help_text="JPEG, PNG or WebP, up to 20 MB and 50 megapixels.")
-    alt_text = forms.CharField(max_length=500, required=False, help_text="Required to publish.")
-    caption = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    credit = forms.CharField(max_length=255, required=False)
+    file = forms.FileField(
+        label=_("File"), help_text=_("JPEG, PNG or WebP, up to 20 MB and 50 megapixels.")
+    )
+    alt_text = forms.CharField(
+        max_length=500, required=False, label=_("Alt text"), help_text=_("Required to publish.")
+    )
+    caption = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("Caption")
+    )
+    credit = forms.CharField(max_length=255, required=False, label=_("Credit"))
 
 
 class ImageDetailsForm(forms.ModelForm):
     class Meta:
         model = Image
         fields = ["title", "alt_text", "caption", "credit"]
+        labels = {
+            "title": _("Title"),
+            "alt_text": _("Alt text"),
+            "caption": _("Caption"),
+            "credit": _("Credit"),
+        }
 
 
 class GalleryAddForm(forms.Form):
@@ -197,19 +224,19 @@ class GalleryAddForm(forms.Form):
 
 class BulkActionForm(forms.Form):
     ACTIONS = [
-        ("section", "Move to section"),
-        ("unpublish", "Unpublish"),
-        ("trash", "Move to the trash"),
-        ("restore", "Restore from the trash"),
+        ("section", _("Move to section")),
+        ("unpublish", _("Unpublish")),
+        ("trash", _("Move to the trash")),
+        ("restore", _("Restore from the trash")),
     ]
-    action = forms.ChoiceField(choices=ACTIONS)
+    action = forms.ChoiceField(choices=ACTIONS, label=_("Action"))
     section = forms.ModelChoiceField(
-        Section.objects.order_by("name"), required=False, label="Section", empty_label="—"
+        Section.objects.order_by("name"), required=False, label=_("Section"), empty_label="—"
     )
     stories = forms.ModelMultipleChoiceField(Story.objects.all(), widget=forms.MultipleHiddenInput)
 
     def clean(self):
         data = super().clean()
         if data.get("action") == "section" and not data.get("section"):
-            self.add_error("section", "Choose the section to move the stories to.")
+            self.add_error("section", _("Choose the section to move the stories to."))
         return data

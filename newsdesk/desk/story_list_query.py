@@ -9,6 +9,7 @@ from django import forms
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.content.models import Byline, Kind, Person, Section, Status, Story
 from newsdesk.search.backends import backend_for
@@ -20,34 +21,42 @@ TRASH = "trash"
 
 # sort name -> (label, date field, newest first)
 SORTS = {
-    "updated": ("Last changed, newest first", "updated_at", True),
-    "updated-oldest": ("Last changed, oldest first", "updated_at", False),
-    "published": ("Publication time, newest first", "published_at", True),
+    "updated": (_("Last changed, newest first"), "updated_at", True),
+    "updated-oldest": (_("Last changed, oldest first"), "updated_at", False),
+    "published": (_("Publication time, newest first"), "published_at", True),
 }
 
 
 class StoryFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=200, label="Search")
+    q = forms.CharField(required=False, max_length=200, label=_("Search"))
     state = forms.ChoiceField(
         required=False,
-        choices=[("", "Any state"), *Status.choices, (TRASH, "Trash")],
+        label=_("State"),
+        choices=[("", _("Any state")), *Status.choices, (TRASH, _("Trash"))],
     )
     section = forms.ModelChoiceField(
-        Section.objects.order_by("name"), required=False, empty_label="Any section"
+        Section.objects.order_by("name"),
+        required=False,
+        label=_("Section"),
+        empty_label=_("Any section"),
     )
     author = forms.ModelChoiceField(
-        Person.objects.order_by("name"), required=False, empty_label="Anyone"
+        Person.objects.order_by("name"), required=False, label=_("Author"), empty_label=_("Anyone")
     )
-    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *Kind.choices])
-    mine = forms.BooleanField(required=False, label="Only mine")
+    kind = forms.ChoiceField(
+        required=False, label=_("Kind"), choices=[("", _("Any kind")), *Kind.choices]
+    )
+    mine = forms.BooleanField(required=False, label=_("Only mine"))
     date_from = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"})
     )
     sort = forms.ChoiceField(
-        required=False, choices=[(name, label) for name, (label, _, _) in SORTS.items()]
+        required=False,
+        label=_("Sort"),
+        choices=[(name, label) for name, (label, _date, _newest) in SORTS.items()],
     )
 
 
@@ -102,7 +111,7 @@ def filtered_stories(user, data: dict):
         stories = stories.filter(pk__in=bylined)
     if data.get("kind"):
         stories = stories.filter(kind=data["kind"])
-    _, date_field, _ = SORTS[data.get("sort") or "updated"]
+    _label, date_field, _newest = SORTS[data.get("sort") or "updated"]
     if data.get("date_from"):
         stories = stories.filter(**{f"{date_field}__gte": _day_start(data["date_from"])})
     if data.get("date_to"):
@@ -120,7 +129,7 @@ def encode_cursor(story, date_field: str) -> str:
 
 def decode_cursor(cursor: str):
     """(datetime, id) from a cursor, or None for a missing or damaged one (first page)."""
-    value, _, pk = (cursor or "").rpartition("_")
+    value, _sep, pk = (cursor or "").rpartition("_")
     try:
         return datetime.fromisoformat(value), int(pk)
     except ValueError:
@@ -129,7 +138,7 @@ def decode_cursor(cursor: str):
 
 def story_page(user, data: dict, cursor: str = "") -> StoryListPage:
     sort = data.get("sort") or "updated"
-    _, date_field, newest_first = SORTS[sort]
+    _label, date_field, newest_first = SORTS[sort]
     stories, window_full = filtered_stories(user, data)
     if date_field == "published_at":
         # Drafts have no publication time yet; this sort lists what has one.

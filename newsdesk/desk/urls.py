@@ -1,5 +1,7 @@
 from django.urls import path
+from django.views.i18n import JavaScriptCatalog
 
+from newsdesk.desk import language
 from newsdesk.desk.views import bulk, directory, drafts, finder, history, media, stories
 
 app_name = "desk"
@@ -49,4 +51,7 @@ urlpatterns = [
     path("stories/new/draft/", drafts.new_story_draft, name="new-story-draft"),
     path("stories/<int:pk>/draft/", drafts.story_draft, name="story-draft"),
     path("stories/find/", finder.story_find, name="story-find"),
+    path("language/", language.choose_language, name="language"),
+    # The desk scripts' text, in the editor's language (the djangojs catalogues).
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="jsi18n"),
 ]

@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from newsdesk.content.services import trash
 from newsdesk.ops.models import TrashedStory
@@ -16,7 +18,7 @@ class TrashAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return trash.trashed_stories()
 
-    @admin.display(description="Restorable until")
+    @admin.display(description=gettext_lazy("Restorable until"))
     def restorable_until(self, story):
         return story.deleted_at + timedelta(days=trash.trash_days())
 
@@ -35,7 +37,7 @@ class TrashAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return request.user.has_perm("content.delete_story")
 
-    @admin.action(description="Restore selected stories", permissions=["restore"])
+    @admin.action(description=gettext_lazy("Restore selected stories"), permissions=["restore"])
     def restore_selected(self, request, queryset):
         restored, expired = 0, []
         for story in queryset:
@@ -45,10 +47,16 @@ class TrashAdmin(admin.ModelAdmin):
             except trash.RestoreExpired:
                 expired.append(story.headline)
         if restored:
-            self.message_user(request, f"Restored {restored} stories.", messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext("Restored %(count)d story.", "Restored %(count)d stories.", restored)
+                % {"count": restored},
+                messages.SUCCESS,
+            )
         if expired:
             self.message_user(
                 request,
-                f"Too old to restore (over {trash.trash_days()} days): {', '.join(expired)}",
+                _("Too old to restore (over %(days)s days): %(headlines)s")
+                % {"days": trash.trash_days(), "headlines": ", ".join(expired)},
                 messages.ERROR,
             )

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from newsdesk.content.links import fast_reverse, url_maker
 from newsdesk.content.models import Kind
@@ -49,7 +50,7 @@ def _archive() -> Listing:
     return Listing(
         StoryList.of_edition(current_edition().code),
         "public:archive",
-        "Blog",
+        gettext("Blog"),
         fast_reverse("public:archive"),
     )
 
@@ -72,7 +73,7 @@ def _tag(slug) -> Listing:
     return Listing(
         StoryList(pagecounts.tag_key(tag.pk)),
         "public:tag",
-        f"Tag: {tag.name}",
+        gettext("Tag: %(name)s") % {"name": tag.name},
         tag.get_absolute_url(),
         {"slug": tag.slug},
         extra={"tag": tag},
@@ -145,7 +146,7 @@ def story_list(request, kind, number=None, **named_by):
 
     crumbs = [Crumb(listing.heading, listing.crumb_url)]
     if page.number > 1:
-        crumbs.append(Crumb(f"Page {page.number}", None))
+        crumbs.append(Crumb(gettext("Page %(number)s") % {"number": page.number}, None))
     context = {
         "page": page,
         "stories": page.items,

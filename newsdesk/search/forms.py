@@ -5,6 +5,7 @@ from datetime import date
 
 from django import forms
 from django.forms.renderers import Jinja2
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.content.models import Person, Section, Source
 from newsdesk.search.query import clean_query_text
@@ -43,20 +44,20 @@ class SearchForm(forms.Form):
     # times faster than the template language's. One renderer, its templates compiled once.
     default_renderer = Jinja2()
 
-    q = forms.CharField(label="Search for", required=False, strip=True)
+    q = forms.CharField(label=_("Search for"), required=False, strip=True)
     section = SlugChoiceField(
-        Section.objects.all(), to_field_name="slug", required=False, empty_label="All sections"
+        Section.objects.all(), to_field_name="slug", required=False, empty_label=_("All sections")
     )
     author = SlugChoiceField(
-        Person.objects.all(), to_field_name="slug", required=False, empty_label="Any author"
+        Person.objects.all(), to_field_name="slug", required=False, empty_label=_("Any author")
     )
     source = SlugChoiceField(
-        Source.objects.all(), to_field_name="slug", required=False, empty_label="Any source"
+        Source.objects.all(), to_field_name="slug", required=False, empty_label=_("Any source")
     )
-    date_from = forms.DateField(label="From", required=False, widget=DateInput)
-    date_to = forms.DateField(label="To", required=False, widget=DateInput)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput)
     sort = forms.ChoiceField(
-        choices=[(SORT_RELEVANCE, "Relevance"), (SORT_DATE, "Newest first")],
+        choices=[(SORT_RELEVANCE, _("Relevance")), (SORT_DATE, _("Newest first"))],
         required=False,
     )
 
@@ -67,7 +68,7 @@ class SearchForm(forms.Form):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
-            self.add_error("date_to", "The end date is before the start date.")
+            self.add_error("date_to", _("The end date is before the start date."))
         return data
 
     def valid(self, name):

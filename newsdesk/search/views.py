@@ -4,6 +4,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from newsdesk.content.services.pages import PageNotFound
 from newsdesk.content.services.translations import edition_scope
@@ -30,7 +31,7 @@ def _render_search(request, template, *, include_drafts):
         "form": form,
         "query_text": text,
         "results": None,
-        "crumbs": [{"label": "Search", "url": None}],
+        "crumbs": [{"label": gettext("Search"), "url": None}],
     }
     if text:
         try:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from newsdesk.content.links import fast_reverse, static_url
 from newsdesk.content.services import media
@@ -152,7 +153,7 @@ def news_article(request, story, bylines, images: list[str]) -> dict:
 
 def breadcrumb_list(request, crumbs) -> dict:
     """Home first, then each crumb; the last crumb (no link) is the current page."""
-    items = [("Home", request.build_absolute_uri("/"))]
+    items = [(gettext("Home"), request.build_absolute_uri("/"))]
     for crumb in crumbs:
         items.append((crumb.label, request.build_absolute_uri(crumb.url or request.path)))
     return {
@@ -203,7 +204,11 @@ def feed_links(listed_by) -> list[tuple[str, str, str]]:
             ]
             break
     links += [
-        (mime, f"All stories ({title})", fast_reverse(f"syndication:{fmt}"))
+        (
+            mime,
+            gettext("All stories (%(format)s)") % {"format": title},
+            fast_reverse(f"syndication:{fmt}"),
+        )
         for mime, title, fmt in FEED_FORMATS
     ]
     return links

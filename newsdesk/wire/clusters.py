@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from newsdesk.content.text import plain_text
 
@@ -25,7 +26,7 @@ class Cluster:
     def agencies(self) -> list[str]:
         names = []
         for item in self.items:
-            name = item.source.name if item.source_id else "no source"
+            name = item.source.name if item.source_id else gettext("no source")
             if name not in names:
                 names.append(name)
         return names
@@ -41,7 +42,11 @@ class Cluster:
     @property
     def summary(self) -> str:
         count = len(self.items)
-        return f"{count} versions: {', '.join(self.agencies)} — {self.span}"
+        return ngettext(
+            "%(count)d version: %(agencies)s — %(span)s",
+            "%(count)d versions: %(agencies)s — %(span)s",
+            count,
+        ) % {"count": count, "agencies": ", ".join(self.agencies), "span": self.span}
 
     @property
     def preview(self) -> str:

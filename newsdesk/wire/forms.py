@@ -8,31 +8,35 @@ MAX_NINJS_BYTES = 2 * 1024 * 1024
 
 
 class QueueFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=200, label="Search")
-    source = forms.ModelChoiceField(Source.objects.all(), required=False)
-    section = forms.ModelChoiceField(Section.objects.all(), required=False)
+    q = forms.CharField(required=False, max_length=200, label=_("Search"))
+    source = forms.ModelChoiceField(Source.objects.all(), required=False, label=_("Source"))
+    section = forms.ModelChoiceField(Section.objects.all(), required=False, label=_("Section"))
     status = forms.ChoiceField(
-        choices=[("", "Open (new or failed)"), ("all", "All"), *ItemStatus.choices], required=False
+        label=_("Status"),
+        choices=[("", _("Open (new or failed)")), ("all", _("All")), *ItemStatus.choices],
+        required=False,
     )
     unseen = forms.BooleanField(required=False, label=_("Only items I have not seen"))
 
 
 class ImportURLForm(forms.Form):
-    url = forms.URLField(label="Page address", max_length=1000, assume_scheme="https")
-    source = forms.ModelChoiceField(Source.objects.all(), required=False)
+    url = forms.URLField(label=_("Page address"), max_length=1000, assume_scheme="https")
+    source = forms.ModelChoiceField(Source.objects.all(), required=False, label=_("Source"))
     background = forms.BooleanField(
-        required=False, label="Import in the background (the worker fetches it)"
+        required=False, label=_("Import in the background (the worker fetches it)")
     )
 
 
 class NinjsUploadForm(forms.Form):
-    file = forms.FileField(label="ninjs JSON file")
-    source = forms.ModelChoiceField(Source.objects.all(), required=False)
+    file = forms.FileField(label=_("ninjs JSON file"))
+    source = forms.ModelChoiceField(Source.objects.all(), required=False, label=_("Source"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_NINJS_BYTES:
-            raise forms.ValidationError("The file is over 2 MB; a ninjs document is far smaller.")
+            raise forms.ValidationError(
+                _("The file is over 2 MB; a ninjs document is far smaller.")
+            )
         return upload
 
 
@@ -46,4 +50,4 @@ class StoryNumberField(forms.IntegerField):
 
 
 class MergeForm(forms.Form):
-    story = StoryNumberField(label="Story number", min_value=1)
+    story = StoryNumberField(label=_("Story number"), min_value=1)

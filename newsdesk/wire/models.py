@@ -9,13 +9,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.content.web_links import HttpURLField
 
 
 class Rule(models.TextChoices):
-    REVIEW = "review", "Keep for review"
-    DRAFT = "draft", "Create drafts automatically"
+    REVIEW = "review", _("Keep for review")
+    DRAFT = "draft", _("Create drafts automatically")
 
 
 class WireSource(models.Model):
@@ -65,17 +66,17 @@ class Feed(models.Model):
 
 
 class ItemKind(models.TextChoices):
-    FEED = "feed", "RSS/Atom"
-    PAGE = "page", "Web page"
-    NINJS = "ninjs", "ninjs"
+    FEED = "feed", _("RSS/Atom")
+    PAGE = "page", _("Web page")
+    NINJS = "ninjs", _("ninjs")
 
 
 class ItemStatus(models.TextChoices):
-    NEW = "new", "New"
-    ACCEPTED = "accepted", "Accepted"
-    MERGED = "merged", "Merged"
-    REJECTED = "rejected", "Rejected"
-    FAILED = "failed", "Could not be parsed"
+    NEW = "new", _("New")
+    ACCEPTED = "accepted", _("Accepted")
+    MERGED = "merged", _("Merged")
+    REJECTED = "rejected", _("Rejected")
+    FAILED = "failed", _("Could not be parsed")
 
 
 class DuplicateGroup(models.Model):

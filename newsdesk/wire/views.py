@@ -172,7 +172,9 @@ def accept(request, pk):
     story = _act(request, lambda: queue.accept(item, request.user))
     if story is None:
         return redirect("wire:item", pk=pk)
-    messages.success(request, f"Draft story {story.pk} created from the wire item.")
+    messages.success(
+        request, _("Draft story %(number)s created from the wire item.") % {"number": story.pk}
+    )
     return redirect("desk:story-edit", pk=story.pk)
 
 
@@ -181,7 +183,7 @@ def accept(request, pk):
 def reject(request, pk):
     item = get_object_or_404(WireItem, pk=pk)
     if _act(request, lambda: queue.reject(item, request.user)) is not None:
-        messages.success(request, "Item rejected.")
+        messages.success(request, _("Item rejected."))
     return redirect(_back(request) or reverse("wire:item", args=[pk]))
 
 
@@ -191,11 +193,13 @@ def merge(request, pk):
     item = get_object_or_404(WireItem, pk=pk)
     form = MergeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Give the number of the story to merge into.")
+        messages.error(request, _("Give the number of the story to merge into."))
         return redirect(_back(request) or reverse("wire:item", args=[pk]))
     story = Story.objects.filter(pk=form.cleaned_data["story"], deleted_at__isnull=True).first()
     if story is None:
-        messages.error(request, f"There is no story {form.cleaned_data['story']}.")
+        messages.error(
+            request, _("There is no story %(number)s.") % {"number": form.cleaned_data["story"]}
+        )
         return redirect(_back(request) or reverse("wire:item", args=[pk]))
     if _act(request, lambda: queue.merge(item, story, request.user)) is None:
         return redirect(_back(request) or reverse("wire:item", args=[pk]))
@@ -208,7 +212,9 @@ def merge(request, pk):
             % {"agency": item.source or _("the item's agency")},
         )
         return redirect("desk:story-edit", pk=story.pk)
-    messages.success(request, f"Merged into story {story.pk}; its source is credited.")
+    messages.success(
+        request, _("Merged into story %(number)s; its source is credited.") % {"number": story.pk}
+    )
     return redirect(_back(request) or reverse("wire:item", args=[pk]))
 
 
@@ -237,7 +243,7 @@ def import_page(request):
         else:
             source = form.cleaned_data["source"]
             import_url_job.enqueue(form.cleaned_data["url"], source.pk if source else None)
-            messages.success(request, "The page will appear in the wire queue once fetched.")
+            messages.success(request, _("The page will appear in the wire queue once fetched."))
             return redirect("wire:queue")
     elif request.method == "POST" and form.is_valid():
         try:
@@ -245,7 +251,7 @@ def import_page(request):
         except (UnsafeURL, FetchError, ExtractorMissing) as exc:
             form.add_error("url", f"The page could not be imported: {exc}")
         else:
-            messages.success(request, "Page imported into the wire queue.")
+            messages.success(request, _("Page imported into the wire queue."))
             return redirect("wire:item", pk=item.pk)
     return render(
         request, "wire/import_url.html", {"form": form}, status=400 if form.errors else 200
@@ -260,12 +266,14 @@ def upload_ninjs(request):
             form.cleaned_data["file"].read(), source=form.cleaned_data["source"], user=request.user
         )
         if item is None:
-            messages.info(request, "This document was already in the wire queue.")
+            messages.info(request, _("This document was already in the wire queue."))
             return redirect("wire:queue")
         if item.status == ItemStatus.FAILED:
-            messages.error(request, f"Stored, but it could not be read: {item.error}")
+            messages.error(
+                request, _("Stored, but it could not be read: %(error)s") % {"error": item.error}
+            )
         else:
-            messages.success(request, "ninjs document added to the wire queue.")
+            messages.success(request, _("ninjs document added to the wire queue."))
         return redirect("wire:item", pk=item.pk)
     return render(
         request, "wire/upload_ninjs.html", {"form": form}, status=400 if form.errors else 200

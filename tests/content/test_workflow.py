@@ -88,7 +88,7 @@ def test_publishing_needs_alt_text_on_every_picture(newsroom, people):
     story = draft(newsroom, people, featured_image=newsroom.image(alt_text=""))
     with pytest.raises(workflow.WorkflowError) as error:
         workflow.transition(story, "published", people["editor"])
-    assert "1 picture(s) need alt text before publication." in error.value.messages
+    assert "1 picture needs alt text before publication." in error.value.messages
     story.featured_image.alt_text = "Protesters in the square"
     story.featured_image.save()
     workflow.transition(story, "published", people["editor"])

@@ -48,7 +48,7 @@ def test_gallery_picture_without_alt_text_blocks_publication(client, newsroom, d
     response = client.post(
         reverse("desk:story-transition", args=[story.pk]), {"to_state": "published"}, follow=True
     )
-    assert "1 picture(s) need alt text before publication." in response.content.decode()
+    assert "1 picture needs alt text before publication." in response.content.decode()
     story.refresh_from_db()
     assert story.status == Status.DRAFT
 

@@ -11,6 +11,9 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "
                   "cite", "srcset", "poster", "data-embed-url"}  # fmt: skip
 BAD_SCHEME = re.compile(r"^(javascript|vbscript|data(?!:image/(png|jpeg|gif|webp|avif);))", re.I)
 ALLOWED_SCRIPT_TYPES = {"application/ld+json", "application/json"}
+# Scripts the site itself serves: its static files, and the desk's text catalogue (Django's
+# JavaScriptCatalog, built from the shipped translations with nothing a user sent in it).
+OWN_SCRIPTS = ("/static/", "/desk/jsi18n/")
 
 
 def _squash(value: str) -> str:
@@ -27,7 +30,7 @@ class DangerFinder(HTMLParser):
         attributes = dict(attrs)
         if (
             tag == "script"
-            and not attributes.get("src", "").startswith("/static/")
+            and not (attributes.get("src") or "").startswith(OWN_SCRIPTS)
             and (attributes.get("type") not in ALLOWED_SCRIPT_TYPES)
         ):
             self.dangers.append(f"<script {attrs}>")

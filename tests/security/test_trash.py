@@ -46,7 +46,7 @@ def test_editor_restores_from_trash_exactly(client, newsroom, desk_editor):
         {"action": "restore_selected", "_selected_action": [story.pk]},
         follow=True,
     )
-    assert "Restored 1 stories." in response.content.decode()
+    assert "Restored 1 story." in response.content.decode()
     story.refresh_from_db()
     assert story.deleted_at is None and story.section.name == "World"
     client.logout()

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.files.images import get_image_dimensions
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def image_upload_path(instance, filename):
@@ -21,10 +22,10 @@ class Image(models.Model):
     alt_text = models.CharField(
         max_length=500,
         blank=True,
-        help_text="What the picture shows, for readers who cannot see it.",
+        help_text=_("What the picture shows, for readers who cannot see it."),
     )
     caption = models.TextField(blank=True)
-    credit = models.CharField(max_length=255, blank=True, help_text='e.g. "Photo: IRNA"')
+    credit = models.CharField(max_length=255, blank=True, help_text=_('e.g. "Photo: IRNA"'))
     focal_x = models.FloatField(null=True, blank=True, help_text="0–1 from the left")
     focal_y = models.FloatField(null=True, blank=True, help_text="0–1 from the top")
     uploaded_by = models.ForeignKey(

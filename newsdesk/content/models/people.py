@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.content.links import fast_reverse
 from newsdesk.content.models.naming import NamedWithSlug
@@ -12,7 +13,7 @@ class Person(NamedWithSlug, models.Model):  # noqa: DJ008  (__str__ from NamedWi
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=SLUG_MAX_LENGTH, unique=True, allow_unicode=True)
     bio = models.TextField(blank=True)
-    role = models.CharField(max_length=120, blank=True, help_text='e.g. "Tehran correspondent"')
+    role = models.CharField(max_length=120, blank=True, help_text=_('e.g. "Tehran correspondent"'))
     photo = models.ForeignKey(
         "content.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

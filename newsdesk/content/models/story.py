@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.content.links import url_maker
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text, sanitize_html
@@ -11,11 +12,11 @@ from newsdesk.editions.config import main_edition_code
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    SCHEDULED = "scheduled", "Scheduled"
-    PUBLISHED = "published", "Published"
-    UNPUBLISHED = "unpublished", "Unpublished"
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
 
 
 # A story is visible when its status says it may be and its time has come: a scheduled
@@ -46,15 +47,15 @@ def updated_after_publication(published_at, updated_at) -> bool:
 
 
 class Kind(models.TextChoices):
-    ARTICLE = "article", "Article"
-    PHOTO = "photo", "Photo story"
-    LIVE = "live", "Live blog"
+    ARTICLE = "article", _("Article")
+    PHOTO = "photo", _("Photo story")
+    LIVE = "live", _("Live blog")
 
 
 class Story(models.Model):
     headline = models.CharField(max_length=300)
     slug = models.SlugField(max_length=SLUG_MAX_LENGTH, allow_unicode=True, blank=True)
-    standfirst = models.TextField(blank=True, help_text="The summary under the headline.")
+    standfirst = models.TextField(blank=True, help_text=_("The summary under the headline."))
     body = models.TextField(blank=True, help_text="Rich text; sanitized on every save.")
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ARTICLE)
     section = models.ForeignKey(
@@ -65,12 +66,14 @@ class Story(models.Model):
         "content.Person", blank=True, through="content.Byline", related_name="stories"
     )
     sources = models.ManyToManyField("content.Source", blank=True, related_name="stories")
-    source_url = HttpURLField(max_length=1000, blank=True, help_text="Link to the original copy.")
+    source_url = HttpURLField(
+        max_length=1000, blank=True, help_text=_("Link to the original copy.")
+    )
     featured_image = models.ForeignKey(
         "content.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     featured_caption = models.TextField(
-        blank=True, help_text="Caption for this story; the image's own caption when empty."
+        blank=True, help_text=_("Caption for this story; the image's own caption when empty.")
     )
     language = models.CharField(max_length=16, default=settings.LANGUAGE_CODE)
     edition = models.CharField(

@@ -4,6 +4,7 @@ and the correction/update notes readers see."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class StoryEvent(models.Model):
@@ -65,8 +66,8 @@ class EditPresence(models.Model):
 
 class Correction(models.Model):
     class Kind(models.TextChoices):
-        CORRECTION = "correction", "Correction"
-        UPDATE = "update", "Update"
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
 
     story = models.ForeignKey("content.Story", on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.CORRECTION)

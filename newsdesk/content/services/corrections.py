@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from newsdesk.content.models import Correction, Status, Story
 from newsdesk.content.services import permissions, publishing
@@ -9,11 +10,11 @@ from newsdesk.content.services import permissions, publishing
 
 def add_note(story: Story, kind: str, text: str, user) -> Correction:
     if not permissions.can_publish(user):
-        raise PermissionDenied("Only editors may add corrections and updates.")
+        raise PermissionDenied(_("Only editors may add corrections and updates."))
     if story.status not in (Status.PUBLISHED, Status.SCHEDULED):
-        raise ValidationError("Corrections and updates are for published stories.")
+        raise ValidationError(_("Corrections and updates are for published stories."))
     if not text.strip():
-        raise ValidationError("Write the text of the note.")
+        raise ValidationError(_("Write the text of the note."))
     with transaction.atomic():
         # Dates the story ("Updated …") and tells feeds, the API and caches it changed,
         # without writing its text: an edit saved meanwhile stays.

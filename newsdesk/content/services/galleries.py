@@ -6,6 +6,7 @@ happen one at a time, and the story itself is dated without its text being writt
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from newsdesk.content.models import GalleryItem, Story
 from newsdesk.content.services import permissions, publishing
@@ -13,7 +14,7 @@ from newsdesk.content.services import permissions, publishing
 
 def add_picture(story: Story, user, image, caption="", credit="") -> GalleryItem:
     if not permissions.can_edit(user, story):
-        raise PermissionDenied("You may not edit this story.")
+        raise PermissionDenied(_("You may not edit this story."))
     with transaction.atomic():
         publishing.touch(story, user)
         last = story.gallery_items.aggregate(last=Max("position"))["last"]
@@ -29,7 +30,7 @@ def add_picture(story: Story, user, image, caption="", credit="") -> GalleryItem
 
 def remove_picture(story: Story, user, item_pk: int):
     if not permissions.can_edit(user, story):
-        raise PermissionDenied("You may not edit this story.")
+        raise PermissionDenied(_("You may not edit this story."))
     with transaction.atomic():
         publishing.touch(story, user)
         story.gallery_items.filter(pk=item_pk).delete()
@@ -38,7 +39,7 @@ def remove_picture(story: Story, user, item_pk: int):
 def move_picture(story: Story, user, item_pk: int, offset: int):
     """Swap a picture with its neighbour (offset -1: earlier, +1: later)."""
     if not permissions.can_edit(user, story):
-        raise PermissionDenied("You may not edit this story.")
+        raise PermissionDenied(_("You may not edit this story."))
     with transaction.atomic():
         publishing.lock(story)
         items = list(story.gallery_items.order_by("position", "id"))

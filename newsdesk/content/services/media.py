@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from newsdesk.content import image_metadata
 from newsdesk.content.models import Image, Rendition
@@ -46,15 +47,15 @@ class MediaNotSaved(Exception):
     def __init__(self, error: OSError):
         self.full = error.errno in FULL_ERRNOS
         if self.full:
-            message = (
+            message = _(
                 "The media storage is full: nothing was saved. Ask the site's administrator "
                 "to free some space, then upload the picture again."
             )
         else:
-            message = (
-                f"The media storage could not write the picture ({error.strerror or error}): "
+            message = _(
+                "The media storage could not write the picture (%(error)s): "
                 "nothing was saved. Please try again later."
-            )
+            ) % {"error": error.strerror or error}
         super().__init__(message)
 
 
@@ -106,12 +107,20 @@ def _open_checked(data: bytes) -> "PILImage.Image":
             probe = PILImage.open(io.BytesIO(data))
             if probe.format not in ALLOWED_FORMATS:
                 raise ValidationError(
-                    f"{probe.format or 'This'} files are not accepted: upload JPEG, PNG or WebP."
+                    _("%(format)s files are not accepted: upload JPEG, PNG or WebP.")
+                    % {"format": probe.format or "?"}
                 )
             if probe.width * probe.height > MAX_PIXELS:
                 raise ValidationError(
-                    f"The picture is {probe.width}×{probe.height} pixels; the limit is "
-                    f"{MAX_PIXELS // 1_000_000} megapixels."
+                    _(
+                        "The picture is %(width)s×%(height)s pixels; "
+                        "the limit is %(limit)s megapixels."
+                    )
+                    % {
+                        "width": probe.width,
+                        "height": probe.height,
+                        "limit": MAX_PIXELS // 1_000_000,
+                    }
                 )
             probe.verify()
             image = PILImage.open(io.BytesIO(data))
@@ -125,10 +134,12 @@ def _open_checked(data: bytes) -> "PILImage.Image":
             raise
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
             raise ValidationError(
-                "The picture is too large to open safely (decompression bomb)."
+                _("The picture is too large to open safely (decompression bomb).")
             ) from None
         except Exception:
-            raise ValidationError("The file is not a readable JPEG, PNG or WebP image.") from None
+            raise ValidationError(
+                _("The file is not a readable JPEG, PNG or WebP image.")
+            ) from None
     return image
 
 
@@ -141,11 +152,11 @@ def _without_metadata(data: bytes, image: "PILImage.Image") -> bytes:
 
 def store_upload(uploaded, user, alt_text="", caption="", credit="", title="") -> Image:
     if not permissions.can_upload_media(user):
-        raise PermissionDenied("You may not upload pictures.")
+        raise PermissionDenied(_("You may not upload pictures."))
     if uploaded.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            f"The file is {uploaded.size // (1024 * 1024)} MB; the limit is "
-            f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+            _("The file is %(size)s MB; the limit is %(limit)s MB.")
+            % {"size": uploaded.size // (1024 * 1024), "limit": MAX_UPLOAD_BYTES // (1024 * 1024)}
         )
     return store_picture(
         uploaded.read(), uploaded.name, user, alt_text=alt_text, caption=caption, credit=credit,

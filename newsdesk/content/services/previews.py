@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from django.core import signing
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from newsdesk.content.models import Status, Story, StoryEvent
 
@@ -50,13 +51,13 @@ def story_for_token(token: str, max_age: int = DEFAULT_MAX_AGE) -> Story:
     try:
         data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age)
     except signing.SignatureExpired:
-        raise PreviewLinkInvalid("This preview link has expired.") from None
+        raise PreviewLinkInvalid(_("This preview link has expired.")) from None
     except signing.BadSignature:
-        raise PreviewLinkInvalid("This preview link is not valid.") from None
+        raise PreviewLinkInvalid(_("This preview link is not valid.")) from None
     story = Story.objects.filter(pk=data.get("story"), deleted_at__isnull=True).first()
     if story is None:
-        raise PreviewLinkInvalid("This story no longer exists.")
+        raise PreviewLinkInvalid(_("This story no longer exists."))
     issued = datetime.fromtimestamp(data.get("at") or 0, tz=UTC)
     if _ended_since(story, issued):
-        raise PreviewLinkInvalid("This preview link was withdrawn.")
+        raise PreviewLinkInvalid(_("This preview link was withdrawn."))
     return story

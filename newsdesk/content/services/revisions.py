@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from newsdesk.content import changes
 from newsdesk.content.body_images import enrich_library_images
@@ -21,16 +23,16 @@ from newsdesk.content.text import plain_text
 
 # The story fields a revision keeps (foreign keys by id) and how the diff names them.
 TRACKED_FIELDS = {
-    "headline": "Headline",
-    "standfirst": "Standfirst",
-    "body": "Body",
-    "kind": "Kind",
-    "section_id": "Section",
-    "featured_image_id": "Featured picture",
-    "featured_caption": "Caption",
-    "language": "Language",
-    "source_url": "Source link",
-    "edition": "Edition",
+    "headline": gettext_lazy("Headline"),
+    "standfirst": gettext_lazy("Standfirst"),
+    "body": gettext_lazy("Body"),
+    "kind": gettext_lazy("Kind"),
+    "section_id": gettext_lazy("Section"),
+    "featured_image_id": gettext_lazy("Featured picture"),
+    "featured_caption": gettext_lazy("Caption"),
+    "language": gettext_lazy("Language"),
+    "source_url": gettext_lazy("Source link"),
+    "edition": gettext_lazy("Edition"),
 }
 
 
@@ -75,7 +77,7 @@ def _set_bylines(story: Story, people) -> None:
 
 def create_story(fields: dict, user, tags=(), bylines=()) -> Story:
     if not permissions.can_create(user):
-        raise PermissionDenied("You may not write stories.")
+        raise PermissionDenied(_("You may not write stories."))
     if "body" in fields:
         fields = {**fields, "body": _prepare_body(fields["body"])}
     with transaction.atomic():
@@ -94,7 +96,7 @@ def create_story(fields: dict, user, tags=(), bylines=()) -> Story:
 def save_story(story: Story, changes: dict, user, base_version: int, note: str = "") -> Story:
     """Apply `changes` (field → value) if nobody saved since `base_version`."""
     if not permissions.can_edit(user, story):
-        raise PermissionDenied("You may not edit this story.")
+        raise PermissionDenied(_("You may not edit this story."))
     tags = changes.pop("tags", None)
     bylines = changes.pop("bylines", None)
     if "body" in changes:

@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from newsdesk.content import changes
 from newsdesk.content.models import Story
@@ -28,7 +29,10 @@ def restore(story: Story, user=None, now=None) -> Story:
     if story.deleted_at is None:
         return story
     if story.deleted_at < (now or timezone.now()) - timedelta(days=trash_days()):
-        raise RestoreExpired(f"{story} was deleted more than {trash_days()} days ago.")
+        raise RestoreExpired(
+            _("%(story)s was deleted more than %(days)s days ago.")
+            % {"story": story, "days": trash_days()}
+        )
     return publishing.set_deleted(story, None, user)
 
 

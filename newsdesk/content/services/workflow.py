@@ -15,6 +15,8 @@ signals fire exactly once.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from newsdesk.content.models import GalleryItem, Image, Status, Story, StoryEvent
 from newsdesk.content.services import permissions, publishing
@@ -60,17 +62,24 @@ def publication_problems(story: Story) -> list[str]:
     """What stops `story` from going live; empty when it is ready."""
     problems = []
     if not story.headline.strip():
-        problems.append("A headline is required.")
+        problems.append(_("A headline is required."))
     if not plain_text(story.body) and not story.gallery_items.exists():
-        problems.append("A body is required.")
+        problems.append(_("A body is required."))
     if story.section_id is None:
-        problems.append("A section is required.")
+        problems.append(_("A section is required."))
     image_ids = set(story.gallery_items.values_list("image_id", flat=True))
     if story.featured_image_id:
         image_ids.add(story.featured_image_id)
     missing = Image.objects.filter(pk__in=image_ids, alt_text="").count()
     if missing:
-        problems.append(f"{missing} picture(s) need alt text before publication.")
+        problems.append(
+            ngettext(
+                "%(count)d picture needs alt text before publication.",
+                "%(count)d pictures need alt text before publication.",
+                missing,
+            )
+            % {"count": missing}
+        )
     return problems
 
 
@@ -105,24 +114,26 @@ def transition(story: Story, to_state: str, user, note: str = "", at=None) -> St
 
 def _check(story: Story, to_state: Status, user, at) -> None:
     if not _permitted(story, to_state, user):
-        raise PermissionDenied(f"You may not move this story to {to_state.label.lower()}.")
+        raise PermissionDenied(
+            _("You may not move this story to %(state)s.") % {"state": to_state.label.lower()}
+        )
     if story.status not in ALLOWED_FROM[to_state]:
         raise WorkflowError(
-            f"A story that is {story.get_status_display().lower()} "
-            f"cannot be moved to {to_state.label.lower()}."
+            _("A story that is %(state)s cannot be moved to %(target)s.")
+            % {"state": story.get_status_display().lower(), "target": to_state.label.lower()}
         )
     if to_state in (Status.SCHEDULED, Status.PUBLISHED):
         problems = publication_problems(story)
         if problems:
             raise WorkflowError(problems)
     if to_state == Status.SCHEDULED and (at is None or at <= timezone.now()):
-        raise WorkflowError("Choose a publication time in the future to schedule.")
+        raise WorkflowError(_("Choose a publication time in the future to schedule."))
 
 
 def trash(story: Story, user, note: str = "") -> Story:
     """Move a story to the trash (soft delete): it leaves the site and the desk's lists."""
     if not permissions.can_delete(user, story):
-        raise PermissionDenied("You may not delete stories.")
+        raise PermissionDenied(_("You may not delete stories."))
     with transaction.atomic():
         publishing.set_deleted(story, timezone.now(), user)
         StoryEvent.objects.create(

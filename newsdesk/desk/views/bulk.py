@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 
 from newsdesk.content.models import Status
@@ -14,11 +16,22 @@ from newsdesk.desk.access import desk_view
 from newsdesk.desk.forms import BulkActionForm
 
 REFUSALS = (PermissionDenied, ValidationError, revisions.EditConflict, trash.RestoreExpired)
+# What the desk says after a bulk action, in the plural form the count of stories asks for.
 DONE = {
-    "section": "moved to {section}",
-    "unpublish": "unpublished",
-    "trash": "moved to the trash",
-    "restore": "restored from the trash",
+    "section": ngettext_lazy(
+        "%(count)d story moved to %(section)s.", "%(count)d stories moved to %(section)s.", "count"
+    ),
+    "unpublish": ngettext_lazy(
+        "%(count)d story unpublished.", "%(count)d stories unpublished.", "count"
+    ),
+    "trash": ngettext_lazy(
+        "%(count)d story moved to the trash.", "%(count)d stories moved to the trash.", "count"
+    ),
+    "restore": ngettext_lazy(
+        "%(count)d story restored from the trash.",
+        "%(count)d stories restored from the trash.",
+        "count",
+    ),
 }
 
 
@@ -63,8 +76,8 @@ def bulk_action(request):
         else:
             done.append(story)
     if done:
-        verb = DONE[action].format(section=section)
-        messages.success(request, f"{len(done)} {'story' if len(done) == 1 else 'stories'} {verb}.")
+        text = DONE[action] % {"count": len(done), "section": section}
+        messages.success(request, text)
     for line in refused:
-        messages.error(request, f"Not changed: {line}")
+        messages.error(request, _("Not changed: %(reason)s") % {"reason": line})
     return redirect(back or "desk:story-list")

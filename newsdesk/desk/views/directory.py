@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from newsdesk.content.models import Byline, Person, Section, Story, Tag
@@ -16,6 +18,15 @@ from newsdesk.desk.counts import CAP, capped_counts
 SEARCH_LIMIT = 12
 LIST_LIMIT = 200
 CAP_LABEL = f"{CAP:,}+"
+
+
+# (is a section, was created) → what the desk says; whole sentences, so each reads right.
+TAXONOMY_OUTCOMES = {
+    (True, True): gettext_lazy("Section “%(name)s” added."),
+    (True, False): gettext_lazy("Section “%(name)s” already exists."),
+    (False, True): gettext_lazy("Tag “%(name)s” added."),
+    (False, False): gettext_lazy("Tag “%(name)s” already exists."),
+}
 
 
 class PersonForm(forms.ModelForm):
@@ -52,9 +63,9 @@ def people(request):
     if request.method == "POST" and form.is_valid():
         person, created = _add_person(request.user, **form.cleaned_data)
         if created:
-            messages.success(request, f"{person.name} added.")
+            messages.success(request, _("%(name)s added.") % {"name": person.name})
         else:
-            messages.info(request, f"{person.name} was already here.")
+            messages.info(request, _("%(name)s was already here.") % {"name": person.name})
         return redirect("desk:people")
     people = capped_counts(rows.order_by("name")[:LIST_LIMIT], Byline, "person")
     context = {"people": people, "q": q, "form": form, "cap_label": CAP_LABEL}
@@ -93,7 +104,7 @@ def tags_search(request):
 def person_create(request):
     form = NameForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"error": "Give the person's name."}, status=400)
+        return JsonResponse({"error": _("Give the person's name.")}, status=400)
     try:
         person, created = _add_person(request.user, form.cleaned_data["name"].strip())
     except PermissionDenied as error:
@@ -108,16 +119,16 @@ def taxonomy(request):
         model = Section if is_section else Tag
         perm = "content.add_section" if is_section else "content.add_tag"
         if not request.user.has_perm(perm):
-            raise PermissionDenied("You may not add these.")
+            raise PermissionDenied(_("You may not add these."))
         form = NameForm(request.POST)
         if form.is_valid():
             name = form.cleaned_data["name"].strip()
-            _, created = model.objects.get_or_create(slug=make_slug(name), defaults={"name": name})
-            outcome = "added" if created else "already exists"
-            label = model._meta.verbose_name.capitalize()
-            messages.success(request, f"{label} “{name}” {outcome}.")
+            _row, created = model.objects.get_or_create(
+                slug=make_slug(name), defaults={"name": name}
+            )
+            messages.success(request, TAXONOMY_OUTCOMES[(is_section, created)] % {"name": name})
         else:
-            messages.error(request, "Give a name.")
+            messages.error(request, _("Give a name."))
         return redirect("desk:taxonomy")
     q = request.GET.get("q", "").strip()
     tags = Tag.objects.all()

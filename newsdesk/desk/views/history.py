@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from newsdesk.content.models import Revision
@@ -40,7 +41,10 @@ def revision_restore(request, pk, version):
     story = story_or_404(pk)
     revision = get_object_or_404(Revision, story=story, version=version)
     story = revisions.restore(revision, request.user)
-    messages.success(request, f"Version {version} restored as version {story.version}.")
+    messages.success(
+        request,
+        _("Version %(old)s restored as version %(new)s.") % {"old": version, "new": story.version},
+    )
     return redirect("desk:story-edit", pk=pk)
 
 
@@ -50,7 +54,7 @@ def correction_add(request, pk):
     story = story_or_404(pk)
     form = CorrectionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Write the text of the note.")
+        messages.error(request, _("Write the text of the note."))
         return redirect("desk:story-edit", pk=pk)
     try:
         corrections.add_note(
@@ -60,7 +64,7 @@ def correction_add(request, pk):
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, "Note added; readers see it at the end of the story.")
+        messages.success(request, _("Note added; readers see it at the end of the story."))
     return redirect("desk:story-edit", pk=pk)
 
 
@@ -69,9 +73,9 @@ def correction_add(request, pk):
 def preview_link(request, pk):
     story = story_or_404(pk)
     if not (permissions.can_edit(request.user, story) or permissions.is_owner(request.user, story)):
-        raise PermissionDenied("You may not share this story.")
+        raise PermissionDenied(_("You may not share this story."))
     url = request.build_absolute_uri(reverse("desk:preview", args=[previews.make_token(story)]))
-    messages.success(request, f"Preview link (valid 3 days): {url}")
+    messages.success(request, _("Preview link (valid 3 days): %(url)s") % {"url": url})
     return redirect("desk:story-edit", pk=pk)
 
 
@@ -80,9 +84,9 @@ def preview_link(request, pk):
 def revoke_preview_links(request, pk):
     story = story_or_404(pk)
     if not (permissions.can_edit(request.user, story) or permissions.is_owner(request.user, story)):
-        raise PermissionDenied("You may not withdraw this story's preview links.")
+        raise PermissionDenied(_("You may not withdraw this story's preview links."))
     previews.revoke(story, request.user)
-    messages.success(request, "Every preview link made so far no longer works.")
+    messages.success(request, _("Every preview link made so far no longer works."))
     return redirect("desk:story-edit", pk=pk)
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from newsdesk.content.models import Image
 from newsdesk.content.services import media, permissions
@@ -37,7 +38,7 @@ def library(request):
             else:
                 if request.POST.get("from_picker"):
                     return render(request, "desk/picker_items.html", {"images": [image]})
-                messages.success(request, f"Uploaded “{image}”.")
+                messages.success(request, _("Uploaded “%(title)s”.") % {"title": image})
                 return redirect("desk:media")
         if request.POST.get("from_picker"):
             errors = "; ".join(e for field in form.errors.values() for e in field)
@@ -55,11 +56,11 @@ def library(request):
 def image_edit(request, pk):
     image = get_object_or_404(Image, pk=pk)
     if request.method == "POST" and not permissions.can_edit_image(request.user, image):
-        raise PermissionDenied("You may not change this picture's details.")
+        raise PermissionDenied(_("You may not change this picture's details."))
     form = ImageDetailsForm(request.POST or None, instance=image)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Picture details saved.")
+        messages.success(request, _("Picture details saved."))
         return redirect("desk:media")
     return render(request, "desk/image_edit.html", {"form": form, "image": image})
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from newsdesk.content.models import Person, Status, Story
@@ -68,12 +69,14 @@ def story_create(request):
         _describe_picture(request, form)
         drafts.discard(None, request.user)
         if created:
-            messages.success(request, "Story created.")
+            messages.success(request, _("Story created."))
         else:
             messages.warning(
                 request,
-                "This form was already sent: the story was created once, the second send "
-                "made nothing new. This is that story.",
+                _(
+                    "This form was already sent: the story was created once, the second send "
+                    "made nothing new. This is that story."
+                ),
             )
         return redirect("desk:story-edit", pk=story_id)
     context = {"form": form, "story": None, **draft_context(None, request.user)}
@@ -89,7 +92,7 @@ def _describe_picture(request, form):
     if not request.user.has_perm("content.change_image"):
         messages.warning(
             request,
-            "The picture's alt text and credit were not changed: you may not change pictures.",
+            _("The picture's alt text and credit were not changed: you may not change pictures."),
         )
         return
     for name, value in details.items():
@@ -101,7 +104,7 @@ def _describe_picture(request, form):
 def story_edit(request, pk):
     story = story_or_404(pk)
     if not permissions.can_edit(request.user, story):
-        raise PermissionDenied("You may not edit this story.")
+        raise PermissionDenied(_("You may not edit this story."))
     conflict = None
     if request.method == "POST":
         form = StoryForm(request.POST, instance=Story.objects.get(pk=story.pk), user=request.user)
@@ -114,7 +117,7 @@ def story_edit(request, pk):
                 conflict = _conflict_context(error, form)
                 if error.by == request.user and not conflict["mine_vs_theirs"]:
                     # The same save sent twice (a double click): the first one did it.
-                    messages.info(request, "Already saved: this form was sent twice.")
+                    messages.info(request, _("Already saved: this form was sent twice."))
                     return redirect("desk:story-edit", pk=story.pk)
                 # Keep the user's text in the form; the hidden version moves on so that a
                 # deliberate second save (after reading the diff) goes through.
@@ -123,7 +126,7 @@ def story_edit(request, pk):
             else:
                 _describe_picture(request, form)
                 drafts.discard(story, request.user)
-                messages.success(request, "Saved.")
+                messages.success(request, _("Saved."))
                 return redirect("desk:story-edit", pk=story.pk)
     else:
         form = StoryForm(instance=story, initial={"version": story.version}, user=request.user)
@@ -191,7 +194,7 @@ def story_transition(request, pk):
     story = story_or_404(pk)
     form = TransitionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose a valid state and time.")
+        messages.error(request, _("Choose a valid state and time."))
         return redirect("desk:story-edit", pk=pk)
     data = form.cleaned_data
     try:
@@ -200,9 +203,11 @@ def story_transition(request, pk):
         for message in error.messages:
             messages.error(request, message)
     except ValueError:
-        messages.error(request, "Unknown state.")
+        messages.error(request, _("Unknown state."))
     else:
-        messages.success(request, f"Story is now {story.get_status_display().lower()}.")
+        messages.success(
+            request, _("Story is now %(state)s.") % {"state": story.get_status_display().lower()}
+        )
     if permissions.can_edit(request.user, story):
         return redirect("desk:story-edit", pk=pk)
     return redirect("desk:story-list")
@@ -213,7 +218,9 @@ def story_transition(request, pk):
 def story_delete(request, pk):
     story = story_or_404(pk)
     workflow.trash(story, request.user, request.POST.get("note", ""))
-    messages.success(request, f"“{story.headline}” moved to the trash.")
+    messages.success(
+        request, _("“%(headline)s” moved to the trash.") % {"headline": story.headline}
+    )
     return redirect("desk:story-list")
 
 
@@ -223,7 +230,7 @@ def story_presence(request, pk):
     """Heartbeat from an open editor page (every 30 s) or its goodbye when it closes."""
     story = story_or_404(pk)
     if not permissions.can_edit(request.user, story):
-        raise PermissionDenied("You may not edit this story.")
+        raise PermissionDenied(_("You may not edit this story."))
     if request.POST.get("leave"):
         presence.leave(story, request.user)
         return JsonResponse({"others": []})
@@ -241,9 +248,9 @@ def gallery_add(request, pk):
     form = GalleryAddForm(request.POST)
     if form.is_valid():
         galleries.add_picture(story, request.user, **form.cleaned_data)
-        messages.success(request, "Picture added to the gallery.")
+        messages.success(request, _("Picture added to the gallery."))
     else:
-        messages.error(request, "Choose a picture from the library.")
+        messages.error(request, _("Choose a picture from the library."))
     return redirect("desk:story-edit", pk=pk)
 
 
@@ -253,7 +260,7 @@ def gallery_remove(request, pk, item_pk):
     from newsdesk.content.services import galleries
 
     galleries.remove_picture(story_or_404(pk), request.user, item_pk)
-    messages.success(request, "Picture removed from the gallery.")
+    messages.success(request, _("Picture removed from the gallery."))
     return redirect("desk:story-edit", pk=pk)
 
 

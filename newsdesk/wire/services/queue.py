@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from newsdesk.content import changes
 from newsdesk.content.models import Route, Status, Story
@@ -21,12 +22,14 @@ ROUTES = {ItemKind.FEED: Route.FEED, ItemKind.PAGE: Route.PAGE, ItemKind.NINJS: 
 def _require(user, perm):
     # user=None is the system itself (the "create drafts automatically" rule).
     if user is not None and not (user.is_active and user.is_staff and user.has_perm(perm)):
-        raise PermissionDenied(f"You need the {perm!r} permission.")
+        raise PermissionDenied(_("You need the %(permission)r permission.") % {"permission": perm})
 
 
 def _require_open(item: WireItem):
     if item.status not in OPEN_STATUSES:
-        raise ValidationError(f"This item was already {item.get_status_display().lower()}.")
+        raise ValidationError(
+            _("This item was already %(state)s.") % {"state": item.get_status_display().lower()}
+        )
 
 
 def _fits(model, field: str, value: str) -> str:
@@ -81,7 +84,7 @@ def merge(item: WireItem, story: Story, user=None) -> Story:
     if user is not None and not permissions.can_edit(user, story):
         # Crediting a source changes the story: the same rule as editing it (a contributor
         # keeps only their own drafts; published copy is an editor's).
-        raise PermissionDenied("You may not change that story.")
+        raise PermissionDenied(_("You may not change that story."))
     with transaction.atomic():
         item = WireItem.objects.select_for_update().get(pk=item.pk)
         _require_open(item)

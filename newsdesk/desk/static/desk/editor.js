@@ -29,7 +29,7 @@ document.addEventListener("DOMContentLoaded", function () {
     setInterval(function () {
       post(presence.dataset.url).then(function (r) { return r.json(); }).then(function (data) {
         presence.textContent = data.others.length
-          ? data.others.join(", ") + (data.others.length === 1 ? " is" : " are") + " also editing this story."
+          ? interpolate(ngettext("%(names)s is also editing this story.", "%(names)s are also editing this story.", data.others.length), { names: data.others.join(", ") }, true)
           : "";
       }).catch(function () {});
     }, 30000);
@@ -46,7 +46,7 @@ document.addEventListener("DOMContentLoaded", function () {
   var headline = form.querySelector("[name=headline]");
   var count = document.getElementById("headline-count");
   function showCount() {
-    count.textContent = headline.value.length + " / " + headline.maxLength + " characters";
+    count.textContent = interpolate(gettext("%(used)s / %(limit)s characters"), { used: headline.value.length, limit: headline.maxLength }, true);
   }
   if (headline && count) { headline.addEventListener("input", showCount); showCount(); }
 
@@ -77,15 +77,15 @@ document.addEventListener("DOMContentLoaded", function () {
     var name = document.createElement("span");
     name.className = "name"; name.textContent = person.name;
     li.append(input, name);
-    [["-1", "↑", "Move " + person.name + " earlier"], ["1", "↓", "Move " + person.name + " later"]].forEach(function (b) {
+    [["-1", "↑", gettext("Move %(name)s earlier")], ["1", "↓", gettext("Move %(name)s later")]].forEach(function (b) {
       var button = document.createElement("button");
       button.type = "button"; button.dataset.move = b[0]; button.textContent = b[1];
-      button.setAttribute("aria-label", b[2]);
+      button.setAttribute("aria-label", interpolate(b[2], { name: person.name }, true));
       li.append(button);
     });
     var remove = document.createElement("button");
-    remove.type = "button"; remove.dataset.remove = ""; remove.textContent = "Remove";
-    remove.setAttribute("aria-label", "Remove " + person.name + " from the bylines");
+    remove.type = "button"; remove.dataset.remove = ""; remove.textContent = gettext("Remove");
+    remove.setAttribute("aria-label", interpolate(gettext("Remove %(name)s from the bylines"), { name: person.name }, true));
     li.append(remove);
     list.append(li);
     refreshBylines(); changed();
@@ -124,13 +124,13 @@ document.addEventListener("DOMContentLoaded", function () {
           if (search.value.trim() !== text) return;
           results.textContent = "";
           data.people.forEach(function (person) {
-            resultButton("Add " + person.name + (person.role ? " (" + person.role + ")" : ""), function () {
+            resultButton(person.role ? interpolate(gettext("Add %(name)s (%(role)s)"), person, true) : interpolate(gettext("Add %(name)s"), person, true), function () {
               addPerson(person); search.value = ""; results.textContent = ""; search.focus();
             });
           });
           var exact = data.people.some(function (p) { return p.name.toLowerCase() === text.toLowerCase(); });
           if (data.can_create && !exact) {
-            resultButton("Add “" + text + "” as a new person", function () {
+            resultButton(interpolate(gettext("Add “%(name)s” as a new person"), { name: text }, true), function () {
               post(bylines.dataset.create, { name: text }).then(function (r) { return r.json(); }).then(function (reply) {
                 if (reply.person) { addPerson(reply.person); search.value = ""; results.textContent = ""; search.focus(); }
               });
@@ -138,7 +138,7 @@ document.addEventListener("DOMContentLoaded", function () {
           }
           if (!results.children.length) {
             var li = document.createElement("li");
-            li.textContent = "Nobody by that name.";
+            li.textContent = gettext("Nobody by that name.");
             results.append(li);
           }
         });
@@ -238,7 +238,7 @@ document.addEventListener("DOMContentLoaded", function () {
     setField("featured_image", "");
     setField("picture_alt", ""); setField("picture_credit", "");
     document.getElementById("featured-thumb").hidden = true;
-    document.getElementById("featured-name").textContent = "No featured picture.";
+    document.getElementById("featured-name").textContent = gettext("No featured picture.");
     clear.hidden = true;
     changed();
   });
@@ -251,7 +251,7 @@ document.addEventListener("DOMContentLoaded", function () {
       fetch(upload.action, { method: "POST", body: new FormData(upload), credentials: "same-origin" })
         .then(function (r) { return r.text().then(function (text) { return { ok: r.ok, text: text }; }); })
         .then(function (reply) {
-          if (!reply.ok) { error.textContent = reply.text || "The picture could not be uploaded."; return; }
+          if (!reply.ok) { error.textContent = reply.text || gettext("The picture could not be uploaded."); return; }
           pickerResults.innerHTML = reply.text;
           upload.reset();
           var first = pickerResults.querySelector("button.pick");
