@@ -125,7 +125,9 @@ class StoryAdmin(admin.ModelAdmin):
         several = len(editions()) > 1
         return [*self.list_filter, "edition"] if several else self.list_filter
 
-    @admin.action(description=gettext_lazy("Link the selected stories as translations of one another"))
+    @admin.action(
+        description=gettext_lazy("Link the selected stories as translations of one another")
+    )
     def link_translations(self, request, queryset):
         stories = list(queryset.order_by("pk"))
         try:
