@@ -40,6 +40,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.staticfiles.handlers import StaticFilesHandler  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from bench.corpus import CorpusSpec, build_corpus  # noqa: E402
@@ -87,6 +88,9 @@ def fill(stories: int, wire_items: int) -> None:
         ],
         batch_size=5000,
     )
+    if missing > 0:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would leave them
 
 
 def edited_story(user) -> Story:

@@ -14,7 +14,7 @@ def row(html, name):
 def test_counts_are_exact_below_the_cap_and_capped_above(
     client, newsroom, desk_editor, monkeypatch
 ):
-    monkeypatch.setattr(counts, "CAP", 2)
+    monkeypatch.setattr(counts, "CAP", 2)  # 100 in use
     monkeypatch.setattr(directory, "CAP_LABEL", "2+")
     world, sport = newsroom.section("World"), newsroom.section("Sport")
     ana, li = newsroom.person("Ana Ruiz"), newsroom.person("Li Wei")
