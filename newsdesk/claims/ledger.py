@@ -7,6 +7,7 @@ Every change purges the story's page and the claims search pages (page cache key
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from newsdesk.claims.extraction import Found, extract
 from newsdesk.claims.models import Claim, ClaimStatus
@@ -75,7 +76,7 @@ def refresh(story: Story) -> bool:
 
 def check_editable(claim: Claim, user) -> None:
     if not permissions.can_edit(user, claim.story):
-        raise PermissionDenied("You may not change this story's claims.")
+        raise PermissionDenied(_("You may not change this story's claims."))
 
 
 def _check(claim: Claim, user, status: str, fields=()) -> Claim:

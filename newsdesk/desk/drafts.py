@@ -11,6 +11,7 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from newsdesk.content.text import sanitize_html
 from newsdesk.desk.models import StoryDraft
@@ -24,16 +25,16 @@ NOT_KEPT = {"csrfmiddlewaretoken", "submission", "version"}
 def parse(text: str) -> dict:
     """The form state the editor page sent (JSON: name → list of strings), checked."""
     if len(text.encode()) > MAX_BYTES:
-        raise ValidationError("The draft is too large to keep.")
+        raise ValidationError(_("The draft is too large to keep."))
     try:
         state = json.loads(text)
     except ValueError:
-        raise ValidationError("The draft could not be read.") from None
+        raise ValidationError(_("The draft could not be read.")) from None
     if not isinstance(state, dict) or not all(
         isinstance(values, list) and all(isinstance(v, str) for v in values)
         for values in state.values()
     ):
-        raise ValidationError("The draft could not be read.")
+        raise ValidationError(_("The draft could not be read."))
     fields = {name: values for name, values in state.items() if name not in NOT_KEPT}
     if "body" in fields:  # the one sanitizer, as on save: kept text is shown again
         fields["body"] = [sanitize_html(html) for html in fields["body"]]

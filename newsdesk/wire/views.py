@@ -41,7 +41,7 @@ def newsroom_only(perm: str):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not (request.user.is_staff and request.user.has_perm(perm)):
-                raise PermissionDenied("The wire desk is for newsroom staff.")
+                raise PermissionDenied(_("The wire desk is for newsroom staff."))
             return view(request, *args, **kwargs)
 
         return wrapper

@@ -130,5 +130,5 @@ def test_page_numbers_are_written_in_the_editions_digits(client, newsroom, setti
         newsroom.story(f"Report {n}", edition="en")
     html = client.get("/fa/blog/page/2/").content.decode()
     assert '<span aria-current="page">۲</span>' in html
-    assert '<a href="/fa/blog/page/3/" aria-label="Page 3">۳</a>' in html
+    assert '<a href="/fa/blog/page/3/" aria-label="صفحهٔ ۳">۳</a>' in html
     assert '<span aria-current="page">1</span>' in client.get("/blog/").content.decode()
