@@ -33,7 +33,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-CORPUS = Path(os.environ.get("NEWSDESK_CORPORA", "/work/shared/corpora")) / "readability-test-pages"
+# The shared corpora sit beside the repository (../shared/corpora) unless NEWSDESK_CORPORA says.
+CORPORA = Path(os.environ.get("NEWSDESK_CORPORA", REPO.parent / "shared" / "corpora"))
+CORPUS = CORPORA / "readability-test-pages"
 PARTS = 6
 MIN_WORDS = 600
 
