@@ -65,6 +65,9 @@ def editions_site() -> dict[str, str]:
         "fa-not-found": "/fa/no/such/page/",
         "ar-home": "/ar/",
         "ar-story": f"/ar{arabic.get_absolute_url()}",
+        "ar-section": f"/ar{cities.get_absolute_url()}",
+        "ar-search": "/ar/search/?q=%D8%B7%D9%87%D8%B1%D8%A7%D9%86",
+        "ar-not-found": "/ar/no/such/page/",
         "en-story": english.get_absolute_url(),
     }
 
@@ -83,16 +86,16 @@ def _fetch(url: str) -> bytes:
         return error.read()
 
 
-def test_persian_pages_are_valid_accessible_and_right_to_left(site, page_without_csp, tmp_path):
+def test_persian_and_arabic_pages_are_valid_accessible_and_right_to_left(
+    site, page_without_csp, tmp_path
+):
     base, pages = site
-    persian = {name: url for name, url in pages.items() if name.startswith("fa-")}
-    assert (
-        html_problems({name: _fetch(base + url) for name, url in persian.items()}, tmp_path) == []
-    )
+    rtl = {name: url for name, url in pages.items() if name.startswith(("fa-", "ar-"))}
+    assert html_problems({name: _fetch(base + url) for name, url in rtl.items()}, tmp_path) == []
     found = {}
     for viewport in (DESKTOP, PHONE):
         page_without_csp.set_viewport_size(viewport)
-        for name, url in persian.items():
+        for name, url in rtl.items():
             page_without_csp.goto(base + url)
             where = f"{name} at {viewport['width']}px"
             assert page_without_csp.evaluate("document.dir") == "rtl", where
