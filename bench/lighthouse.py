@@ -4,6 +4,7 @@ that kept a page under 100. Not run in CI: Lighthouse's own timings vary with th
 
     npm install --no-save lighthouse@13      # once; not a project dependency
     .venv/bin/python bench/lighthouse.py [--data-dir /tmp/newsdesk-lighthouse] [--pages home,story]
+        [--editions]   # the demo's Persian and Arabic home and story pages too
 
 Serves the demo (`newsdesk demo --no-serve`, then `newsdesk serve`, page cache off) on
 127.0.0.1:8320 and drives Debian's chromium (CHROME_PATH=/usr/bin/chromium).
@@ -24,11 +25,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.run import PYTHON, REPO, run_cli, stop, wait_for  # noqa: E402
 
 PORT = 8320
-LIGHTHOUSE = REPO / "node_modules/lighthouse/cli/index.js"
+# Installed beside the project's npm packages, or wherever NEWSDESK_LIGHTHOUSE points.
+LIGHTHOUSE = Path(
+    os.environ.get("NEWSDESK_LIGHTHOUSE", REPO / "node_modules/lighthouse/cli/index.js")
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PICK_URLS = """
 import json
 from newsdesk.content.models import Kind, Person, Section, Story, Tag
+from newsdesk.editions.routing import story_url
 live = Story.objects.filter(status="published").order_by("-published_at")
 print(json.dumps({
     "story": live.filter(featured_image__isnull=False, kind="article").first().get_absolute_url(),
@@ -37,6 +42,11 @@ print(json.dumps({
     "section": Section.objects.order_by("order").first().get_absolute_url(),
     "tag": Tag.objects.order_by("pk").first().get_absolute_url(),
     "author": Person.objects.order_by("pk").first().get_absolute_url(),
+    **{
+        f"{code}-story": story_url(story)
+        for code in ("fa", "ar")
+        if (story := live.filter(edition=code).first())
+    },
 }))
 """
 
@@ -78,6 +88,9 @@ def main():
     parser.add_argument("--data-dir", default="")
     parser.add_argument("--pages", default="")
     parser.add_argument("--stories", type=int, default=650)
+    parser.add_argument(
+        "--editions", action="store_true", help="the demo's Persian and Arabic editions too"
+    )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is missing: npm install --no-save lighthouse@13")
@@ -90,6 +103,7 @@ def main():
         "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789abcdef",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PYTHONPATH": str(REPO),
+        **({"NEWSDESK_EDITIONS": "demo"} if args.editions else {}),
     }
     run_cli(env, "demo", "--no-serve", "--stories", str(args.stories))
     picked = json.loads(
@@ -102,6 +116,7 @@ def main():
         # Search is noindex by design (its SEO score says so); Lighthouse will not load a 404
         # at all, so the error page is checked by the Nu and axe tests alone.
         "search": "/search/?q=talks",
+        **({"fa-home": "/fa/", "ar-home": "/ar/"} if args.editions else {}),
     }
     if args.pages:
         pages = {name: url for name, url in pages.items() if name in args.pages.split(",")}
