@@ -10,10 +10,8 @@ import argparse
 import os
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["NEWSDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="newsdesk-bench-")
@@ -28,28 +26,14 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.staticfiles.handlers import StaticFilesHandler  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.core.wsgi import get_wsgi_application  # noqa: E402
-from django.test import Client  # noqa: E402
 
+from bench.desk_browser import signed_in_desk  # noqa: E402
 from newsdesk.content.models import Section  # noqa: E402
 from newsdesk.content.services import revisions  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 SENTENCE = "the minister said on monday that talks would resume after the holiday"
 WORDS = SENTENCE.split(" ")
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def story_body(words: int) -> str:
@@ -101,35 +85,11 @@ def main():
     long = revisions.create_story(
         {"headline": "Long", "body": story_body(10_000), "section": section}, user
     )
-    client = Client()
-    client.force_login(user)
-
-    server = make_server(
-        "127.0.0.1",
-        args.port,
-        StaticFilesHandler(get_wsgi_application()),
-        handler_class=QuietHandler,
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{args.port}"
-
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        context = browser.new_context()
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
-        )
-        page = context.new_page()
+    with signed_in_desk(user, args.port) as (page, base):
         results = {}
         for name, story in (("300 words", short), ("10,000 words", long)):
             measure(page, f"{base}/desk/stories/{story.pk}/")  # warm-up (static files, JIT)
             results[name] = measure(page, f"{base}/desk/stories/{story.pk}/")
-        browser.close()
-    server.shutdown()
 
     print(f"{'story':>14} {'editor ready':>14} {'per keystroke':>15} {'save':>10}")
     for name, (ready, per_key, saved) in results.items():

@@ -22,9 +22,7 @@ import argparse
 import os
 import statistics
 import sys
-import threading
 from pathlib import Path
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("NEWSDESK_HTTPS", "0")
@@ -38,32 +36,18 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.staticfiles.handlers import StaticFilesHandler  # noqa: E402
-from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 
 from bench.corpus import CorpusSpec, build_corpus  # noqa: E402
+from bench.desk_browser import signed_in_desk  # noqa: E402
 from newsdesk.content.models import Source, Story  # noqa: E402
 from newsdesk.wire.models import ItemKind, ItemStatus, WireItem  # noqa: E402
 from newsdesk.wire.services import queue  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 TIMING = (
     "(() => { const n = performance.getEntriesByType('navigation')[0];"
     " return [n.domInteractive, n.loadEventEnd]; })()"
 )
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def fill(stories: int, wire_items: int) -> None:
@@ -139,30 +123,9 @@ def main():
     user, _ = get_user_model().objects.get_or_create(
         username="desk-bench", defaults={"is_staff": True, "is_superuser": True}
     )
-    client = Client()
-    client.force_login(user)
-    server = make_server(
-        "127.0.0.1",
-        args.port,
-        StaticFilesHandler(get_wsgi_application()),
-        handler_class=QuietHandler,
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{args.port}"
     stories = Story.objects.count()
     print(f"{stories:,} stories in {settings.DATABASES['default']['NAME']}; {args.rounds} rounds")
-
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        context = browser.new_context()
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
-        )
-        page = context.new_page()
+    with signed_in_desk(user, args.port) as (page, base):
         print(f"{'page':<28} {'interactive p50':>16} {'p95':>7} {'loaded p50':>11} {'p95':>7}")
         for name, url in pages(base, user).items():
             page.goto(url)  # warm-up: static files cached, as for an editor at work
@@ -178,8 +141,6 @@ def main():
                 f"{name:<28} {q(interactive, 50):>13.0f} ms {q(interactive, 95):>4.0f} ms"
                 f" {q(loaded, 50):>8.0f} ms {q(loaded, 95):>4.0f} ms"
             )
-        browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":
