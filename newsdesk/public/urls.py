@@ -28,25 +28,17 @@ urlpatterns = [
     path("blog/page/<pagenum:number>/", views.story_list, {"kind": "archive"}, name="archive-page"),
     path("story/<int:pk>/", views.story_redirect, name="story-short"),
     path("story/<int:pk>/<uslug:slug>/", views.story, name="story"),
-    path("section/<uslug:slug>/", views.story_list, {"kind": "section"}, name="section"),
-    path(
-        "section/<uslug:slug>/page/<pagenum:number>/",
-        views.story_list,
-        {"kind": "section"},
-        name="section-page",
-    ),
-    path("tag/<uslug:slug>/", views.story_list, {"kind": "tag"}, name="tag"),
-    path(
-        "tag/<uslug:slug>/page/<pagenum:number>/",
-        views.story_list,
-        {"kind": "tag"},
-        name="tag-page",
-    ),
-    path("author/<uslug:slug>/", views.story_list, {"kind": "author"}, name="author"),
-    path(
-        "author/<uslug:slug>/page/<pagenum:number>/",
-        views.story_list,
-        {"kind": "author"},
-        name="author-page",
+    *(
+        pattern
+        for kind in ("section", "tag", "author")
+        for pattern in (
+            path(f"{kind}/<uslug:slug>/", views.story_list, {"kind": kind}, name=kind),
+            path(
+                f"{kind}/<uslug:slug>/page/<pagenum:number>/",
+                views.story_list,
+                {"kind": kind},
+                name=f"{kind}-page",
+            ),
+        )
     ),
 ]
