@@ -115,6 +115,7 @@ def test_wire_queue_by_keyboard_alone(browser, live_server, editor):
     page.keyboard.press("j")
     page.keyboard.press("r")  # rejects "Wire story 1" and comes back to the queue
     page.wait_for_selector(".messages >> text=Item rejected.")
+    page.wait_for_load_state("load")  # the queue's keys answer once its script has run
     assert WireItem.objects.get(headline="Wire story 1").status == ItemStatus.REJECTED
     assert page.locator(".wire-group").count() == 2
     page.keyboard.press("j")
