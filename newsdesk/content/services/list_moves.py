@@ -78,14 +78,15 @@ class ListMove:
 
     def settle(self) -> "ListMove":
         """Call once the change is written: recount the (list, day) pairs the story left
-        and joined."""
+        or joined."""
         if upkeep.deferring():
             upkeep.defer_pairs(pairs(self.before))
             upkeep.defer_story(self.story.pk)
             return self
         self.after = self.place()
-        if self.after != self.before:  # a plain edit (headline, body) moves nothing
-            recount(pairs(self.before) | pairs(self.after))
+        # A count changes only where the story joined or left a (list, day): a plain edit
+        # (headline, body), or a new time on the same day, recounts nothing.
+        recount(pairs(self.before) ^ pairs(self.after))
         return self
 
 
