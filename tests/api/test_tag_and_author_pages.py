@@ -94,7 +94,7 @@ def test_tag_with_other_filters_and_unknown_slugs(client, newsroom, linked):
 
 @pytest.mark.parametrize("kind", ["tag", "author"])
 def test_counts_out_of_date_cost_speed_not_stories(client, linked, kind):
-    """Writes that skip the model signals leave the day counts wrong until `newsdesk
+    """Writes that skip the content services leave the day counts wrong until `newsdesk
     recount-pages`: too high, they would cut pages short; the list is then read whole."""
     tag, person, live = linked
     key = pagecounts.tag_key(tag.pk) if kind == "tag" else pagecounts.author_key(person.pk)
