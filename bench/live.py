@@ -31,6 +31,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from newsdesk.content.models import Kind, Status, Story
+from newsdesk.content.services import pagecounts
 from newsdesk.live.models import LiveBlog, LiveEntry
 from newsdesk.live.services import post_entry
 
@@ -41,6 +42,7 @@ def blog(headline, count):
         story = Story.objects.create(headline=headline, kind=Kind.LIVE, status=Status.PUBLISHED,
                                      published_at=now - timedelta(days=1), body="<p>Live.</p>")
         LiveBlog.objects.create(story=story)
+        pagecounts.recount(pagecounts.pairs_of_stories([story.pk]))  # written straight to the table
         start = now - timedelta(hours=20)
         LiveEntry.objects.bulk_create(
             LiveEntry(story=story, posted_at=start + timedelta(seconds=10 * n),

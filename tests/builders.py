@@ -9,6 +9,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Status, Story, Tag
+from newsdesk.content.services import pagecounts
 from newsdesk.search.backends import backend_for
 
 _counter = itertools.count(1)
@@ -71,8 +72,9 @@ class NewsroomBuilder:
         story.sources.set(sources)
         for position, person in enumerate(bylines):
             Byline.objects.create(story=story, person=person, position=position)
-        # Written straight to the tables, as an import or a restore would be: indexed as
-        # `search-rebuild` would index it.
+        # Written straight to the tables, as an import or a restore would be: counted as
+        # `recount-pages` and indexed as `search-rebuild` would.
+        pagecounts.recount(pagecounts.pairs_of_stories([story.pk]))
         backend_for().reindex([story.pk])
         return story
 

@@ -72,7 +72,7 @@ def story_page(filters: StoryFilters, cursor: str | None, limit: int):
     page = _newest(bounded, limit + 1)
     if len(page) <= limit and bounded is not stories:
         # The counted days held fewer stories than counted: counts out of date (writes that
-        # skipped the model signals, until `newsdesk recount-pages`). Right beats fast.
+        # skipped the content services, until `newsdesk recount-pages`). Right beats fast.
         page = _newest(stories, limit + 1)
     if len(page) <= limit:
         return page, None

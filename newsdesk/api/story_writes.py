@@ -138,8 +138,9 @@ def _changes(story: Story, data: dict) -> tuple[dict, dict]:
     for name in ("section", "featured_image"):
         if name in data:
             changes[name] = getattr(scratch, name)
-    if "tags" in relations:
-        changes["tags"] = relations.pop("tags")
+    for name in ("tags", "bylines"):  # they move the story between lists: saved with it
+        if name in relations:
+            changes[name] = relations.pop(name)
     return changes, relations
 
 

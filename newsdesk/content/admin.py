@@ -156,22 +156,32 @@ class StoryAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            # Through the desk's save service: row lock, version check, one bump.
-            changes = {name: getattr(obj, name) for name in form.changed_data if name in EDITABLE}
-            base = form.cleaned_data.get("base_version")
-            saved = revisions.save_story(
-                obj,
-                changes,
-                request.user,
-                obj.version if base is None else base,
-                note="Edited in the admin",
-            )
-            obj.version = saved.version
-            return
+            return  # saved with its tags, sources and bylines, in save_related
         with transaction.atomic():
             obj.created_by = request.user
             obj.save()
             revisions.record(obj, request.user, note="Edited in the admin")
+
+    def save_related(self, request, form, formsets, change):
+        if not change:  # a new story is a draft: in no list yet
+            super().save_related(request, form, formsets, change)
+            return
+        # Through the desk's save service, tags, sources and bylines with the row: row lock,
+        # version check, one bump, the page counts of the lists it joined or left.
+        obj = form.instance
+        changes = {name: getattr(obj, name) for name in form.changed_data if name in EDITABLE}
+        base = form.cleaned_data.get("base_version")
+        saved = revisions.save_story(
+            obj,
+            changes,
+            request.user,
+            obj.version if base is None else base,
+            note="Edited in the admin",
+            relate=lambda current: super(StoryAdmin, self).save_related(
+                request, form, formsets, change
+            ),
+        )
+        obj.version = saved.version
 
     @admin.display(description=gettext_lazy("Preview"))
     def preview_link(self, story):

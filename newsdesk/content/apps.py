@@ -5,8 +5,3 @@ class ContentConfig(AppConfig):
     name = "newsdesk.content"
     label = "content"
     verbose_name = "Content"
-
-    def ready(self):
-        from newsdesk.content.services import pagecount_sync
-
-        pagecount_sync.connect()

@@ -5,7 +5,9 @@ change inside their transaction, then call `story_changed` (or `names_changed`).
 the transaction commits, every subscriber listed in the NEWSDESK_CHANGE_SUBSCRIBERS setting
 is called with the one change object, once, in the order listed:
 
-    view → workflow.transition() → publishing.publish() → story_changed(PUBLISHED, …)
+    view → workflow.transition() → publishing.publish()
+         → list_moves.track(row) → row written → move.settle(): page counts recounted
+         → story_changed(PUBLISHED, …, lists=move)
          → after commit: page cache purge, search index, webhooks, audit (settings.py)
 
 Work too slow for the editor's request (related stories, event clusters, the claims
@@ -14,9 +16,9 @@ job (`content.tasks.queue_worker_subscribers`), and the worker calls each of the
 `QueuedStoryChange` — one row written per change however many there are.
 
 A failing subscriber is logged and does not stop the others: the editor's change is
-committed already and must not turn into an error page. Nothing here hangs off model
-`save()` signals; a change that bypasses the services (a raw SQL write) is repaired by
-`newsdesk search-rebuild` and the page cache's expiry.
+committed already and must not turn into an error page. Nothing here, nor the page counts,
+hangs off model `save()` signals; a change that bypasses the services (a raw SQL write) is
+repaired by `newsdesk search-rebuild`, `newsdesk recount-pages` and the page cache's expiry.
 """
 
 import logging
@@ -51,12 +53,10 @@ class StoryChange:
     is_live: bool = False
     # Columns written; empty when the whole story was saved.
     fields: frozenset = frozenset()
-    # (publication time, list keys) before the change, and the lists joined or left by
-    # tag and byline changes: the page cache purges from the story's old position.
+    # (publication time, list keys) before and after the change, as the service that made
+    # it read them (services/list_moves.py): the page cache purges from the story's old
+    # position and its new one. `lists_after` None: read it afresh.
     lists_before: tuple = (None, frozenset())
-    lists_touched: frozenset = frozenset()
-    # The same after the change, as the save read it (None: read it afresh). Services
-    # change tags and bylines before saving the story's row, so it includes them.
     lists_after: tuple | None = None
 
     @property
@@ -151,8 +151,11 @@ def _emit(change) -> None:
     transaction.on_commit(lambda: dispatch(change))
 
 
-def story_changed(kind: str, story, user=None, *, was_live: bool, fields=()) -> StoryChange:
-    """Announce a change made in the current transaction; subscribers hear it after commit."""
+def story_changed(
+    kind: str, story, user=None, *, was_live: bool, fields=(), lists=None
+) -> StoryChange:
+    """Announce a change made in the current transaction; subscribers hear it after commit.
+    `lists`: the story's ListMove, settled, when the change may have moved it."""
     change = StoryChange(
         kind=kind,
         story=story,
@@ -160,12 +163,9 @@ def story_changed(kind: str, story, user=None, *, was_live: bool, fields=()) -> 
         was_live=was_live,
         is_live=story.is_live,
         fields=frozenset(fields),
-        lists_before=getattr(story, "lists_before_save", (None, frozenset())),
-        lists_touched=frozenset(getattr(story, "lists_touched", ())),
-        lists_after=getattr(story, "lists_after_save", None),
+        lists_before=lists.before if lists is not None else (None, frozenset()),
+        lists_after=lists.after if lists is not None else None,
     )
-    story.lists_touched = set()
-    story.lists_after_save = None
     _emit(change)
     return change
 

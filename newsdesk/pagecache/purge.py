@@ -30,10 +30,10 @@ def live_key(story_id) -> str:
     return f"live-{story_id}"
 
 
-def purge_story(story: Story, moved: bool, before=(None, ()), touched=(), after=None) -> None:
+def purge_story(story: Story, moved: bool, before=(None, ()), after=None) -> None:
     """Purge what shows `story`; with `moved`, also every list page from its position on.
     `before`/`after`: its (publication time, lists) before and after the change (after is
-    read now if not given); `touched`: lists it joined or left by a tag or byline change."""
+    read now if not given): the lists it joined or left are purged from its position."""
     if not store.enabled():
         return
     if upkeep.deferring():
@@ -42,9 +42,9 @@ def purge_story(story: Story, moved: bool, before=(None, ()), touched=(), after=
     before_at, before_lists = before
     after_at, after_lists = after or pagecounts.story_lists(story.pk)
     store.purge_keys([story_key(story.pk), *ALWAYS])
-    changed = (set(before_lists) ^ after_lists) | set(touched)
+    changed = set(before_lists) ^ set(after_lists)
     if moved or before_at != after_at:
-        changed |= set(before_lists) | after_lists
+        changed |= set(before_lists) | set(after_lists)
     moments = {m for m in (before_at, after_at, story.published_at) if m is not None}
     for list_key in changed:
         first = min(page_of(list_key, moment, story.pk) for moment in moments) if moments else 1
@@ -75,7 +75,7 @@ def _story_changed(change) -> None:
     story = change.story
     if change.was_live or change.is_live or change.lists_before[1]:
         moved = change.kind != changes.EDITED or change.was_live != change.is_live
-        purge_story(story, moved, change.lists_before, change.lists_touched, change.lists_after)
+        purge_story(story, moved, change.lists_before, change.lists_after)
     # A story scheduled sooner than the cache's next due time brings that time forward.
     due = store.due()
     if story.published_at and due and timezone.now() < story.published_at < due:

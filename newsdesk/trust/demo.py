@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from newsdesk.content.models import Section, Source
-from newsdesk.content.services import corrections, workflow
+from newsdesk.content.services import corrections, revisions, workflow
 from newsdesk.content.text import make_slug
 from newsdesk.wire.models import ItemKind, WireItem
 from newsdesk.wire.services import ingest, queue
@@ -78,10 +78,10 @@ def build_trust_demo() -> str:
     story = queue.accept(copies[0], editor)
     queue.merge(copies[1], story, editor)
     story.refresh_from_db()
-    story.section = Section.objects.order_by("order", "pk").first() or Section.objects.create(
+    section = Section.objects.order_by("order", "pk").first() or Section.objects.create(
         name="World", slug="world"
     )
-    story.save(update_fields=["section"])
+    story = revisions.save_story(story, {"section": section}, editor, story.version)
     workflow.transition(story, "published", editor)
     story.refresh_from_db()
     corrections.add_note(

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from newsdesk.content.models import PageCount, Status, Story
-from newsdesk.content.services import pagecounts
+from newsdesk.content.services import pagecounts, publishing
 
 
 def walk(client, query: str) -> list[int]:
@@ -41,8 +41,7 @@ def linked(newsroom):
         newsroom.story("Not linked", published_at=at - timedelta(minutes=1))
     newsroom.story("Draft", status=Status.DRAFT, **links)
     gone = newsroom.story("Trashed", published_at=now - timedelta(days=3), **links)
-    gone.deleted_at = now
-    gone.save(update_fields=["deleted_at"])  # the trash, as the desk does it
+    publishing.set_deleted(gone, now)  # the trash, as the desk does it
     newsroom.story("Pulled", status=Status.UNPUBLISHED, published_at=now - timedelta(days=4))
     for hours in (1, 30):  # later today (perhaps) and tomorrow: not live yet
         newsroom.story(
@@ -95,7 +94,7 @@ def test_tag_with_other_filters_and_unknown_slugs(client, newsroom, linked):
 
 @pytest.mark.parametrize("kind", ["tag", "author"])
 def test_counts_out_of_date_cost_speed_not_stories(client, linked, kind):
-    """Writes that skip the model signals leave the day counts wrong until `newsdesk
+    """Writes that skip the content services leave the day counts wrong until `newsdesk
     recount-pages`: too high, they would cut pages short; the list is then read whole."""
     tag, person, live = linked
     key = pagecounts.tag_key(tag.pk) if kind == "tag" else pagecounts.author_key(person.pk)

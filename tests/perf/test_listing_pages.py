@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from newsdesk.content.models import PageCount, Status
-from newsdesk.content.services import pagecounts, publishing
+from newsdesk.content.models import PageCount, Status, Story
+from newsdesk.content.services import pagecounts, publishing, revisions, trash, workflow
 from newsdesk.content.services.lists import StoryList, story_list_page
 from newsdesk.content.services.pages import PageNotFound
 from newsdesk.content.services.visibility import live_stories
@@ -69,17 +69,22 @@ def test_pages_match_count_and_offset(spread):
     assert_lists_agree(section, tag, person)
 
 
-def test_pages_follow_unpublish_backdate_retag_and_delete(spread, newsroom):
+def test_pages_follow_unpublish_backdate_retag_and_delete(spread, newsroom, editor):
     section, tag, person, stories = spread
+
+    def edit(story, **fields):
+        story = Story.objects.get(pk=story.pk)
+        revisions.save_story(story, fields, editor, story.version)
+
     publishing.unpublish(stories[7])
-    stories[12].published_at = timezone.now() - timedelta(days=40)
-    stories[12].save()
-    stories[5].section = None
-    stories[5].save()
-    stories[4].tags.clear()
-    tag.stories.add(stories[3])
-    stories[8].byline_set.all().delete()
-    stories[20].delete()
+    publishing.publish(stories[12], at=timezone.now() - timedelta(days=40))
+    edit(stories[5], section=None)
+    edit(stories[4], tags=[])
+    edit(stories[3], tags=[*stories[3].tags.all(), tag])
+    edit(stories[8], bylines=[])
+    workflow.trash(stories[20], editor)
+    later = timezone.now() + timedelta(days=trash.trash_days() + 1)
+    assert trash.purge_expired(now=later) == 1
     assert_lists_agree(section, tag, person)
 
 

@@ -200,6 +200,33 @@ def test_an_edit_purges_what_shows_the_story_and_nothing_else(
     assert "Edited in the admin" in client.get("/blog/").content.decode()
 
 
+def test_a_story_moved_to_another_tag_leaves_one_tag_page_and_joins_the_other(
+    client, site, newsroom, editor, django_capture_on_commit_callbacks
+):
+    """The save reads the story's lists before and after; the page cache purges both tags'
+    pages from its position on (later pages shift by one though they do not show it), and
+    no page of a list it was never in."""
+    from newsdesk.content.services import revisions
+
+    oil, gas, sport = newsroom.tag("Crude"), newsroom.tag("Gas"), site["sport"]
+    now = timezone.now()
+    for n in range(7):  # three a page: the fourth newest of each is on page 2 of 3
+        newsroom.story(f"Crude {n}", tags=[oil], published_at=now - timedelta(days=1, hours=n))
+        newsroom.story(f"Gas {n}", tags=[gas], published_at=now - timedelta(days=1, hours=n))
+    story = Story.objects.get(headline="Crude 3")
+    paths = [
+        f"{oil.get_absolute_url()}page/3/",
+        f"{gas.get_absolute_url()}page/3/",
+        sport.get_absolute_url(),
+    ]
+    warm(client, paths)
+    with django_capture_on_commit_callbacks(execute=True):
+        revisions.save_story(story, {"tags": [gas]}, editor, story.version)
+    assert [cached(p) for p in paths] == [False, False, True]
+    assert client.get(paths[0]).status_code == 404  # six left: two pages
+    assert "Gas 5" in client.get(paths[1]).content.decode()  # pushed from page 2 to 3
+
+
 def test_trash_and_restore_purge_the_pages_that_show_the_story(
     client, site, editor, django_capture_on_commit_callbacks
 ):

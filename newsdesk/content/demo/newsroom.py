@@ -96,7 +96,7 @@ def build_newsroom(
     other_editions = build_editions(rng, now, days, stories=max(20, stories // 8))
     from newsdesk.content.services.pagecounts import rebuild_counts
 
-    rebuild_counts()  # bulk inserts skip the signals that keep page counts
+    rebuild_counts()  # bulk inserts skip the services that keep page counts
     with transaction.atomic():  # and the change pipeline: the index is rebuilt once
         changes.bulk_changed(reason="demo newsroom", everything=True)
     return {

@@ -9,10 +9,11 @@ live, so a scheduled story joins the pages by the clock alone.
 A month's total is the sum of the list's day counts in that month, recomputed from them
 whenever one of them is (in the same transaction), so the two always agree.
 
-Counts are recomputed for the touched (list, day) pairs on every save, delete, tag or
-byline change, inside the writer's transaction and under a row lock, so concurrent writers
-cannot lose an update. Writes that bypass model signals (`QuerySet.update`, raw SQL) must be
-followed by `newsdesk recount-pages`.
+The content services recompute the (list, day) pairs a change touched (services/list_moves.py)
+inside the writer's transaction and under a row lock, so concurrent writers cannot lose an
+update; bulk writers defer it to the end of their batch (services/upkeep.py). Writes that
+bypass the services (`QuerySet.update`, raw SQL, bulk inserts) must be followed by
+`newsdesk recount-pages` (`rebuild_counts`).
 """
 
 from collections import Counter
@@ -91,6 +92,20 @@ def list_filter(queryset: QuerySet[Story], list_key: str) -> QuerySet[Story]:
     raise ValueError(f"Unknown story list {list_key!r}")
 
 
+def linked_lists(story_id: int) -> frozenset[str]:
+    """The tag and author lists of a story, read in one query."""
+    tags = Story.tags.through.objects.filter(story_id=story_id).values_list(Value("tag"), "tag_id")
+    people = (
+        Byline.objects.filter(story_id=story_id)
+        .order_by()
+        .values_list(Value("author"), "person_id")
+    )
+    return frozenset(
+        tag_key(pk) if kind == "tag" else author_key(pk)
+        for kind, pk in tags.union(people, all=True)
+    )
+
+
 def story_lists(story_id: int) -> tuple[datetime | None, set[str]]:
     """The publication time and the lists a story counts in now, read from the database."""
     row = (
@@ -101,18 +116,9 @@ def story_lists(story_id: int) -> tuple[datetime | None, set[str]]:
     )
     if row is None:
         return None, set()
-    keys = {ALL, *edition_keys(row["edition"])}
+    keys = {ALL, *edition_keys(row["edition"]), *linked_lists(story_id)}
     if row["section_id"]:
         keys.add(section_key(row["section_id"]))
-    # Tags and bylines in one query.
-    tags = Story.tags.through.objects.filter(story_id=story_id).values_list(Value("tag"), "tag_id")
-    people = (
-        Byline.objects.filter(story_id=story_id)
-        .order_by()
-        .values_list(Value("author"), "person_id")
-    )
-    for kind, pk in tags.union(people, all=True):
-        keys.add(tag_key(pk) if kind == "tag" else author_key(pk))
     return row["published_at"], keys
 
 
@@ -201,7 +207,7 @@ def _set(model, value, **key) -> None:
 
 def rebuild_counts() -> int:
     """Recompute every day count and month total from scratch (after bulk loads or writes
-    that skip signals); returns how many day counts there are."""
+    that skip the services); returns how many day counts there are."""
     day = TruncDate("published_at", tzinfo=UTC)
     rows = []
     base = counted_stories()

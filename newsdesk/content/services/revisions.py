@@ -18,7 +18,7 @@ from newsdesk.content import changes
 from newsdesk.content.body_images import enrich_library_images
 from newsdesk.content.embeds import mark_embeds
 from newsdesk.content.models import Byline, Revision, Story
-from newsdesk.content.services import permissions, provenance, publishing
+from newsdesk.content.services import list_moves, permissions, provenance, publishing
 from newsdesk.content.text import plain_text
 
 # The story fields a revision keeps (foreign keys by id) and how the diff names them.
@@ -82,19 +82,25 @@ def create_story(fields: dict, user, tags=(), bylines=()) -> Story:
         fields = {**fields, "body": _prepare_body(fields["body"])}
     with transaction.atomic():
         story = Story(created_by=user, **fields)
+        move = list_moves.track(story)
         story.save()
         if tags:
             story.tags.set(tags)
         if bylines:
             _set_bylines(story, bylines)
+        move.settle()
         record(story, user, note="Created")
         provenance.typed_in(story)
-        changes.story_changed(changes.CREATED, story, user, was_live=False)
+        changes.story_changed(changes.CREATED, story, user, was_live=False, lists=move)
     return story
 
 
-def save_story(story: Story, changes: dict, user, base_version: int, note: str = "") -> Story:
-    """Apply `changes` (field → value) if nobody saved since `base_version`."""
+def save_story(
+    story: Story, changes: dict, user, base_version: int, note: str = "", relate=None
+) -> Story:
+    """Apply `changes` (field → value; "tags" and "bylines" lists) if nobody saved since
+    `base_version`. `relate`: a function writing other relations of the story (the admin's
+    form and inlines), called with the story's row locked, before it is saved."""
     if not permissions.can_edit(user, story):
         raise PermissionDenied(_("You may not edit this story."))
     tags = changes.pop("tags", None)
@@ -105,15 +111,19 @@ def save_story(story: Story, changes: dict, user, base_version: int, note: str =
         current = Story.objects.select_for_update().get(pk=story.pk)
         if current.version != int(base_version):
             raise EditConflict(current, int(base_version))
+        move = list_moves.track(current)
         for name, value in changes.items():
             setattr(current, name, value)
         if bylines is not None:
-            # Before the save, so that whoever hears "story updated" after commit sees them.
             _set_bylines(current, bylines)
         current.version += 1
-        if tags is not None:  # first, so the change announced after commit includes them
+        if tags is not None:
             current.tags.set(tags)
-        publishing.save_changes(current, user)
+        if relate is not None:
+            relate(current)
+        if bylines is not None or tags is not None or relate is not None:
+            move.links_written()
+        publishing.save_changes(current, user, move)
         record(current, user, note=note)
     return current
 

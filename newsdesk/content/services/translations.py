@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.content import changes
 from newsdesk.content.models import Story
+from newsdesk.content.services import list_moves
 from newsdesk.content.services.visibility import live_stories
 from newsdesk.editions.config import editions
 
@@ -99,8 +100,14 @@ def _group(story: Story) -> list[Story]:
 
 
 def _set_group(story: Story, group, user) -> None:
+    move = list_moves.track(story)  # it stays where it is: no list pages to purge
     story.translation_group = group
     story.save(update_fields=["translation_group"])
     changes.story_changed(
-        changes.EDITED, story, user, was_live=story.is_live, fields=("translation_group",)
+        changes.EDITED,
+        story,
+        user,
+        was_live=story.is_live,
+        fields=("translation_group",),
+        lists=move.settle(),
     )

@@ -8,8 +8,8 @@ It raises `django.core.exceptions.PermissionDenied` when `user` may not make the
 `WorkflowError` (a ValidationError, with readable messages) when the move is not allowed
 from the story's state or the story is not ready (publishing needs a headline, a body, a
 section and alt text on every picture). Each transition is recorded as a StoryEvent (who,
-when, note). Going live or not goes through services/publishing.py, so the content
-signals fire exactly once.
+when, note). Going live or not goes through services/publishing.py, so page counts are
+kept and the change is announced exactly once.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError

@@ -26,7 +26,7 @@ from newsdesk.content.models import (
     StoryEvent,
     Tag,
 )
-from newsdesk.content.services import provenance, publishing, revisions
+from newsdesk.content.services import list_moves, provenance, publishing, revisions
 from newsdesk.content.services.media import save_original
 from newsdesk.content.text import SLUG_MAX_LENGTH, make_slug, plain_text
 from newsdesk.net import FetchError, UnsafeURL, fetch
@@ -249,12 +249,14 @@ class Records:
         )
         if published:
             story.created_at = story.updated_at = published
+        move = list_moves.track(story)
         story.save()
         tags = [self.tag(slug, name) for kind, slug, name in post["terms"] if kind == "post_tag"]
         if tags:
             story.tags.add(*tags)
         if post.get("creator"):
             Byline.objects.create(story=story, person=self.person(post["creator"]))
+        move.settle()  # in an import, with every other story's at its end
         for comment in post["comments"]:
             self._comment(story, comment)
         self._old_urls(story, post)
