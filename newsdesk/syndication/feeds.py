@@ -32,6 +32,7 @@ from newsdesk.content.models.story import story_paths, story_summary, updated_af
 from newsdesk.content.services import named, pagecounts
 from newsdesk.content.services.lists import StoryList
 from newsdesk.editions.current import current_edition, site_name
+from newsdesk.syndication.feed_writer import write_with_quick_elements
 from newsdesk.syndication.xmltext import xml_safe
 
 FEED_SIZE = 50
@@ -46,7 +47,21 @@ def full_content() -> bool:
 class NewsRssFeed(feedgenerator.Rss201rev2Feed):
     """RSS 2.0 with the body in `content:encoded` (RSS's content module) and, for a story
     corrected after publication, Atom's `updated` (RSS itself has no update date; the
-    channel declares the Atom namespace, and readers such as feedparser understand it)."""
+    channel declares the Atom namespace, and readers such as feedparser understand it).
+    Written as Django writes it (`Rss201rev2Feed.write`), by a quicker writer."""
+
+    def write(self, outfile, encoding):
+        write_with_quick_elements(self._write_document, outfile, encoding)
+
+    def _write_document(self, handler):
+        handler.startDocument()
+        self.add_stylesheets(handler)
+        handler.startElement("rss", self.rss_attributes())
+        handler.startElement("channel", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        self.endChannelElement(handler)
+        handler.endElement("rss")
 
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:content": CONTENT_NS}
@@ -60,7 +75,18 @@ class NewsRssFeed(feedgenerator.Rss201rev2Feed):
 
 
 class NewsAtomFeed(feedgenerator.Atom1Feed):
-    """Atom with the body in `<content type="html">` beside the summary."""
+    """Atom with the body in `<content type="html">` beside the summary; written as
+    Django writes it (`Atom1Feed.write`), by a quicker writer."""
+
+    def write(self, outfile, encoding):
+        write_with_quick_elements(self._write_document, outfile, encoding)
+
+    def _write_document(self, handler):
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
