@@ -102,18 +102,19 @@ class Subject(NamedTuple):
     site: str  # "https://example.com", no trailing slash
 
 
-class FeedStory(NamedTuple):
-    """A story as its feed item shows it: its row, the site's address, its bylined people's
-    names and its tags' names."""
+class FeedItem(NamedTuple):
+    """A story as its feed item shows it, every value worked out once (in `items`), which
+    the item hooks hand to Django's generator."""
 
-    story: tuple  # a named row of STORY_FIELDS
+    title: str
     link: str  # the story's path on the site
-    site: str
-    authors: list
-    tags: list
-
-    def absolute(self, url: str) -> str:
-        return url if "://" in url else self.site + url
+    description: str
+    author_name: str | None
+    pubdate: object
+    updateddate: object
+    categories: list
+    enclosures: list
+    extra: dict  # the body, for content:encoded / <content>
 
 
 # What an item shows of a story. Read as plain rows, with the names of its people and tags
@@ -203,7 +204,8 @@ class StoryFeed(Feed):
         # Atom requires an author for every entry: the site's, where a story has no byline.
         return xml_safe(site_name())
 
-    # The items.
+    # The items: each story's values worked out in one pass (items_of), which the hooks
+    # below only hand over.
     def items(self, subject):
         rows = StoryList(self.list_key(subject.about)).newest(FEED_SIZE, fields=STORY_FIELDS)
         ids = [row.pk for row in rows]
@@ -214,56 +216,86 @@ class StoryFeed(Feed):
         tags = _names_by_story(
             Story.tags.through.objects.order_by("tag__name", "tag_id"), "story_id", "tag__name", ids
         )
-        path = story_paths()
-        return [
-            FeedStory(row, path(row.pk, row.slug), subject.site, authors[row.pk], tags[row.pk])
-            for row in rows
-        ]
+        return items_of(rows, authors, tags, subject.site)
 
     def item_title(self, item):
-        return xml_safe(item.story.headline)
+        return item.title
 
     def item_link(self, item):
         return item.link
 
     def item_description(self, item):
-        # RSS <description> and Atom <summary type="html"> hold HTML, which readers render:
-        # the summary is plain text (a standfirst may say "<script>"), so it goes escaped.
-        story = item.story
-        summary = story_summary(story.standfirst, "" if story.standfirst else story.body)
-        return xml_safe(escape(summary))
+        return item.description
 
     def item_author_name(self, item):
-        return xml_safe(", ".join(item.authors)) or None
+        return item.author_name
 
     def item_pubdate(self, item):
-        return item.story.published_at
+        return item.pubdate
 
     def item_updateddate(self, item):
-        story = item.story
-        if updated_after_publication(story.published_at, story.updated_at):
-            return story.updated_at
-        return story.published_at
+        return item.updateddate
 
     def item_categories(self, item):
-        return [xml_safe(name) for name in item.tags]
+        return item.categories
 
     def item_enclosures(self, item):
-        name = item.story.featured_image__file
-        if not name:
-            return []
-        try:
-            url, length, mime_type = _original(name)
-        except OSError:  # a missing file must not break the whole feed
-            return []
-        return [feedgenerator.Enclosure(item.absolute(url), length, mime_type)]
+        return item.enclosures
 
     def item_extra_kwargs(self, item):
-        story = item.story
-        if not full_content() or not story.body:
-            return {}
-        base = item.absolute(self.item_link(item))
-        return {"content": xml_safe(absolute_body(story.body, base))}
+        return item.extra
+
+    # What no item has (Django asks for each, of every item).
+    item_author_email = item_author_link = item_comments = item_copyright = None
+
+    def get_context_data(self, **kwargs):
+        return {}  # for feed templates, which these feeds do not use
+
+
+def items_of(rows, authors: dict, tags: dict, site: str) -> list[FeedItem]:
+    """The feed items of `rows` (named rows of STORY_FIELDS), given their people's and
+    tags' names by story id and the site's address."""
+    path = story_paths()
+    full = full_content()
+    items = []
+    for story in rows:
+        link = path(story.pk, story.slug)
+        # RSS <description> and Atom <summary type="html"> hold HTML, which readers
+        # render: the summary is plain text (a standfirst may say "<script>"), so it goes
+        # escaped.
+        summary = story_summary(story.standfirst, "" if story.standfirst else story.body)
+        if updated_after_publication(story.published_at, story.updated_at):
+            updated = story.updated_at
+        else:
+            updated = story.published_at
+        extra = {}
+        if full and story.body:
+            base = link if "://" in link else site + link
+            extra["content"] = xml_safe(absolute_body(story.body, base))
+        items.append(
+            FeedItem(
+                title=xml_safe(story.headline),
+                link=link,
+                description=xml_safe(escape(summary)),
+                author_name=xml_safe(", ".join(authors[story.pk])) or None,
+                pubdate=story.published_at,
+                updateddate=updated,
+                categories=[xml_safe(name) for name in tags[story.pk]],
+                enclosures=_enclosures(story.featured_image__file, site),
+                extra=extra,
+            )
+        )
+    return items
+
+
+def _enclosures(name: str | None, site: str) -> list:
+    if not name:
+        return []
+    try:
+        url, length, mime_type = _original(name)
+    except OSError:  # a missing file must not break the whole feed
+        return []
+    return [feedgenerator.Enclosure(url if "://" in url else site + url, length, mime_type)]
 
 
 class AtomStoryFeed(StoryFeed):
