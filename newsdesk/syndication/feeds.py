@@ -30,7 +30,9 @@ from newsdesk.content.links import fast_reverse
 from newsdesk.content.models import Byline, Image, Story
 from newsdesk.content.models.story import story_paths, story_summary, updated_after_publication
 from newsdesk.content.services import named, pagecounts
+from newsdesk.content.services.cards import padded
 from newsdesk.content.services.lists import StoryList
+from newsdesk.content.services.prepared import Prepared
 from newsdesk.editions.current import current_edition, site_name
 from newsdesk.syndication.feed_writer import write_with_quick_elements
 from newsdesk.syndication.xmltext import xml_safe
@@ -118,8 +120,9 @@ class FeedItem(NamedTuple):
 
 
 # What an item shows of a story. Read as plain rows, with the names of its people and tags
-# in two more queries: building 50 stories with their bylines, people and tags as model
-# instances cost a feed more than everything else in it.
+# in one more query (both by prepared queries: compiling them was a third of a feed's
+# time): building 50 stories with their bylines, people and tags as model instances cost
+# a feed more than everything else in it.
 STORY_FIELDS = (
     "pk",
     "headline",
@@ -149,13 +152,33 @@ def _forget_originals(*, setting, **kwargs):
         _original.cache_clear()
 
 
-def _names_by_story(links, story_field: str, name_field: str, ids) -> dict[int, list[str]]:
-    names = defaultdict(list)
-    for story_id, name in links.filter(**{f"{story_field}__in": ids}).values_list(
-        story_field, name_field
-    ):
-        names[story_id].append(name)
-    return names
+# The names of the stories' bylined people (in byline order) and of their tags (by name),
+# in one trip: (0, story id, position, byline id, name, NULL) rows, then
+# (1, NULL, NULL, story id, name, tag id) rows, so "ORDER BY 1, 2, 3, 4, 5, 6" sorts each
+# kind as it should be.
+_names = Prepared(
+    lambda ids: (
+        Byline.objects.filter(story_id__in=ids)
+        .order_by()
+        .values_list("story_id", "position", "id", "person__name"),
+        Story.tags.through.objects.filter(story_id__in=ids)
+        .order_by()
+        .values_list("story_id", "tag__name", "tag_id"),
+    ),
+    wrap="SELECT 0, bylines.*, NULL FROM ({0}) AS bylines"
+    " UNION ALL SELECT 1, NULL, NULL, tags.* FROM ({1}) AS tags ORDER BY 1, 2, 3, 4, 5, 6",
+)
+
+
+def _names_by_story(ids: list) -> tuple[dict, dict]:
+    """({story id: its people's names}, {story id: its tags' names})."""
+    authors, tags = defaultdict(list), defaultdict(list)
+    for kind, byline_story, _, tag_story, name, _ in _names.rows(ids=padded(ids or [0])):
+        if kind == 0:
+            authors[byline_story].append(name)
+        else:
+            tags[tag_story].append(name)
+    return authors, tags
 
 
 class StoryFeed(Feed):
@@ -208,14 +231,7 @@ class StoryFeed(Feed):
     # below only hand over.
     def items(self, subject):
         rows = StoryList(self.list_key(subject.about)).newest(FEED_SIZE, fields=STORY_FIELDS)
-        ids = [row.pk for row in rows]
-        # Bylines in their order on the story; tags by name.
-        authors = _names_by_story(
-            Byline.objects.order_by("position", "id"), "story_id", "person__name", ids
-        )
-        tags = _names_by_story(
-            Story.tags.through.objects.order_by("tag__name", "tag_id"), "story_id", "tag__name", ids
-        )
+        authors, tags = _names_by_story([row.pk for row in rows])
         return items_of(rows, authors, tags, subject.site)
 
     def item_title(self, item):
