@@ -186,6 +186,7 @@ def wrk(url, duration, threads, connections):
 
 
 def main():
+    global APP_PORT, FRONT_PORT, CEIL_PORT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=20000)
     parser.add_argument("--duration", type=int, default=20)
@@ -203,7 +204,14 @@ def main():
     parser.add_argument("--modes", default="cold,warm,front,ceil")
     parser.add_argument("--pages", default="")
     parser.add_argument("--search-word", default="diplomacy")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=APP_PORT,
+        help=f"the app's port; nginx's front and ceiling the next two (default {APP_PORT})",
+    )
     args = parser.parse_args()
+    APP_PORT, FRONT_PORT, CEIL_PORT = args.port, args.port + 1, args.port + 2
 
     data_dir = Path(args.data_dir or f"/tmp/newsdesk-bench-{args.stories}").resolve()
     env = {

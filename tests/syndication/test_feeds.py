@@ -262,3 +262,26 @@ def test_characters_xml_forbids_never_reach_a_feed(client, newsroom, settings, u
         assert forbidden not in response.content
     text = feed.entries[0].content[0].value if full_content else feed.entries[0].summary
     assert "before after é" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_each_entry_has_its_own_people_in_byline_order_and_tags_by_name(client, newsroom, url):
+    zoe, adam, mia = (newsroom.person(name) for name in ("Zoe Writer", "Adam Desk", "Mia Lens"))
+    war, aid, zoo = (newsroom.tag(name) for name in ("War", "Aid", "Zoo"))
+    newsroom.story(
+        "Older", bylines=[mia], tags=[zoo], published_at=timezone.now() - timedelta(hours=2)
+    )
+    newsroom.story(
+        "Newer",
+        bylines=[zoe, adam],
+        tags=[war, zoo, aid],
+        published_at=timezone.now() - timedelta(hours=1),
+    )
+    newsroom.story("Nobody's", published_at=timezone.now() - timedelta(hours=3))
+    _, feed = parse(client, url)
+    entries = {entry.title: entry for entry in feed.entries}
+    assert entries["Newer"].author == "Zoe Writer, Adam Desk"
+    assert [t.term for t in entries["Newer"].tags] == ["Aid", "War", "Zoo"]
+    assert entries["Older"].author == "Mia Lens"
+    assert [t.term for t in entries["Older"].tags] == ["Zoo"]
+    assert "tags" not in entries["Nobody's"]

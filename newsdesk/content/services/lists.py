@@ -8,8 +8,10 @@ process (prepared.py): the list is named by its key ("section:7") rather than ha
 as a queryset, so its SQL can be compiled ahead of the request.
 """
 
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from django.db import models
 from django.db.models import QuerySet
@@ -136,14 +138,33 @@ def _page(kind, now, **window):
 _pages = {kind: Prepared(lambda kind=kind, **values: _page(kind, **values)) for kind in KINDS}
 
 
+def _kind_and_ident(list_key: str) -> tuple[str, object]:
+    """A list key's kind and what names its list: an edition's code, an id, or None."""
+    kind, _, ident = list_key.partition(":")
+    return kind, ident if kind == "edition" else int(ident) if ident else None
+
+
+@cache
+def _newest_rows(kind: str, fields: tuple) -> tuple[Prepared, type]:
+    """The newest stories of a list of `kind`, as rows of `fields` (published on or after
+    `since`, when given), and the named tuple they are read into."""
+
+    def newest(now, ident, since, n):
+        stories = _list(kind, now, ident)
+        if since is not None:
+            stories = stories.filter(published_at__gte=since)
+        return stories.order_by(*NEWEST_FIRST).values_list(*fields)[:n]
+
+    return Prepared(newest), namedtuple("Row", fields)
+
+
 def story_list_page(list_key: str, number, per_page: int | None = None, now=None) -> StoryPage:
     """Page `number` (1 = newest) of the live list `list_key`: its items are cards (see
     cards.py). Raises PageNotFound for a number that is not a page of the list."""
     number = parse_page_number(number)
     per_page = per_page or page_size()
     now = now or timezone.now()
-    kind, _, ident = list_key.partition(":")
-    ident = ident if kind == "edition" else int(ident) if ident else None
+    kind, ident = _kind_and_ident(list_key)
     today = day_of(now)
     ((fresh, earlier, this_month),) = _counts[kind].rows(
         now=now,
@@ -218,15 +239,25 @@ class StoryList:
         day counts bound the read to the days the newest `size` span."""
         now = now or timezone.now()
         if fields:
-            stories = self.stories(now).values_list(*fields, named=True)
-        else:
-            stories = with_listing_relations(self.stories(now)).prefetch_related("tags")
+            return self._newest_rows(size, now, tuple(fields))
+        stories = with_listing_relations(self.stories(now)).prefetch_related("tags")
         if self.kind not in READ_BY_DATE and (oldest := oldest_day_needed(self.key, size, now)):
             found = list(stories.filter(published_at__gte=day_start(oldest))[:size])
             if len(found) == size:
                 return found
             # Fewer: the counts are out of date (writes that skipped them): right beats fast.
         return list(stories[:size])
+
+    def _newest_rows(self, size: int, now, fields: tuple) -> list:
+        # As newest() reads stories, by a prepared query (a feed's whole read).
+        read, row = _newest_rows(self.kind, fields)
+        _, ident = _kind_and_ident(self.key)
+        if self.kind not in READ_BY_DATE and (oldest := oldest_day_needed(self.key, size, now)):
+            found = read.rows(now=now, ident=ident, since=day_start(oldest), n=Limit(size))
+            if len(found) == size:
+                return [row._make(values) for values in found]
+        found = read.rows(now=now, ident=ident, since=None, n=Limit(size))
+        return [row._make(values) for values in found]
 
     def count(self, now=None) -> int:
         return self.stories(now).count()
