@@ -6,6 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from newsdesk.claims.models import Claim
 from newsdesk.content.models import Correction, GalleryItem, Image
 from tests.builders import jpeg_bytes
 
@@ -13,16 +14,17 @@ from tests.builders import jpeg_bytes
 # home: pinned ids with the newest live rows, the pinned live rows (when there are pinned
 # stories), every story shown, their bylines, navigation (when not kept);
 # story: the story with more from its section, the bylines of all, its tags and sources,
-# its related stories, its origins, its event's other copies, its figures (below);
+# its related stories, its origins, its event's other copies (below);
 # listing: the section/tag/person, today's and past counts, the day walk and the page's
 # days (not for the first page of the archive or a section), its stories (ids by
 # subquery), their bylines.
-# The story page also reads its gallery and its correction notes when it has some: one
-# query each. Every page shows the breaking alert, read once into the shared cache: the
-# first page after the cache lost it (here the home page) reads it from the database.
+# The story page also reads its gallery, its correction notes and its figures (the claims
+# ledger) when it has some: one query each. Every page shows the breaking alert, read once
+# into the shared cache: the first page after the cache lost it (here the home page) reads
+# it from the database.
 # A story page reads its related stories (worked out when stories change), the copy it was
 # made from (the "About this story" box and JSON-LD), the other agencies' copies of its
-# event ("Also reported by") and its figures (the claims ledger): one query each.
+# event ("Also reported by"): one query each.
 MAX_QUERIES = {"home": 6, "story": 9, "listing": 6}
 
 
@@ -58,9 +60,12 @@ def corpus(newsroom):
                 published_at=now - timedelta(hours=7 * i, minutes=1),
             )
         )
-    # The story page's most: a story with correction notes and gallery pictures.
+    # The story page's most: a story with correction notes, gallery pictures and figures.
     Correction.objects.create(story=stories[7], text="A correction")
     GalleryItem.objects.create(story=stories[7], image=image)
+    Claim.objects.create(
+        story=stories[7], key="k", quote="12", value=12, sentence="Twelve were counted."
+    )
     return {"sections": sections, "tag": tag, "person": person, "stories": stories}
 
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import dateformat, timezone
 
 from newsdesk.content.models import Status
 from newsdesk.content.services import publishing, revisions
@@ -60,6 +61,16 @@ def desk(newsroom):
 def test_every_story_page_shows_stories_about_the_same_thing(client, desk):
     assert related_on(client, desk["appeal"])[0] == desk["rain"].headline
     assert related_on(client, desk["derby"])[0] == desk["cup"].headline
+
+
+def test_each_related_line_links_the_story_and_names_its_section_and_day(client, desk):
+    page = client.get(desk["appeal"].get_absolute_url()).content.decode()
+    rain = desk["rain"]
+    line = re.search(rf'<li><a href="{re.escape(rain.get_absolute_url())}">.*?</li>', page, re.S)
+    assert line is not None
+    assert f">{rain.headline}</a>" in line.group(0)
+    day = dateformat.format(timezone.localtime(rain.published_at), "F j, Y")
+    assert re.search(rf"World · <time datetime=\"[^\"]+\">{day}</time>", line.group(0))
 
 
 def test_a_story_published_from_the_desk_gets_related_stories_and_joins_theirs(

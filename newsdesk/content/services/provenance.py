@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db import DEFAULT_DB_ALIAS
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from newsdesk.content.models import Correction, Revision, Route, Source, Story, StoryOrigin
 from newsdesk.content.models.provenance import Use
-from newsdesk.content.services.rows import related_list
+from newsdesk.content.services.prepared import Prepared
+from newsdesk.content.services.rows import Columns, related_list, set_related
 from newsdesk.content.web_links import web_url
 
 
@@ -116,11 +118,27 @@ class Lineage:
         return _("Based on reports by %(agencies)s") % {"agencies": listed}
 
 
+ORIGIN = Columns(StoryOrigin)
+AGENCY = Columns(Source, "agency")
+# Read on every story page: a prepared query (prepared.py) rather than a queryset built and
+# compiled each time, as `select_related("agency")` in StoryOrigin's own order.
+_origins = Prepared(
+    lambda story_id: StoryOrigin.objects.filter(story_id=story_id).values_list(
+        *ORIGIN.lookups, *AGENCY.lookups
+    )
+)
+
+
 def lineage(story: Story) -> Lineage:
     """Everything the provenance box, JSON-LD, the API and ninjs say about `story`. Read
     once per story object: the page's box and its JSON-LD share it (one query)."""
     known = getattr(story, "lineage_read", None)
     if known is None:
-        origins = list(StoryOrigin.objects.filter(story=story).select_related("agency"))
+        db = story._state.db or DEFAULT_DB_ALIAS
+        origins = []
+        for row in _origins.rows(db, story_id=story.pk):
+            origin = ORIGIN.build(row, 0, db)
+            set_related(origin, "agency", AGENCY.build(row, ORIGIN.width, db))
+            origins.append(origin)
         known = story.lineage_read = Lineage(story, origins)
     return known

@@ -1,11 +1,13 @@
-"""What a story's own page shows beyond its card: tags, sources, correction notes, gallery.
+"""What a story's own page shows beyond its card: tags, sources, correction notes, gallery,
+figures (claims).
 
 Each is read by a prepared query (prepared.py) and kept on the story (rows.prefetched), so
-`related_list(story, "tags")` and the like answer without a query. Corrections and gallery
-pictures are read only when the story's row says there are some (`has_corrections`,
-`has_gallery`, set by `reading`); most stories have neither.
+`related_list(story, "tags")` and the like answer without a query. Corrections, gallery
+pictures and figures are read only when the story's row says there are some
+(`has_corrections`, `has_gallery`, `has_claims`, set by `reading`); most stories have none.
 """
 
+from newsdesk.claims.models import Claim
 from newsdesk.content.models import Correction, GalleryItem, Image, Source, Story, Tag
 from newsdesk.content.services.prepared import Prepared
 from newsdesk.content.services.rows import Columns, prefetched, set_related
@@ -15,6 +17,7 @@ SOURCE = Columns(Source)
 CORRECTION = Columns(Correction)
 GALLERY_ITEM = Columns(GalleryItem)
 GALLERY_IMAGE = Columns(Image, "image")
+CLAIM = Columns(Claim)
 
 # Tags then sources, each in its model's order, in one trip: (0, tag columns, NULL) rows,
 # then (1, source columns) rows.
@@ -35,6 +38,8 @@ _gallery = Prepared(
     )
 )
 
+_claims = Prepared(lambda pk: Claim.objects.filter(story_id=pk).values_list(*CLAIM.lookups))
+
 
 def attach_tags_and_sources(story: Story) -> None:
     db = story._state.db
@@ -49,7 +54,7 @@ def attach_tags_and_sources(story: Story) -> None:
 
 
 def attach_notes(story: Story) -> None:
-    """Corrections and gallery items (with their images), in their models' order."""
+    """Corrections, gallery items (with their images) and figures, in their models' order."""
     db = story._state.db
     notes = []
     if story.has_corrections:
@@ -65,3 +70,9 @@ def attach_notes(story: Story) -> None:
             set_related(item, "story", story)
             items.append(item)
     prefetched(story, "gallery_items", items)
+    claims = []
+    if story.has_claims:
+        claims = [CLAIM.build(row, 0, db) for row in _claims.rows(db, pk=story.pk)]
+    for claim in claims:
+        set_related(claim, "story", story)
+    prefetched(story, "claims", claims)

@@ -11,11 +11,12 @@ the pages showing it (its stories' pages, /coverage/) are purged.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models import Count, Max, Min, OuterRef, Subquery
 
+from newsdesk.content.services.prepared import Prepared
 from newsdesk.content.text import plain_text
 from newsdesk.pagecache import store
 from newsdesk.pagecache.purge import story_key
@@ -244,19 +245,36 @@ def _refresh(cluster_ids: set[int]) -> None:
         transaction.on_commit(lambda: store.purge_keys(keys))
 
 
-def also_reported(story) -> list[ClusterMember]:
+@dataclass(frozen=True, slots=True)
+class OtherCopy:
+    """What a story's page shows of another agency's copy of its event."""
+
+    agency_name: str
+    agency_url: str
+    url: str
+    seen_at: datetime
+
+
+# The few columns the page shows, by a prepared query (content/services/prepared.py): the
+# members' own rows carry their event signatures, which cost more to read than the rest.
+_other_copies = Prepared(
+    lambda story_id: (
+        ClusterMember.objects.filter(cluster__members__story_id=story_id, item__isnull=False)
+        .exclude(item__story_id=story_id)
+        .exclude(agency=None)
+        .order_by("seen_at", "id")
+        .values_list("agency_id", "agency__name", "agency__url", "url", "seen_at")
+    )
+)
+
+
+def also_reported(story, using: str = DEFAULT_DB_ALIAS) -> list[OtherCopy]:
     """Other agencies' copies of the story's event, the first of each agency, oldest
     first; not the copies the story was made from or merged with (one query)."""
-    members = (
-        ClusterMember.objects.filter(cluster__members__story_id=story.pk, item__isnull=False)
-        .exclude(item__story_id=story.pk)
-        .exclude(agency=None)
-        .select_related("agency")
-        .order_by("seen_at", "id")
-    )
-    first: dict[int, ClusterMember] = {}
-    for member in members:
-        first.setdefault(member.agency_id, member)
+    first: dict[int, OtherCopy] = {}
+    for agency_id, *shown in _other_copies.rows(using, story_id=story.pk):
+        if agency_id not in first:
+            first[agency_id] = OtherCopy(*shown)
     return list(first.values())
 
 
