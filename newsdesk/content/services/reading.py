@@ -11,7 +11,6 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from newsdesk.claims.models import Claim
 from newsdesk.content.models import Correction, GalleryItem, Story
 from newsdesk.content.services import story_links
 from newsdesk.content.services.cards import (
@@ -124,17 +123,15 @@ def home_page(edition: str | None = None) -> dict:
 
 
 def _with_notes(stories: QuerySet[Story]) -> QuerySet[Story]:
-    # Whether there are gallery pictures, correction notes or figures to read: most
-    # stories have none, and asking here spares the page a query for each.
+    # Whether there are gallery pictures or correction notes to read: most stories have
+    # neither, and asking here spares the page a query for each.
     return card_values(
         stories.annotate(
             has_gallery=Exists(GalleryItem.objects.filter(story=OuterRef("pk"))),
             has_corrections=Exists(Correction.objects.filter(story=OuterRef("pk"))),
-            has_claims=Exists(Claim.objects.filter(story=OuterRef("pk"))),
         ),
         "has_gallery",
         "has_corrections",
-        "has_claims",
     )
 
 
@@ -169,7 +166,7 @@ def _story_and_others(pk: int, user, more: int) -> tuple[Story, list[Story]]:
     if not mine:
         raise Http404("No such story")
     story = cards.pop(mine[0])
-    story.has_gallery, story.has_corrections, story.has_claims = rows[mine[0]][CARD_WIDTH:]
+    story.has_gallery, story.has_corrections = rows[mine[0]][CARD_WIDTH:]
     return story, sorted(cards, key=lambda card: (card.published_at, card.pk), reverse=True)
 
 

@@ -1,13 +1,11 @@
-"""What a story's own page shows beyond its card: tags, sources, correction notes, gallery,
-figures (claims).
+"""What a story's own page shows beyond its card: tags, sources, correction notes, gallery.
 
 Each is read by a prepared query (prepared.py) and kept on the story (rows.prefetched), so
-`related_list(story, "tags")` and the like answer without a query. Corrections, gallery
-pictures and figures are read only when the story's row says there are some
-(`has_corrections`, `has_gallery`, `has_claims`, set by `reading`); most stories have none.
+`related_list(story, "tags")` and the like answer without a query. Corrections and gallery
+pictures are read only when the story's row says there are some (`has_corrections`,
+`has_gallery`, set by `reading`); most stories have neither.
 """
 
-from newsdesk.claims.models import Claim
 from newsdesk.content.models import Correction, GalleryItem, Image, Source, Story, Tag
 from newsdesk.content.services.prepared import Prepared
 from newsdesk.content.services.rows import Columns, prefetched, set_related
@@ -17,7 +15,6 @@ SOURCE = Columns(Source)
 CORRECTION = Columns(Correction)
 GALLERY_ITEM = Columns(GalleryItem)
 GALLERY_IMAGE = Columns(Image, "image")
-CLAIM = Columns(Claim)
 
 # Tags then sources, each in its model's order, in one trip: (0, tag columns, NULL) rows,
 # then (1, source columns) rows.
@@ -38,8 +35,6 @@ _gallery = Prepared(
     )
 )
 
-_claims = Prepared(lambda pk: Claim.objects.filter(story_id=pk).values_list(*CLAIM.lookups))
-
 
 def attach_tags_and_sources(story: Story) -> None:
     db = story._state.db
@@ -54,7 +49,7 @@ def attach_tags_and_sources(story: Story) -> None:
 
 
 def attach_notes(story: Story) -> None:
-    """Corrections, gallery items (with their images) and figures, in their models' order."""
+    """Corrections and gallery items (with their images), in their models' order."""
     db = story._state.db
     notes = []
     if story.has_corrections:
@@ -70,9 +65,3 @@ def attach_notes(story: Story) -> None:
             set_related(item, "story", story)
             items.append(item)
     prefetched(story, "gallery_items", items)
-    claims = []
-    if story.has_claims:
-        claims = [CLAIM.build(row, 0, db) for row in _claims.rows(db, pk=story.pk)]
-    for claim in claims:
-        set_related(claim, "story", story)
-    prefetched(story, "claims", claims)
