@@ -48,8 +48,10 @@ CONFIG = "newsdesk_search"
 # SearchRank's weights for D, C, B, A: body, about, standfirst, headline (see
 # document_of), in the same proportions as the SQLite engine's bm25 column weights.
 RANK_WEIGHTS = [w / HEADLINE_WEIGHT for w in (BODY_WEIGHT, ABOUT_WEIGHT, STANDFIRST_WEIGHT)] + [1.0]
-# Newest matches ranked before older ones (see ranked_ids).
+# Newest matches ranked before older ones (see ranked_ids), and the matches a count's
+# sample is sized to hold (see count): each is a visit to an index row and a story row.
 RANK_WINDOW = 200
+COUNT_SAMPLE = 100
 
 SCHEMA = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -209,12 +211,20 @@ class PostgresBackend(IndexTableBackend):
 
     def ranked_ids(self, matches, query: Query, stop: int, *, prefix: bool = False) -> list[int]:
         """As IndexTableBackend.ranked_ids, over a narrower window of newest matches:
-        ranking reads each window match's vector row and story row."""
+        ranking reads each window match's vector row and story row. When filters leave
+        less than a page of the window, it widens (up to IndexTableBackend's window)
+        before older matches are ranked among themselves."""
         window = min(database.RANK_WINDOW, RANK_WINDOW)
-        newest = self.newest_ids(query, window, prefix=prefix)
-        if len(newest) < window:
-            return self.best(matches, stop)
-        found = self.best(self.in_window(matches, newest), stop)
+        while True:
+            newest = self.newest_ids(query, window, prefix=prefix)
+            if len(newest) < window:
+                return self.best(matches, stop)
+            found = self.best(self.in_window(matches, newest), stop)
+            if len(found) >= stop or window >= database.RANK_WINDOW:
+                break
+            if len(found) == len(newest):  # nothing filtered out: no wider window
+                break
+            window = min(database.RANK_WINDOW, window * 4)
         if len(found) < stop:
             found += self.best(self.before_window(matches, newest), stop - len(found))
         return found
@@ -241,7 +251,8 @@ class PostgresBackend(IndexTableBackend):
                 return MatchCount(counted)
             return MatchCount(round_estimate(counted), exact=False)
         passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
-        _sampled, passed, covered = found.sample(passes, passes_params, database.COUNT_SAMPLE)
+        size = min(database.COUNT_SAMPLE, COUNT_SAMPLE)
+        _sampled, passed, covered = found.sample(passes, passes_params, size)
         return MatchCount(round_estimate(round(passed / covered)), exact=False)
 
     def in_window(self, matches, newest: list[int]):

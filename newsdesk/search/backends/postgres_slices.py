@@ -28,7 +28,7 @@ from django.db import connection
 # story in eight, the common words that would otherwise cost the most.
 FIRST_SLICE_PER_MATCH = 8
 # Further slices get this much room over what the density so far says they need.
-SLICE_MARGIN = 1.5
+SLICE_MARGIN = 1.2
 # The count's sample is taken from this many ranges, one in each equal stretch of ids, so
 # that old and new stories are sampled alike (date filters are judged fairly).
 SAMPLE_RANGES = 16
