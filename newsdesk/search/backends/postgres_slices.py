@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-# The first slice holds this many ids per match wanted: it is enough for a word in one
-# story in eight, the common words that would otherwise cost the most.
-FIRST_SLICE_PER_MATCH = 8
+# The first slice holds this many ids per match wanted: one slice is enough for a word
+# in one story in 24 or more, the common words that would otherwise cost the most.
+FIRST_SLICE_PER_MATCH = 24
 # Further slices get this much room over what the density so far says they need.
-SLICE_MARGIN = 1.2
+SLICE_MARGIN = 1.3
 # The count's sample is taken from this many ranges, one in each equal stretch of ids, so
 # that old and new stories are sampled alike (date filters are judged fairly).
 SAMPLE_RANGES = 16
