@@ -73,9 +73,13 @@ class Slices:
         while len(self.ids) < wanted and not self.complete:
             if self.ids:
                 span = math.ceil((wanted - len(self.ids)) / self.density * SLICE_MARGIN)
-            elif self.reached <= self.top:  # nothing yet: the word is rarer than guessed
-                span *= 8
-            low = max(self.bottom, self.reached - span)
+            elif self.reached <= self.top:  # none in the first slice: a rare word
+                span = self.reached - self.bottom
+            low = self.reached - span
+            if low - self.bottom < span:
+                # Few ids would be left below: read them all now. For a rare word that is
+                # the GIN bitmap alone (no range bitmap), and its few rows.
+                low = self.bottom
             rows = self._read(low, self.reached, wanted - len(self.ids))
             self.ids += rows
             self.reached = rows[-1] if len(self.ids) >= wanted else low
