@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from newsdesk.content.models import Status
 from newsdesk.search import services
-from newsdesk.search.backends import database
+from newsdesk.search.backends import database, postgres_slices
 from tests.search.helpers import result_headlines, search
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +131,23 @@ def test_the_estimate_samples_old_and_new_stories_alike(client, newsroom, monkey
     assert 60 <= estimate() <= 100  # 80 published
     old_day = (now - timedelta(days=700)).date().isoformat()
     assert 25 <= estimate(date_to=old_day) <= 55  # 40 published before it
+
+
+def test_matches_spread_thinly_over_the_archive_are_all_found(client, newsroom, monkeypatch):
+    # Tiny windows and slices: the newest matches are read a few story ids at a time.
+    monkeypatch.setattr(postgres_slices, "FIRST_SLICE_PER_MATCH", 1)
+    monkeypatch.setattr("newsdesk.search.backends.postgres.RANK_WINDOW", 3)
+    monkeypatch.setattr(database, "RANK_WINDOW", 3)
+    now = timezone.now()
+    wanted = []
+    for i in range(40):
+        published = now - timedelta(hours=40 - i)
+        if i in (0, 1, 7, 15, 16, 25, 33, 37):
+            newsroom.story(f"Lighthouse log {i}", published_at=published)
+            wanted.insert(0, f"Lighthouse log {i}")
+        else:
+            newsroom.story(f"Harbour note {i}", published_at=published)
+    html = client.get("/search/", {"q": "lighthouse", "sort": "date"}).content.decode()
+    assert "8 results for" in html
+    assert search(client, "lighthouse", sort="date") == wanted
+    assert sorted(search(client, "lighthouse")) == sorted(wanted)
