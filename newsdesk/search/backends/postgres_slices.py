@@ -86,10 +86,15 @@ class Slices:
         return self.ids[:wanted]
 
     def _read(self, low: int, high: int, limit: int) -> list[int]:
+        # In the first slice the planner may walk the ids newest first, checking each row,
+        # and stop at `limit` (a very common word). Further slices are there because
+        # matches are sparse: "+ 0" leaves it the bitmaps (a phrase's rows are costly to
+        # check, and its planner estimate is far too high to be trusted with a walk).
+        order = "story_id" if high > self.top else "story_id + 0"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT story_id FROM {self.table} WHERE {self.match} "
-                "AND story_id >= %s AND story_id < %s ORDER BY story_id DESC LIMIT %s",
+                f"AND story_id >= %s AND story_id < %s ORDER BY {order} DESC LIMIT %s",
                 [*self.params, low, high, limit],
             )
             return [row[0] for row in cursor.fetchall()]
