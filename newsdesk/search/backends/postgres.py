@@ -39,6 +39,7 @@ from newsdesk.search.backends.base import (
 )
 from newsdesk.search.backends.database import REBUILD_BATCH, IndexTableBackend, round_estimate
 from newsdesk.search.backends.documents import StoryText, index_html, index_text
+from newsdesk.search.backends.postgres_slices import Slices, index_bounds
 from newsdesk.search.models import SearchDocument
 from newsdesk.search.query import Query, Term
 
@@ -47,8 +48,10 @@ CONFIG = "newsdesk_search"
 # SearchRank's weights for D, C, B, A: body, about, standfirst, headline (see
 # document_of), in the same proportions as the SQLite engine's bm25 column weights.
 RANK_WEIGHTS = [w / HEADLINE_WEIGHT for w in (BODY_WEIGHT, ABOUT_WEIGHT, STANDFIRST_WEIGHT)] + [1.0]
-# A block sample reading more of the index table than this is no saving (see count).
-MAX_SAMPLE_PERCENT = 25.0
+# Newest matches ranked before older ones (see ranked_ids), and the matches a count's
+# sample is sized to hold (see count): each is a visit to an index row and a story row.
+RANK_WINDOW = 200
+COUNT_SAMPLE = 100
 
 SCHEMA = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -190,28 +193,67 @@ class PostgresBackend(IndexTableBackend):
         sql, params = _sql(search_query(query, prefix))
         return f"{TABLE}.document @@ ({sql})", params
 
+    def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
+        found = self._slices(query, prefix)
+        return found.newest(limit) if found else []
+
+    def _slices(self, query: Query, prefix: bool = False) -> Slices | None:
+        """The query's matches read so far, newest first (postgres_slices.py); one per
+        query and backend, that is per search."""
+        match, params = self.match_condition(query, prefix)
+        memo = self.__dict__.setdefault("_slices_memo", {})
+        key = (match, tuple(params))
+        if key not in memo:
+            if "_bounds" not in self.__dict__:
+                self._bounds = index_bounds(TABLE)
+            memo[key] = Slices(TABLE, match, params, *self._bounds) if self._bounds else None
+        return memo[key]
+
+    def ranked_ids(self, matches, query: Query, stop: int, *, prefix: bool = False) -> list[int]:
+        """As IndexTableBackend.ranked_ids, over a narrower window of newest matches:
+        ranking reads each window match's vector row and story row. When filters leave
+        less than a page of the window, it widens (up to IndexTableBackend's window)
+        before older matches are ranked among themselves."""
+        window = min(database.RANK_WINDOW, RANK_WINDOW)
+        while True:
+            newest = self.newest_ids(query, window, prefix=prefix)
+            if len(newest) < window:
+                return self.best(matches, stop)
+            found = self.best(self.in_window(matches, newest), stop)
+            if len(found) >= stop or window >= database.RANK_WINDOW:
+                break
+            if len(found) == len(newest):  # nothing filtered out: no wider window
+                break
+            window = min(database.RANK_WINDOW, window * 4)
+        if len(found) < stop:
+            found += self.best(self.before_window(matches, newest), stop - len(found))
+        return found
+
     def count(self, stories, query: Query) -> MatchCount:
-        """As IndexTableBackend.count, but for very common words the index count itself
-        reads too much here (every match's row, for MVCC visibility: seconds at 200,000
-        matches). Then the count and the share a reader may see come from a sample of
-        the index table's blocks, spread over the whole archive (a fixed seed: the same
-        query gives the same figure)."""
-        expected = self.expected_matches(query)
-        percent = 100.0 * 4 * database.COUNT_SAMPLE / max(1, expected)
-        if percent > MAX_SAMPLE_PERCENT or not self._sample_is_cheaper(query, expected):
-            return super().count(stories, query)
-        match, params = self.match_condition(query)
+        """How many of `stories` (visible, filtered) match `query`.
+
+        Small sets are counted exactly, as in IndexTableBackend.count (every match is
+        read newest first, a slice at a time). Past EXACT_COUNT_LIMIT matches the count
+        is an estimate from a sample spread over the archive (Slices.sample): about
+        COUNT_SAMPLE matches, each checked against `stories`, scaled up by the share of
+        the archive the sample covers. The newest matches read for the ranking window
+        tell how wide the sample's ranges must be."""
+        found = self._slices(query)
+        if found is None:
+            return MatchCount(0)
+        limit = database.EXACT_COUNT_LIMIT
+        found.newest(min(limit, RANK_WINDOW) + 1)
+        if not found.complete and found.expected() <= 2 * limit:
+            found.newest(limit + 1)
+        if found.complete:
+            counted = self.count_among(stories, found.ids)
+            if len(found.ids) <= limit:
+                return MatchCount(counted)
+            return MatchCount(round_estimate(counted), exact=False)
         passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
-        with default_connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*), count(*) FILTER (WHERE {passes}) FROM {TABLE} "
-                f"TABLESAMPLE SYSTEM (%s) REPEATABLE (0) WHERE {match}",
-                [*passes_params, percent, *params],
-            )
-            sampled, passed = cursor.fetchone()
-        if sampled:
-            return MatchCount(round_estimate(int(passed * 100 / percent)), exact=False)
-        return super().count(stories, query)
+        size = min(database.COUNT_SAMPLE, COUNT_SAMPLE)
+        _sampled, passed, covered = found.sample(passes, passes_params, size)
+        return MatchCount(round_estimate(round(passed / covered)), exact=False)
 
     def in_window(self, matches, newest: list[int]):
         # The ids themselves: a range would have the planner AND the text index's bitmap
@@ -222,26 +264,6 @@ class PostgresBackend(IndexTableBackend):
         # "+ 0": no bitmap of every older story id to AND with the text index's (above).
         where = f"{TABLE}.story_id + 0 < %s"
         return matches.extra(where=[where], params=[newest[-1]])  # noqa: S610
-
-    def count_and_sample(self, stories, query: Query, every: int) -> tuple[int, int, int]:
-        # One pass: here each match costs a heap visit, so it is visited once.
-        match, params = self.match_condition(query)
-        passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
-        sampled = f"{TABLE}.story_id %% %s = 0"
-        with default_connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*), count(*) FILTER (WHERE {sampled}), "
-                f"count(CASE WHEN {sampled} THEN CASE WHEN {passes} THEN 1 END END) "
-                f"FROM {TABLE} WHERE {match}",
-                [every, every, *passes_params, *params],
-            )
-            return cursor.fetchone()
-
-    def _sample_is_cheaper(self, query: Query, expected: int) -> bool:
-        # Sampling 4 * COUNT_SAMPLE matches reads about COUNT_SAMPLE * stories / expected
-        # blocks (a few stories fit in one); a pass over the matches about `expected`.
-        stories = self.newest_ids(query, 1)[0] - self.oldest_id(query) + 1
-        return expected * expected > database.COUNT_SAMPLE * stories
 
     def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
         ids = [int(pk) for pk in story_ids]
