@@ -178,6 +178,8 @@ def main():
                 report = lighthouse(f"{base}{path}", Path(tmp) / f"{name}.json", headers=headers)
                 scores = [report["categories"][c]["score"] for c in CATEGORIES]
                 print(f"{name:18} " + " ".join(f"{round((s or 0) * 100):>14}" for s in scores))
+                if report["finalDisplayedUrl"] != f"{base}{path}":  # a sign-in page, say
+                    print(f"{'':18}   audited {report['finalDisplayedUrl']} instead")
                 for category in CATEGORIES:
                     for ref in report["categories"][category]["auditRefs"]:
                         audit = report["audits"][ref["id"]]
