@@ -85,6 +85,7 @@ def _leaders(items, user):
         items.exclude(Exists(newer_in_group))
         .annotate(seen=Exists(seen))
         .select_related("source")
+        .defer(*clusters.UNLISTED_FIELDS)
         .order_by("-fetched_at", "-id")
     )
 
