@@ -5,9 +5,13 @@ that kept a page under 100. Not run in CI: Lighthouse's own timings vary with th
     npm install --no-save lighthouse@13      # once; not a project dependency
     .venv/bin/python bench/lighthouse.py [--data-dir /tmp/newsdesk-lighthouse] [--pages home,story]
         [--editions]   # the demo's Persian and Arabic home and story pages too
+        [--desk]       # the desk's story list and story editor, signed in as an editor
+        [--port 8320]
 
 Serves the demo (`newsdesk demo --no-serve`, then `newsdesk serve`, page cache off) on
-127.0.0.1:8320 and drives Debian's chromium (CHROME_PATH=/usr/bin/chromium).
+127.0.0.1:8320 and drives Debian's chromium (CHROME_PATH=/usr/bin/chromium). The desk's
+pages are audited with the session cookie of a staff account (`desk-lighthouse`) sent as an
+extra header on every request.
 """
 
 import argparse
@@ -49,20 +53,42 @@ print(json.dumps({
     },
 }))
 """
+# A signed-in editor for the desk's pages: the session cookie, and the story to edit (the
+# newest one made from agency copy, as most are: the editor shows the copy beside it).
+DESK_SESSION = """
+import json
+from django.contrib.auth import get_user_model
+from django.test import Client
+from newsdesk.content.models import Story
+from newsdesk.wire.models import WireItem
+user, _ = get_user_model().objects.get_or_create(
+    username="desk-lighthouse", defaults={"is_staff": True, "is_superuser": True}
+)
+client = Client()
+client.force_login(user)
+made = WireItem.objects.filter(story__isnull=False).order_by("-pk").first()
+story = made.story if made else Story.objects.order_by("-updated_at").first()
+print(json.dumps({"cookie": client.cookies["sessionid"].value, "story": story.pk}))
+"""
 
 
-def warm(url: str) -> None:
+def warm(url: str, headers: dict | None = None) -> None:
     """Load the page and every picture it links once: renditions are made on their first
     request, and a first visit measures that, not the page."""
-    html = urllib.request.urlopen(url).read().decode()  # noqa: S310 (loopback)
+    request = urllib.request.Request(url, headers=headers or {})
+    html = urllib.request.urlopen(request).read().decode()  # noqa: S310 (loopback)
     for found in set(re.findall(r'(?:src|srcset)="([^"]+)"', html)):
         for candidate in found.split(", "):
             path = candidate.split()[0]
             if path.startswith("/media/"):
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()  # noqa: S310
+                urllib.request.urlopen(f"{origin(url)}{path}").read()  # noqa: S310
 
 
-def lighthouse(url: str, out: Path, tries: int = 3) -> dict:
+def origin(url: str) -> str:
+    return "/".join(url.split("/")[:3])
+
+
+def lighthouse(url: str, out: Path, tries: int = 3, headers: dict | None = None) -> dict:
     """One Lighthouse run; tried again when Chromium's trace fails (NO_NAVSTART)."""
     for attempt in range(tries):
         done = subprocess.run(
@@ -74,6 +100,7 @@ def lighthouse(url: str, out: Path, tries: int = 3) -> dict:
                 "--output=json",
                 f"--output-path={out}",
                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                *([f"--extra-headers={json.dumps(headers)}"] if headers else []),
             ],
             env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
             check=attempt == tries - 1,
@@ -91,7 +118,12 @@ def main():
     parser.add_argument(
         "--editions", action="store_true", help="the demo's Persian and Arabic editions too"
     )
+    parser.add_argument(
+        "--desk", action="store_true", help="the desk's story list and editor, signed in"
+    )
+    parser.add_argument("--port", type=int, default=PORT)
     args = parser.parse_args()
+    base = f"http://127.0.0.1:{args.port}"
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is missing: npm install --no-save lighthouse@13")
     data_dir = Path(args.data_dir or "/tmp/newsdesk-lighthouse").resolve()
@@ -118,10 +150,18 @@ def main():
         "search": "/search/?q=talks",
         **({"fa-home": "/fa/", "ar-home": "/ar/"} if args.editions else {}),
     }
+    desk_headers = {}
+    if args.desk:
+        signed_in = json.loads(
+            run_cli(env, "shell", "-c", DESK_SESSION, capture=True).strip().splitlines()[-1]
+        )
+        desk_headers = {"Cookie": f"sessionid={signed_in['cookie']}"}
+        pages["desk-stories"] = "/desk/"
+        pages["desk-editor"] = f"/desk/stories/{signed_in['story']}/"
     if args.pages:
         pages = {name: url for name, url in pages.items() if name in args.pages.split(",")}
     server = subprocess.Popen(
-        [PYTHON, "-m", "newsdesk.cli", "serve", "--port", str(PORT), "--quiet"],
+        [PYTHON, "-m", "newsdesk.cli", "serve", "--port", str(args.port), "--quiet"],
         env=env,
         cwd=REPO,
         stdout=subprocess.DEVNULL,
@@ -129,14 +169,17 @@ def main():
         start_new_session=True,
     )
     try:
-        wait_for(f"http://127.0.0.1:{PORT}/")
+        wait_for(f"{base}/")
         print(f"{'page':18} " + " ".join(f"{name[:14]:>14}" for name in CATEGORIES))
         with tempfile.TemporaryDirectory() as tmp:
             for name, path in pages.items():
-                warm(f"http://127.0.0.1:{PORT}{path}")
-                report = lighthouse(f"http://127.0.0.1:{PORT}{path}", Path(tmp) / f"{name}.json")
+                headers = desk_headers if path.startswith("/desk/") else None
+                warm(f"{base}{path}", headers)
+                report = lighthouse(f"{base}{path}", Path(tmp) / f"{name}.json", headers=headers)
                 scores = [report["categories"][c]["score"] for c in CATEGORIES]
                 print(f"{name:18} " + " ".join(f"{round((s or 0) * 100):>14}" for s in scores))
+                if report["finalDisplayedUrl"] != f"{base}{path}":  # a sign-in page, say
+                    print(f"{'':18}   audited {report['finalDisplayedUrl']} instead")
                 for category in CATEGORIES:
                     for ref in report["categories"][category]["auditRefs"]:
                         audit = report["audits"][ref["id"]]

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from django import forms
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +18,16 @@ from newsdesk.search.query import parse_query
 PAGE_SIZE = 50
 SEARCH_WINDOW = 2000
 TRASH = "trash"
+# What a row of the list never shows: the text (long, and stored out of line) and the
+# picture's own caption and credit.
+UNLISTED_FIELDS = (
+    "body",
+    "standfirst",
+    "featured_caption",
+    "source_url",
+    "featured_image__caption",
+    "featured_image__credit",
+)
 
 # sort name -> (label, date field, newest first)
 SORTS = {
@@ -147,13 +157,16 @@ def story_page(user, data: dict, cursor: str = "") -> StoryListPage:
     if after:
         when, pk = after
         beyond = "lt" if newest_first else "gt"
-        stories = stories.filter(
+        # The first condition alone is what the date index can start its walk from; the
+        # second tells apart the stories that share the cursor's time.
+        stories = stories.filter(**{f"{date_field}__{beyond}e": when}).filter(
             Q(**{f"{date_field}__{beyond}": when}) | Q(**{date_field: when, f"pk__{beyond}": pk})
         )
     order = [f"-{date_field}", "-pk"] if newest_first else [date_field, "pk"]
     rows = list(
-        stories.select_related("section", "featured_image", "created_by")
-        .prefetch_related("byline_set__person")
+        stories.select_related("section", "featured_image")
+        .defer(*UNLISTED_FIELDS)
+        .prefetch_related(Prefetch("byline_set", Byline.objects.select_related("person")))
         .order_by(*order)[: PAGE_SIZE + 1]
     )
     more = len(rows) > PAGE_SIZE

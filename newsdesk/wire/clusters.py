@@ -11,6 +11,9 @@ from django.utils.translation import gettext, ngettext
 from newsdesk.content.text import plain_text
 
 PREVIEW_CHARS = 220
+# What the queue never shows of an item: the payload as it came (often far longer than the
+# text), the duplicate finder's hashes, the picture's own texts and any error.
+UNLISTED_FIELDS = ("raw", "shingle_hashes", "image_caption", "image_credit", "error")
 
 
 @dataclass
@@ -59,7 +62,7 @@ def for_leaders(leaders: list, items) -> list[Cluster]:
     group_ids = {item.group_id for item in leaders if item.group_id}
     others: dict[int, list] = {}
     if group_ids:
-        rows = items.filter(group_id__in=group_ids).select_related("source")
+        rows = items.filter(group_id__in=group_ids).select_related("source").defer(*UNLISTED_FIELDS)
         for row in rows.order_by("-fetched_at", "-id"):
             others.setdefault(row.group_id, []).append(row)
     return [

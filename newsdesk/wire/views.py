@@ -8,14 +8,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from newsdesk.content.models import Story
+from newsdesk.desk.local_dates import local_date
 from newsdesk.net import FetchError, UnsafeURL, check_url
 from newsdesk.wire import clusters
 from newsdesk.wire.forms import ImportURLForm, MergeForm, NinjsUploadForm, QueueFilterForm
@@ -85,6 +88,7 @@ def _leaders(items, user):
         items.exclude(Exists(newer_in_group))
         .annotate(seen=Exists(seen))
         .select_related("source")
+        .defer(*clusters.UNLISTED_FIELDS)
         .order_by("-fetched_at", "-id")
     )
 
@@ -102,10 +106,12 @@ def queue_list(request):
     page = Paginator(_leaders(items, request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    listed = clusters.for_leaders(list(page), items)
     context = {
         "form": form,
         "page": page,
-        "clusters": clusters.for_leaders(list(page), items),
+        "clusters": listed,
+        "groups": _groups_html(request, listed),
         "query": query.urlencode(),
         "newest_id": WireItem.objects.order_by("-id").values_list("id", flat=True).first() or 0,
     }
@@ -123,12 +129,25 @@ def _arrivals(request, items):
     arrived = list(_leaders(items.filter(id__gt=since), request.user)[:ARRIVALS_LIMIT])
     html = ""
     if arrived:
-        html = render_to_string(
-            "wire/queue_groups.html",
-            {"clusters": clusters.for_leaders(arrived, items), "back": request.GET.get("back")},
-            request=request,
+        html = _groups_html(
+            request, clusters.for_leaders(arrived, items), back=request.GET.get("back")
         )
     return JsonResponse({"new": len(arrived), "newest": max(newest, since), "html": html})
+
+
+def _groups_html(request, listed: list, back: str | None = None) -> str:
+    """The queue's entries, rendered by Jinja2 (the readers' engine): fifty entries of
+    forms, links and dates cost the Django template language several times as long."""
+    context = {
+        "clusters": listed,
+        "back": back,
+        # Each label translated once a page, not once an entry.
+        "status_labels": {code: str(label) for code, label in ItemStatus.choices},
+        "local_date": local_date,
+        # One token for the page's many forms (Django's csrf_input makes one a form).
+        "form_token": get_token(request),
+    }
+    return mark_safe(render_to_string("wire/queue_groups.html", context, request=request))
 
 
 @reads_wire

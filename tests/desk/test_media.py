@@ -160,3 +160,18 @@ def test_library_pictures_in_the_body_get_size_srcset_and_lazy_loading(newsroom,
     # The editor hands back only src and alt; the next save restores the rest.
     again = revisions.save_story(story, {"body": from_editor}, desk_editor, story.version)
     assert again.body == body
+
+
+def test_library_shows_each_picture_small_not_its_original(client, newsroom, desk_editor):
+    """Sixty originals of several megabytes each would be a long wait for a page of
+    thumbnails: the library shows each picture's smallest rendition."""
+    image = newsroom.image(alt_text="Harbour at dawn")
+    image.file.save("harbour.jpg", SimpleUploadedFile("harbour.jpg", jpeg_bytes(1000, 500)))
+    client.force_login(desk_editor)
+    page = client.get(reverse("desk:media")).content.decode()
+    thumb = page.split('alt="Harbour at dawn"')[0].rsplit("<img", 1)[1]
+    src = thumb.split('src="')[1].split('"')[0]
+    assert image.file.url not in thumb
+    assert client.get(src, follow=True).status_code == 200  # made on its first request
+    small = Rendition.objects.get(image=image)
+    assert PILImage.open(small.file.path).size == (320, 160)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +19,7 @@ from newsdesk.desk.forms import (
     TransitionForm,
 )
 from newsdesk.desk.story_list_query import SEARCH_WINDOW, StoryFilterForm, story_page
+from newsdesk.desk.story_rows import story_rows
 from newsdesk.desk.views.drafts import draft_context
 from newsdesk.ops import submissions
 from newsdesk.wire.models import ItemStatus, WireItem
@@ -44,9 +45,10 @@ def story_list(request):
         "review_count": can_publish
         and Story.objects.filter(status=Status.REVIEW, deleted_at__isnull=True).count(),
     }
+    rows = story_rows(context)
     if request.headers.get("HX-Request") or request.GET.get("partial"):
-        return render(request, "desk/story_rows.html", context)
-    return render(request, "desk/story_list.html", context)
+        return HttpResponse(rows)
+    return render(request, "desk/story_list.html", {**context, "rows": rows})
 
 
 @desk_view
