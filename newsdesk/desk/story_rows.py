@@ -6,8 +6,8 @@ from django.template import defaultfilters
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from newsdesk.content.local_dates import local_date
 from newsdesk.content.models import Kind, Status
-from newsdesk.desk.local_dates import local_date
 from newsdesk.desk.templatetags.desk import thumb_url
 
 

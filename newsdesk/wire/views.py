@@ -17,8 +17,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from newsdesk.content.local_dates import local_date
 from newsdesk.content.models import Story
-from newsdesk.desk.local_dates import local_date
 from newsdesk.net import FetchError, UnsafeURL, check_url
 from newsdesk.wire import clusters
 from newsdesk.wire.forms import ImportURLForm, MergeForm, NinjsUploadForm, QueueFilterForm
