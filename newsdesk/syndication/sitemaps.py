@@ -1,10 +1,12 @@
 """Sitemaps on django.contrib.sitemaps: an index, paginated story sitemaps with the image
 extension, small sitemaps for sections/tags/authors, and a Google News sitemap.
 
-Stories are paged by primary-key range, not by OFFSET: page N holds the live stories whose
-id falls in ((N-1)·limit, N·limit]. Every page is one index range scan, so page 20 of a
-million-story site costs what page 1 costs. A page holds at most `limit` URLs (fewer where
-stories were deleted or are unpublished).
+Stories are paged by primary-key range, not by OFFSET: the ids are cut into ranges of
+`limit` ((0, limit], (limit, 2·limit], …) and page N is the N-th range that holds a live
+story of the edition, so no page is empty (an empty <urlset> is not a valid sitemap: ranges
+of drafts, of trashed stories or of another edition's stories are skipped). Finding a page's
+range costs one index probe per page up to it (twenty at a million stories, 50,000 a page),
+then the page is one index range scan. A page holds at most `limit` URLs.
 """
 
 from datetime import timedelta
@@ -14,11 +16,11 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.views.decorators.cache import cache_page
 
-from newsdesk.content.models import Person, Section, Story, Tag
+from newsdesk.content.models import Person, Section, Tag
 from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.translations import edition_scope
 from newsdesk.editions.config import edition_named, editions
@@ -53,10 +55,23 @@ class IdRangePaginator:
         self.queryset = queryset
         self.per_page = per_page
 
+    def _range_starts(self, wanted: int | None = None) -> list[int]:
+        """The lower bounds of the first `wanted` (or all) id ranges holding a story of the
+        queryset: each found by one probe for the first id past the range before."""
+        starts, low = [], 0
+        while wanted is None or len(starts) < wanted:
+            first = self.queryset.filter(pk__gt=low).order_by("pk").values_list("pk", flat=True)
+            first = first.first()
+            if first is None:
+                break
+            low = (first - 1) // self.per_page * self.per_page
+            starts.append(low)
+            low += self.per_page
+        return starts
+
     @property
     def num_pages(self) -> int:
-        highest = Story.objects.aggregate(highest=Max("pk"))["highest"] or 0
-        return max(1, -(-highest // self.per_page))
+        return max(1, len(self._range_starts()))
 
     def bounds(self, number) -> tuple[int, int]:
         """Page `number`'s ids: (low, high]."""
@@ -64,9 +79,14 @@ class IdRangePaginator:
             number = int(number)
         except (TypeError, ValueError):
             raise PageNotAnInteger(number) from None
-        if number < 1 or number > self.num_pages:
+        if number < 1:
             raise EmptyPage(number)
-        return (number - 1) * self.per_page, number * self.per_page
+        starts = self._range_starts(number)
+        if len(starts) < number:
+            if number == 1:  # no live story yet: the index still lists page 1
+                return 0, 0
+            raise EmptyPage(number)
+        return starts[-1], starts[-1] + self.per_page
 
     def page(self, number):
         low, high = self.bounds(number)
