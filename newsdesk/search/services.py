@@ -116,7 +116,7 @@ def search(
             total, exact, num_pages = start + len(page_ids), True, number
     loaded = with_listing_relations(Story.objects.filter(pk__in=page_ids)).in_bulk()
     items = [loaded[pk] for pk in page_ids if pk in loaded]
-    highlights = backend.highlights(query, [story.pk for story in items])
+    highlights = backend.highlights(query, items)
     for story in items:
         found = highlights.get(story.pk)
         story.search_headline = _headline_html(story.headline, found.headline if found else "")

@@ -151,3 +151,37 @@ def test_matches_spread_thinly_over_the_archive_are_all_found(client, newsroom, 
     assert "8 results for" in html
     assert search(client, "lighthouse", sort="date") == wanted
     assert sorted(search(client, "lighthouse")) == sorted(wanted)
+
+
+def test_the_newest_window_is_ranked_then_filtered_in_rank_order(client, newsroom, monkeypatch):
+    # More matches than the window, most of them drafts: the best of the window are shown
+    # first, equal ranks newest first, hidden stories skipped, then the older matches.
+    monkeypatch.setattr("newsdesk.search.backends.postgres.RANK_WINDOW", 60)
+    monkeypatch.setattr(database, "RANK_WINDOW", 60)
+    now = timezone.now()
+    filed = []
+    for i in range(80):
+        strong = i % 5 == 0
+        published = i % 4 == 0
+        headline = f"Storm report {i}" if strong else f"Daily report {i}"
+        body = "<p>A calm day.</p>" if strong else "<p>A storm passed.</p>"
+        age = timedelta(hours=(i * 37) % 80 + 1)  # dates in an order unlike the filing
+        newsroom.story(
+            headline,
+            body=body,
+            status=Status.PUBLISHED if published else Status.DRAFT,
+            published_at=now - age if published else None,
+        )
+        if published:
+            filed.append((i, strong, age, headline))
+
+    def best_first(stories):
+        return [
+            headline
+            for _i, _strong, _age, headline in sorted(stories, key=lambda s: (not s[1], s[2]))
+        ]
+
+    window, older = filed[len(filed) - 15 :], filed[: len(filed) - 15]
+    assert [i for i, *_rest in window] == list(range(20, 80, 4))
+    shown = search(client, "storm") + search(client, "storm", page=2)
+    assert shown == best_first(window) + best_first(older)
