@@ -185,3 +185,28 @@ def test_the_newest_window_is_ranked_then_filtered_in_rank_order(client, newsroo
     assert [i for i, *_rest in window] == list(range(20, 80, 4))
     shown = search(client, "storm") + search(client, "storm", page=2)
     assert shown == best_first(window) + best_first(older)
+
+
+def test_an_estimate_read_with_the_next_slice_leaves_out_hidden_stories(
+    client, newsroom, monkeypatch
+):
+    # Matches one story in three, and a first slice too narrow to hold the window: the
+    # next slice and the count's sample are read together.
+    monkeypatch.setattr(postgres_slices, "FIRST_SLICE_PER_MATCH", 1)
+    monkeypatch.setattr(database, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(database, "COUNT_SAMPLE", 48)
+    now = timezone.now()
+    published = []
+    for i in range(120):
+        age = now - timedelta(hours=120 - i)
+        if i % 3:
+            newsroom.story(f"Weather note {i}", published_at=age)
+        elif i % 2:
+            newsroom.story(f"Harvest draft {i}", status=Status.DRAFT)
+        else:
+            newsroom.story(f"Harvest note {i}", published_at=age)
+            published.insert(0, f"Harvest note {i}")
+    html = client.get("/search/", {"q": "harvest"}).content.decode()
+    estimate = int(re.search(r"About (\d+) results for", html).group(1))
+    assert 12 <= estimate <= 30  # 20 published, 20 drafts
+    assert search(client, "harvest", sort="date") == published[:10]

@@ -284,7 +284,15 @@ class PostgresBackend(IndexTableBackend):
         if found is None:
             return MatchCount(0)
         limit = database.EXACT_COUNT_LIMIT
-        found.newest(min(limit, RANK_WINDOW) + 1)
+        wanted = min(limit, RANK_WINDOW) + 1
+        passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
+        size = min(database.COUNT_SAMPLE, COUNT_SAMPLE)
+        sample = None
+        found.start(wanted)
+        if len(found.ids) < wanted and not found.complete and found.expected() > 2 * limit:
+            # Too many to count: the window's next slice and the sample in one statement.
+            sample = found.newest_and_sample(wanted, passes, passes_params, size)
+        found.newest(wanted)
         if not found.complete and found.expected() <= 2 * limit:
             found.newest(limit + 1)
         if found.complete:
@@ -292,9 +300,7 @@ class PostgresBackend(IndexTableBackend):
             if len(found.ids) <= limit:
                 return MatchCount(counted)
             return MatchCount(round_estimate(counted), exact=False)
-        passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
-        size = min(database.COUNT_SAMPLE, COUNT_SAMPLE)
-        _sampled, passed, covered = found.sample(passes, passes_params, size)
+        _sampled, passed, covered = sample or found.sample(passes, passes_params, size)
         return MatchCount(round_estimate(round(passed / covered)), exact=False)
 
     def in_window(self, matches, newest: list[int]):
