@@ -256,12 +256,17 @@ class PostgresBackend(IndexTableBackend):
             )
             ranks = dict(cursor.fetchall())
         ordered = sorted(ranks, key=ranks.__getitem__, reverse=True)
+        # The share of matches the count found visible and filtered (filters may leave
+        # one in thirty) sizes the first read; without it, assume they all pass.
+        slices = self._slices(query, prefix)
+        counted = slices.passing if slices and slices.passing is not None else 1.0
+        first_share = max(0.05, counted)
         found, checked, passed = [], 0, 0
         while checked < len(ordered) and len(found) < stop:
             missing = stop - len(found)
             # Enough for the page at the share that passed so far, and every story of
             # the last rank taken (its ties are ordered by date).
-            share = passed / checked if passed else (1.0 if not checked else 0.1)
+            share = passed / checked if passed else (first_share if not checked else 0.1)
             end = min(len(ordered), checked + max(16, math.ceil(2 * missing / share)))
             while end < len(ordered) and ranks[ordered[end]] == ranks[ordered[end - 1]]:
                 end += 1
@@ -297,10 +302,12 @@ class PostgresBackend(IndexTableBackend):
             found.newest(limit + 1)
         if found.complete:
             counted = self.count_among(stories, found.ids)
+            found.passing = counted / max(1, len(found.ids))
             if len(found.ids) <= limit:
                 return MatchCount(counted)
             return MatchCount(round_estimate(counted), exact=False)
-        _sampled, passed, covered = sample or found.sample(passes, passes_params, size)
+        sampled, passed, covered = sample or found.sample(passes, passes_params, size)
+        found.passing = passed / max(1, sampled)
         return MatchCount(round_estimate(round(passed / covered)), exact=False)
 
     def in_window(self, matches, newest: list[int]):

@@ -47,6 +47,9 @@ class Slices:
     bottom: int
     ids: list[int] = field(default_factory=list)
     reached: int = 0
+    # Share of the matches counted that a reader may see through the filters (the count
+    # sets it; the ranking sizes its reads by it).
+    passing: float | None = None
 
     def __post_init__(self):
         self.reached = self.top + 1
