@@ -53,6 +53,9 @@ RANK_WEIGHTS = [w / HEADLINE_WEIGHT for w in (BODY_WEIGHT, ABOUT_WEIGHT, STANDFI
 # sample is sized to hold (see count): each is a visit to an index row and a story row.
 RANK_WINDOW = 200
 COUNT_SAMPLE = 100
+# Below this share of matches visible and filtered (the count's), the window is ranked
+# after the story table has been read (see best_in_window).
+FEW_PASS = 0.5
 
 SCHEMA = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -245,6 +248,12 @@ class PostgresBackend(IndexTableBackend):
         the story table (visibility, filters, dates for equal ranks) is then read only
         for the best few, a rank at a time, until `stop` have passed: a window of 200
         matches had its 200 story rows read to fill a page of 10."""
+        slices = self._slices(query, prefix)
+        counted = slices.passing if slices and slices.passing is not None else 1.0
+        if counted < FEW_PASS:
+            # Filters leave few of the window: ranking only those, after the story table
+            # has been read for all, costs less than ranking the whole window.
+            return self.best(self.in_window(matches, newest), stop)
         wanted = search_query(query, prefix)
         rank, params = _sql(
             SearchRank(F("document"), wanted, weights=RANK_WEIGHTS, cover_density=True)
@@ -256,17 +265,13 @@ class PostgresBackend(IndexTableBackend):
             )
             ranks = dict(cursor.fetchall())
         ordered = sorted(ranks, key=ranks.__getitem__, reverse=True)
-        # The share of matches the count found visible and filtered (filters may leave
-        # one in thirty) sizes the first read; without it, assume they all pass.
-        slices = self._slices(query, prefix)
-        counted = slices.passing if slices and slices.passing is not None else 1.0
-        first_share = max(0.05, counted)
         found, checked, passed = [], 0, 0
         while checked < len(ordered) and len(found) < stop:
             missing = stop - len(found)
-            # Enough for the page at the share that passed so far, and every story of
-            # the last rank taken (its ties are ordered by date).
-            share = passed / checked if passed else (first_share if not checked else 0.1)
+            # Enough for the page at the share that passed so far (at first, the share
+            # the count found), and every story of the last rank taken (its ties are
+            # ordered by date).
+            share = passed / checked if passed else (counted if not checked else 0.1)
             end = min(len(ordered), checked + max(16, math.ceil(2 * missing / share)))
             while end < len(ordered) and ranks[ordered[end]] == ranks[ordered[end - 1]]:
                 end += 1
