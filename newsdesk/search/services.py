@@ -11,13 +11,11 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from newsdesk.content.models import Person, Section, Source, Story
+from newsdesk.content.services.cards import attach_people, build_cards, card_values, padded
 from newsdesk.content.services.lists import StoryFilters
 from newsdesk.content.services.pages import StoryPage, page_size, parse_page_number
-from newsdesk.content.services.visibility import (
-    live_stories,
-    visible_stories,
-    with_listing_relations,
-)
+from newsdesk.content.services.prepared import Prepared
+from newsdesk.content.services.visibility import live_stories, visible_stories
 from newsdesk.search.backends import backend_for
 from newsdesk.search.backends.base import marked_html, unmarked
 from newsdesk.search.query import Query, parse_query
@@ -114,9 +112,9 @@ def search(
             num_pages = min(max(num_pages, number + 1), window_pages(per_page))
         else:  # the last match is on this page: now the count is exact
             total, exact, num_pages = start + len(page_ids), True, number
-    loaded = with_listing_relations(Story.objects.filter(pk__in=page_ids)).in_bulk()
+    loaded = {story.pk: story for story in _cards(page_ids)}
     items = [loaded[pk] for pk in page_ids if pk in loaded]
-    highlights = backend.highlights(query, [story.pk for story in items])
+    highlights = backend.highlights(query, items)
     for story in items:
         found = highlights.get(story.pk)
         story.search_headline = _headline_html(story.headline, found.headline if found else "")
@@ -125,6 +123,18 @@ def search(
     return SearchResults(
         query=query, page=page_obj, total=total, stories=items, estimated=not exact
     )
+
+
+# A page's stories as cards (section, picture, bylined people), by queries compiled once.
+_card_rows = Prepared(lambda ids: card_values(Story.objects.filter(pk__in=ids)))
+
+
+def _cards(ids: list[int]) -> list[Story]:
+    if not ids:
+        return []
+    cards = build_cards(_card_rows.rows(ids=padded(ids)))
+    attach_people(cards)
+    return cards
 
 
 def window_pages(per_page: int) -> int:

@@ -151,3 +151,64 @@ def test_matches_spread_thinly_over_the_archive_are_all_found(client, newsroom, 
     assert "8 results for" in html
     assert search(client, "lighthouse", sort="date") == wanted
     assert sorted(search(client, "lighthouse")) == sorted(wanted)
+
+
+def test_the_newest_window_is_ranked_then_filtered_in_rank_order(client, newsroom, monkeypatch):
+    # More matches than the window, some of them drafts: the best of the window are shown
+    # first, equal ranks newest first, hidden stories skipped, then the older matches.
+    monkeypatch.setattr("newsdesk.search.backends.postgres.RANK_WINDOW", 60)
+    monkeypatch.setattr(database, "RANK_WINDOW", 60)
+    now = timezone.now()
+    filed = []
+    for i in range(80):
+        strong = i % 5 == 0
+        published = i % 4 != 1
+        headline = f"Storm report {i}" if strong else f"Daily report {i}"
+        body = "<p>A calm day.</p>" if strong else "<p>A storm passed.</p>"
+        age = timedelta(hours=(i * 37) % 80 + 1)  # dates in an order unlike the filing
+        newsroom.story(
+            headline,
+            body=body,
+            status=Status.PUBLISHED if published else Status.DRAFT,
+            published_at=now - age if published else None,
+        )
+        if published:
+            filed.append((i, strong, age, headline))
+
+    def best_first(stories):
+        return [
+            headline
+            for _i, _strong, _age, headline in sorted(stories, key=lambda s: (not s[1], s[2]))
+        ]
+
+    window = [story for story in filed if story[0] >= 20]  # the newest 60 filed
+    older = [story for story in filed if story[0] < 20]
+    pages = [search(client, "storm", page=number) for number in range(1, 7)]
+    assert [headline for page in pages for headline in page] == (
+        best_first(window) + best_first(older)
+    )
+
+
+def test_an_estimate_read_with_the_next_slice_leaves_out_hidden_stories(
+    client, newsroom, monkeypatch
+):
+    # Matches one story in three, and a first slice too narrow to hold the window: the
+    # next slice and the count's sample are read together.
+    monkeypatch.setattr(postgres_slices, "FIRST_SLICE_PER_MATCH", 1)
+    monkeypatch.setattr(database, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(database, "COUNT_SAMPLE", 48)
+    now = timezone.now()
+    published = []
+    for i in range(120):
+        age = now - timedelta(hours=120 - i)
+        if i % 3:
+            newsroom.story(f"Weather note {i}", published_at=age)
+        elif i % 2:
+            newsroom.story(f"Harvest draft {i}", status=Status.DRAFT)
+        else:
+            newsroom.story(f"Harvest note {i}", published_at=age)
+            published.insert(0, f"Harvest note {i}")
+    html = client.get("/search/", {"q": "harvest"}).content.decode()
+    estimate = int(re.search(r"About (\d+) results for", html).group(1))
+    assert 12 <= estimate <= 30  # 20 published, 20 drafts
+    assert search(client, "harvest", sort="date") == published[:10]

@@ -189,3 +189,18 @@ def test_bulk_inserted_and_deleted_stories_follow_after_a_rebuild(client):
     call_command("search_rebuild", stdout=io.StringIO())
     assert len(search(client, "quake")) == 3
     assert search(client, "storm") == ["Bulk storm report"]
+
+
+def test_filter_choices_list_sections_people_and_sources_as_they_are_now(client, newsroom):
+    newsroom.section("Politics")
+    newsroom.person("Sara Ahmadi")
+    newsroom.story("Election result")
+    first = client.get("/search/", {"q": "election", "section": "politics"}).content.decode()
+    assert '<option value="politics" selected>Politics</option>' in first
+    assert '<option value="sara-ahmadi">Sara Ahmadi</option>' in first
+    newsroom.section("Sport")
+    newsroom.source("IRNA")
+    later = client.get("/search/", {"q": "election"}).content.decode()
+    assert '<option value="sport">Sport</option>' in later
+    assert '<option value="irna">IRNA</option>' in later
+    assert '<option value="politics">Politics</option>' in later

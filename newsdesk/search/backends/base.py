@@ -89,8 +89,9 @@ class SearchBackend:
         highest first."""
         raise NotImplementedError
 
-    def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
-        """Headline and a body snippet with the matched words marked, for one page."""
+    def highlights(self, query: Query, stories: Iterable) -> dict[int, Highlight]:
+        """Headline and a body snippet with the matched words marked, for one page's
+        stories (loaded already: an engine that needs their text takes it from them)."""
         raise NotImplementedError
 
     def reindex(self, story_ids: Iterable[int]) -> None:

@@ -14,6 +14,7 @@ parser's Unicode word rules.
 # SQL Django compiles; everything a user typed is passed as a parameter.
 # ruff: noqa: S608
 
+import math
 import operator
 from collections.abc import Callable, Iterable
 from functools import reduce
@@ -52,6 +53,9 @@ RANK_WEIGHTS = [w / HEADLINE_WEIGHT for w in (BODY_WEIGHT, ABOUT_WEIGHT, STANDFI
 # sample is sized to hold (see count): each is a visit to an index row and a story row.
 RANK_WINDOW = 200
 COUNT_SAMPLE = 100
+# Below this share of matches visible and filtered (the count's), the window is ranked
+# after the story table has been read (see best_in_window).
+FEW_PASS = 0.5
 
 SCHEMA = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -95,6 +99,13 @@ def search_query(query: Query, prefix: bool = False) -> SearchQuery:
     ]
     groups += [~_term(term, False) for term in query.excluded]
     return reduce(operator.and_, groups)
+
+
+def _order(ranks: dict[int, float], row: tuple) -> tuple:
+    """Sort key of a story row (id, published_at) as `by_relevance` orders: best rank,
+    then the most recently published (never published last), then the highest id."""
+    pk, published = row
+    return (-ranks[pk], published is None, -published.timestamp() if published else 0, -pk)
 
 
 def story_texts(ids) -> list[StoryText]:
@@ -219,7 +230,7 @@ class PostgresBackend(IndexTableBackend):
             newest = self.newest_ids(query, window, prefix=prefix)
             if len(newest) < window:
                 return self.best(matches, stop)
-            found = self.best(self.in_window(matches, newest), stop)
+            found = self.best_in_window(matches, query, newest, stop, prefix=prefix)
             if len(found) >= stop or window >= database.RANK_WINDOW:
                 break
             if len(found) == len(newest):  # nothing filtered out: no wider window
@@ -228,6 +239,47 @@ class PostgresBackend(IndexTableBackend):
         if len(found) < stop:
             found += self.best(self.before_window(matches, newest), stop - len(found))
         return found
+
+    def best_in_window(
+        self, matches, query: Query, newest: list[int], stop: int, *, prefix: bool = False
+    ) -> list[int]:
+        """The first `stop` of `matches` among the `newest` ids, best first, as
+        `best(in_window(…))` orders them. The window is ranked on the index table alone;
+        the story table (visibility, filters, dates for equal ranks) is then read only
+        for the best few, a rank at a time, until `stop` have passed: a window of 200
+        matches had its 200 story rows read to fill a page of 10."""
+        slices = self._slices(query, prefix)
+        counted = slices.passing if slices and slices.passing is not None else 1.0
+        if counted < FEW_PASS:
+            # Filters leave few of the window: ranking only those, after the story table
+            # has been read for all, costs less than ranking the whole window.
+            return self.best(self.in_window(matches, newest), stop)
+        wanted = search_query(query, prefix)
+        rank, params = _sql(
+            SearchRank(F("document"), wanted, weights=RANK_WEIGHTS, cover_density=True)
+        )
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT story_id, {rank} FROM {TABLE} WHERE story_id = ANY(%s)",
+                [*params, newest],
+            )
+            ranks = dict(cursor.fetchall())
+        ordered = sorted(ranks, key=ranks.__getitem__, reverse=True)
+        found, checked, passed = [], 0, 0
+        while checked < len(ordered) and len(found) < stop:
+            missing = stop - len(found)
+            # Enough for the page at the share that passed so far (at first, the share
+            # the count found), and every story of the last rank taken (its ties are
+            # ordered by date).
+            share = passed / checked if passed else (counted if not checked else 0.1)
+            end = min(len(ordered), checked + max(16, math.ceil(2 * missing / share)))
+            while end < len(ordered) and ranks[ordered[end]] == ranks[ordered[end - 1]]:
+                end += 1
+            chunk = ordered[checked:end]
+            rows = self.in_window(matches, chunk).values_list("id", "published_at")
+            found += [pk for pk, _published in sorted(rows, key=lambda row: _order(ranks, row))]
+            checked, passed = end, len(found)
+        return found[:stop]
 
     def count(self, stories, query: Query) -> MatchCount:
         """How many of `stories` (visible, filtered) match `query`.
@@ -242,17 +294,25 @@ class PostgresBackend(IndexTableBackend):
         if found is None:
             return MatchCount(0)
         limit = database.EXACT_COUNT_LIMIT
-        found.newest(min(limit, RANK_WINDOW) + 1)
+        wanted = min(limit, RANK_WINDOW) + 1
+        passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
+        size = min(database.COUNT_SAMPLE, COUNT_SAMPLE)
+        sample = None
+        found.start(wanted)
+        if len(found.ids) < wanted and not found.complete and found.expected() > 2 * limit:
+            # Too many to count: the window's next slice and the sample in one statement.
+            sample = found.newest_and_sample(wanted, passes, passes_params, size)
+        found.newest(wanted)
         if not found.complete and found.expected() <= 2 * limit:
             found.newest(limit + 1)
         if found.complete:
             counted = self.count_among(stories, found.ids)
+            found.passing = counted / max(1, len(found.ids))
             if len(found.ids) <= limit:
                 return MatchCount(counted)
             return MatchCount(round_estimate(counted), exact=False)
-        passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
-        size = min(database.COUNT_SAMPLE, COUNT_SAMPLE)
-        _sampled, passed, covered = found.sample(passes, passes_params, size)
+        sampled, passed, covered = sample or found.sample(passes, passes_params, size)
+        found.passing = passed / max(1, sampled)
         return MatchCount(round_estimate(round(passed / covered)), exact=False)
 
     def in_window(self, matches, newest: list[int]):
@@ -265,17 +325,16 @@ class PostgresBackend(IndexTableBackend):
         where = f"{TABLE}.story_id + 0 < %s"
         return matches.extra(where=[where], params=[newest[-1]])  # noqa: S610
 
-    def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
-        ids = [int(pk) for pk in story_ids]
-        if not ids or query.is_empty:
+    def highlights(self, query: Query, stories: Iterable) -> dict[int, Highlight]:
+        stories = list(stories)
+        if not stories or query.is_empty:
             return {}
-        rows = Story.objects.filter(pk__in=ids).values_list("id", "headline", "standfirst", "body")
-        found_ids, headlines, standfirsts, bodies = [], [], [], []
-        for pk, headline, standfirst, body in rows:
-            found_ids.append(pk)
-            headlines.append(index_text(headline))
-            standfirsts.append(index_text(standfirst))
-            bodies.append(index_html(body))
+        # The page's stories are loaded already: their text is prepared here, as for the
+        # index, rather than read again.
+        found_ids = [story.pk for story in stories]
+        headlines = [index_text(story.headline) for story in stories]
+        standfirsts = [index_text(story.standfirst) for story in stories]
+        bodies = [index_html(story.body) for story in stories]
         tsquery, params = _sql(search_query(query))
         marks = f"StartSel={MARK_START}, StopSel={MARK_END}"
         snippet = f'{marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'

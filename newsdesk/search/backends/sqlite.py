@@ -172,8 +172,8 @@ class SQLiteBackend(IndexTableBackend):
             )
             return cursor.fetchone()[0]
 
-    def highlights(self, query: Query, story_ids: Iterable[int]) -> dict[int, Highlight]:
-        ids = [int(pk) for pk in story_ids]
+    def highlights(self, query: Query, stories: Iterable) -> dict[int, Highlight]:
+        ids = [story.pk for story in stories]
         if not ids or query.is_empty:
             return {}
         placeholders = ", ".join(["%s"] * len(ids))
