@@ -97,8 +97,12 @@ class PageCacheMiddleware:
                 getattr(response, "page_listing", None),
                 started,
             )
-            if written is not None:
-                _public_headers(response, " ".join(sorted(keys)), os.stat(written))
+            try:
+                stat = os.stat(written) if written is not None else None
+            except OSError:  # purged as soon as written: this reader's copy goes out uncached
+                stat = None
+            if stat is not None:
+                _public_headers(response, " ".join(sorted(keys)), stat)
         return response
 
     @staticmethod

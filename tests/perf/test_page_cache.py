@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from newsdesk.content.models import Status, Story
 from newsdesk.content.services import publishing
-from newsdesk.pagecache import store
+from newsdesk.pagecache import purge, store
 
 
 @pytest.fixture(autouse=True)
@@ -135,6 +135,24 @@ def test_publish_and_unpublish_purge_from_the_story_position(
     assert [cached(p) for p in paths] == [False, False, False, True, False, True]
     assert "Breaking news" in client.get("/blog/").content.decode()
     assert "Breaking news" in client.get(sport.get_absolute_url()).content.decode()
+
+
+def test_a_page_purged_the_moment_it_was_written_is_still_served(client, site, monkeypatch):
+    """A purge from another process can remove a page between its write and the response:
+    the reader still gets the page (without the cache's validators), never an error."""
+    write = store.write
+
+    def write_then_purge(path, *args):
+        written = write(path, *args)
+        store.purge_keys([purge.story_key(site["stories"][0].pk)])
+        return written
+
+    monkeypatch.setattr(store, "write", write_then_purge)
+    story = site["stories"][0]
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    assert story.headline.encode() in response.content
+    assert "ETag" not in response and not cached(story.get_absolute_url())
 
 
 def test_editors_always_get_fresh_pages(client, site, editor):
