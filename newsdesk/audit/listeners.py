@@ -9,7 +9,6 @@ from newsdesk.audit.models import Action
 from newsdesk.audit.services import record
 from newsdesk.content import changes
 from newsdesk.content.models import Story
-from newsdesk.content.models.workflow import StoryEvent
 
 ROLE_FLAGS = ("is_staff", "is_superuser", "is_active")
 
@@ -17,25 +16,25 @@ ROLE_FLAGS = ("is_staff", "is_superuser", "is_active")
 READER_ACTIONS = {"published": Action.PUBLISHED, "unpublished": Action.UNPUBLISHED}
 
 
+STORY_ACTIONS = {changes.TRASHED: Action.TRASHED, changes.RESTORED: Action.RESTORED}
+
+
 def on_change(change) -> None:
-    """The audit log's subscriber to the change pipeline (content/changes.py)."""
+    """The audit log's subscriber to the change pipeline (content/changes.py): trash,
+    restore, deletes for good, and what readers saw appear or go."""
+    if isinstance(change, changes.BulkChange):
+        for pk, headline in change.deleted:
+            gone = Story(pk=pk, headline=headline)
+            record(Action.DELETED, gone, user=change.user, detail={"headline": headline})
+        return
     if not isinstance(change, changes.StoryChange):
         return
-    if change.kind == changes.RESTORED:
-        record(Action.RESTORED, change.story, user=change.user)
+    action = STORY_ACTIONS.get(change.kind)
+    if action:
+        record(action, change.story, user=change.user)
     action = READER_ACTIONS.get(change.reader_event)
     if action:
         record(action, change.story, user=change.user)
-
-
-def story_event_saved(sender, instance, created, **kwargs):
-    """The desk workflow's trash step writes a StoryEvent to "deleted"."""
-    if created and instance.to_status == "deleted":
-        record(Action.TRASHED, instance.story, user=instance.user)
-
-
-def story_deleted(sender, instance, **kwargs):
-    record(Action.DELETED, instance, detail={"headline": instance.headline})
 
 
 def remember_role_flags(sender, instance, **kwargs):
@@ -110,8 +109,6 @@ def api_key_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    post_save.connect(story_event_saved, sender=StoryEvent, dispatch_uid="audit-story-event")
-    post_delete.connect(story_deleted, sender=Story, dispatch_uid="audit-story-deleted")
     user_model = get_user_model()
     pre_save.connect(remember_role_flags, sender=user_model, dispatch_uid="audit-user-pre")
     post_save.connect(user_flags_changed, sender=user_model, dispatch_uid="audit-user-post")

@@ -93,6 +93,9 @@ class BulkChange:
     everything: bool = False
     # False when readers could not see any of these stories (the trash emptied).
     shown: bool = True
+    # The stories are gone for good: (id, headline) of each, as they were, and who did it.
+    deleted: tuple = ()
+    user: object = None
 
 
 # What happened in live coverage (LiveChange.kind).
@@ -184,6 +187,17 @@ def bulk_changed(
     story_ids=(), reason: str = "", everything: bool = False, shown: bool = True
 ) -> BulkChange:
     change = BulkChange(frozenset(story_ids), reason, everything, shown)
+    _emit(change)
+    return change
+
+
+def stories_deleted(gone, reason: str, user=None) -> BulkChange:
+    """Announce stories deleted for good in the current transaction: `gone` holds the
+    (id, headline) of each, read before the delete, for the audit log."""
+    gone = tuple(gone)
+    change = BulkChange(
+        frozenset(pk for pk, _ in gone), reason, shown=False, deleted=gone, user=user
+    )
     _emit(change)
     return change
 

@@ -1,6 +1,8 @@
 """The audit log: who published, unpublished, deleted, changed roles or API keys, and when;
 visible to admins, editable by no one."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 
@@ -47,13 +49,19 @@ def test_trash_restore_and_hard_delete_are_recorded(
         trash.restore(story, user=desk_user)
     assert [e.actor for e in events(Action.TRASHED)] == [desk_user]
     assert [e.actor for e in events(Action.RESTORED)] == [desk_user]
+    story.refresh_from_db()
     # Trashing a live story also unpublishes it.
     assert len(events(Action.UNPUBLISHED)) == 1
     pk = story.pk
-    story.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.trash(story, desk_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert trash.delete_for_good([Story.objects.get(pk=pk)], desk_user) == 1
+    assert not Story.objects.filter(pk=pk).exists()
     deleted = events(Action.DELETED)
     assert len(deleted) == 1 and deleted[0].object_id == str(pk)
-    assert deleted[0].detail["headline"] == "Flood"
+    assert deleted[0].detail["headline"] == "Flood" and deleted[0].object_repr == "Flood"
+    assert deleted[0].actor == desk_user and deleted[0].object_type == "content.Story"
 
 
 def test_role_changes_are_recorded_from_the_admin_with_the_acting_admin(client, editor, desk_user):
@@ -171,4 +179,22 @@ def test_api_key_issue_change_and_revoke_are_recorded(desk_user):
         Action.API_KEY_CHANGED,
         Action.API_KEY_REVOKED,  # revoked: the key stays, unusable
         Action.API_KEY_REVOKED,  # deleted
+    ]
+
+
+def test_emptying_the_trash_records_each_story_and_never_deletes_a_live_one(
+    newsroom, desk_user, django_capture_on_commit_callbacks
+):
+    desk_user.user_permissions.add(Permission.objects.get(codename="delete_story"))
+    desk_user = type(desk_user).objects.get(pk=desk_user.pk)
+    old, live = newsroom.story("Old flood"), newsroom.story("Live quake")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.trash(old, desk_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert trash.delete_for_good([Story.objects.get(pk=live.pk)]) == 0
+        assert trash.purge_expired(now=old.deleted_at + timedelta(days=31)) == 1
+    assert Story.objects.filter(pk=live.pk).exists()
+    assert not Story.objects.filter(pk=old.pk).exists()
+    assert [(e.object_id, e.object_repr) for e in events(Action.DELETED)] == [
+        (str(old.pk), "Old flood")
     ]

@@ -45,15 +45,24 @@ def expired(now=None):
     return Story.objects.filter(deleted_at__lt=cutoff)
 
 
-def purge_expired(now=None) -> int:
-    """Delete for good the stories trashed more than TRASH_DAYS ago; returns how many."""
+def delete_for_good(stories, user=None, reason: str = "trash emptied") -> int:
+    """Delete trashed stories for good, each in its own transaction (one failing delete
+    keeps the others), and announce them once; returns how many went. Live stories are
+    never deleted here: they go through the trash first."""
     deleted = []
-    for story in expired(now).iterator():
+    for story in stories:
+        if story.deleted_at is None:
+            continue
         with transaction.atomic():
-            pk = story.pk
+            gone = (story.pk, story.headline)
             story.delete()
-            deleted.append(pk)
+            deleted.append(gone)
     if deleted:
         with transaction.atomic():
-            changes.bulk_changed(deleted, reason="trash emptied", shown=False)
+            changes.stories_deleted(deleted, reason, user)
     return len(deleted)
+
+
+def purge_expired(now=None) -> int:
+    """Delete for good the stories trashed more than TRASH_DAYS ago; returns how many."""
+    return delete_for_good(expired(now).iterator())
