@@ -14,7 +14,7 @@ from django.utils import timezone
 from newsdesk.content import changes
 from newsdesk.content.models import Story
 from newsdesk.content.services import pagecounts, upkeep
-from newsdesk.content.services.pages import page_of
+from newsdesk.content.services.pages import pages_of
 from newsdesk.editions.config import editions
 from newsdesk.pagecache import store
 
@@ -46,9 +46,9 @@ def purge_story(story: Story, moved: bool, before=(None, ()), after=None) -> Non
     if moved or before_at != after_at:
         changed |= set(before_lists) | set(after_lists)
     moments = {m for m in (before_at, after_at, story.published_at) if m is not None}
+    places = [pages_of(changed, moment, story.pk) for moment in moments] if changed else []
     for list_key in changed:
-        first = min(page_of(list_key, moment, story.pk) for moment in moments) if moments else 1
-        store.purge_list_from(list_key, first)
+        store.purge_list_from(list_key, min((place[list_key] for place in places), default=1))
 
 
 def on_change(change) -> None:

@@ -20,7 +20,7 @@ from newsdesk.pagecache import store
 # worker's subscribers share (related stories, event clusters, the claims ledger), however
 # many they are. The story's lists are read once, from the row the publish locked: neither
 # the page counts nor the page cache read them again.
-PUBLISH_QUERY_BUDGET = 29
+PUBLISH_QUERY_BUDGET = 26
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT")
 
 

@@ -15,7 +15,12 @@ from newsdesk.content.models import Byline, PageCount, PageMonthCount, Status, S
 from newsdesk.content.services import pagecounts, publishing, revisions, trash, upkeep, workflow
 from newsdesk.content.services.lists import StoryList, story_list_page
 from newsdesk.content.services.pagecounts import day_of, day_start, month_of
-from newsdesk.content.services.pages import PageNotFound, oldest_day_needed, page_of
+from newsdesk.content.services.pages import (
+    PageNotFound,
+    oldest_day_needed,
+    page_of,
+    pages_of,
+)
 from newsdesk.content.services.visibility import live_stories
 
 postgres_only = pytest.mark.skipif(
@@ -348,3 +353,28 @@ def test_many_writers_across_a_month_end_neither_deadlock_nor_lose_counts():
         thread.join()
     assert errors == []
     assert_counts_exact()
+
+
+def test_pages_of_places_a_story_in_every_list_as_page_of_does(year, newsroom, settings):
+    """Several lists in one count (today's stories) or list by list (older ones): the same
+    pages as `page_of`, for stories in a list and out of it."""
+    section, tag, person, stories = year
+    settings.NEWSDESK_PAGE_SIZE = 2
+    now = timezone.now()
+    today = [
+        newsroom.story(
+            f"Today {i}",
+            section=section if i % 2 else None,
+            tags=[tag] if i % 3 else [],
+            bylines=[person] if i % 4 else [],
+            published_at=max(day_start(day_of(now)), now - timedelta(minutes=7 * i + 1)),
+        )
+        for i in range(9)
+    ]
+    keys = [key for _, key in lists_of(section, tag, person)]
+    for story in today + stories:
+        together = pages_of(keys, story.published_at, story.pk, now=now)
+        alone = {key: page_of(key, story.published_at, story.pk, now=now) for key in keys}
+        assert together == alone, story.headline
+    # Today's stories spread over more than one page of each list: the counts were real.
+    assert len({pages_of(keys, s.published_at, s.pk, now=now)[keys[0]] for s in today}) > 2

@@ -100,9 +100,9 @@ def _as_parsed(node, open_kinds=frozenset()):
     return Element(tag, node.attributes, [_as_parsed(child, inside) for child in node.children])
 
 
-fragments = st.lists(
-    st.recursive(words, _element, max_leaves=25), min_size=1, max_size=6
-).map(lambda nodes: [_as_parsed(node) for node in nodes])
+fragments = st.lists(st.recursive(words, _element, max_leaves=25), min_size=1, max_size=6).map(
+    lambda nodes: [_as_parsed(node) for node in nodes]
+)
 
 
 @settings(max_examples=300, deadline=None)
