@@ -1,7 +1,8 @@
 """PostgreSQL full text on django.contrib.postgres: a stored SearchVectorField per story
-under a GIN index (search/models.py), written from Python (the change pipeline re-indexes
-each changed story after commit; `search-rebuild` repairs), queried with SearchQuery,
-ranked with a weighted SearchRank (cover density), highlighted with ts_headline.
+under a GIN index (search/models.py), written from Python (backends/postgres_index.py: the
+change pipeline re-indexes each changed story after commit; `search-rebuild` repairs),
+queried with SearchQuery, ranked with a weighted SearchRank (cover density), highlighted
+with ts_headline.
 
 Text is prepared in Python (backends/documents.py) exactly as for SQLite: HTML to text by
 the one extraction, Persian/Arabic folding by the one `fold`. The text search
@@ -19,15 +20,11 @@ import operator
 from collections.abc import Callable, Iterable
 from functools import reduce
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection as default_connection
-from django.db import transaction
-from django.db.models import F, OuterRef, TextField
-from django.db.models.expressions import RawSQL
+from django.db.models import F
 
-from newsdesk.content.models import Person, Source, Story, Tag
-from newsdesk.search.backends import database
+from newsdesk.search.backends import database, postgres_index
 from newsdesk.search.backends.base import (
     ABOUT_WEIGHT,
     BODY_WEIGHT,
@@ -38,16 +35,14 @@ from newsdesk.search.backends.base import (
     Highlight,
     MatchCount,
 )
-from newsdesk.search.backends.database import REBUILD_BATCH, IndexTableBackend, round_estimate
-from newsdesk.search.backends.documents import StoryText, index_html, index_text
+from newsdesk.search.backends.database import IndexTableBackend, round_estimate
+from newsdesk.search.backends.documents import index_html, index_text
+from newsdesk.search.backends.postgres_index import CONFIG, TABLE, compiled_sql
 from newsdesk.search.backends.postgres_slices import Slices, index_bounds
-from newsdesk.search.models import SearchDocument
 from newsdesk.search.query import Query, Term
 
-TABLE = SearchDocument._meta.db_table
-CONFIG = "newsdesk_search"
 # SearchRank's weights for D, C, B, A: body, about, standfirst, headline (see
-# document_of), in the same proportions as the SQLite engine's bm25 column weights.
+# postgres_index.document_vector), in the proportions of the SQLite engine's bm25 weights.
 RANK_WEIGHTS = [w / HEADLINE_WEIGHT for w in (BODY_WEIGHT, ABOUT_WEIGHT, STANDFIRST_WEIGHT)] + [1.0]
 # Newest matches ranked before older ones (see ranked_ids), and the matches a count's
 # sample is sized to hold (see count): each is a visit to an index row and a story row.
@@ -56,22 +51,6 @@ COUNT_SAMPLE = 100
 # Below this share of matches visible and filtered (the count's), the window is ranked
 # after the story table has been read (see best_in_window).
 FEW_PASS = 0.5
-
-SCHEMA = [
-    "CREATE EXTENSION IF NOT EXISTS unaccent",
-    f"""DO $$ BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{CONFIG}') THEN
-        CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = english);
-        ALTER TEXT SEARCH CONFIGURATION {CONFIG}
-          ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
-      END IF;
-    END $$""",
-    # Earlier versions prepared text in SQL (and kept the table current with a trigger).
-    f"DROP TRIGGER IF EXISTS newsdesk_search_story_write ON {Story._meta.db_table}",
-    "DROP FUNCTION IF EXISTS newsdesk_search_index_story()",
-    "DROP FUNCTION IF EXISTS newsdesk_search_html(text)",
-    "DROP FUNCTION IF EXISTS newsdesk_search_fold(text)",
-]
 
 
 def _term(term: Term, prefix: bool) -> SearchQuery:
@@ -108,87 +87,22 @@ def _order(ranks: dict[int, float], row: tuple) -> tuple:
     return (-ranks[pk], published is None, -published.timestamp() if published else 0, -pk)
 
 
-def story_texts(ids) -> list[StoryText]:
-    """Indexed text of the stories with these ids that exist, in id order: one query, the
-    names each story is filed under gathered by subqueries."""
-
-    def names(model):
-        return ArraySubquery(model.objects.filter(stories=OuterRef("pk")).values("name"))
-
-    rows = (
-        Story.objects.filter(pk__in=list(ids))
-        .order_by("id")
-        .values_list(
-            "id",
-            "headline",
-            "standfirst",
-            "body",
-            "section__name",
-            names(Tag),
-            names(Person),
-            names(Source),
-        )
-    )
-    return [
-        StoryText(
-            story_id=pk,
-            headline=index_text(headline),
-            standfirst=index_text(standfirst),
-            body=index_html(body),
-            about=index_text(" ".join([section or "", *tags, *people, *sources])),
-        )
-        for pk, headline, standfirst, body, section, tags, people, sources in rows
-    ]
-
-
-def _column(sql: str) -> RawSQL:
-    return RawSQL(sql, (), output_field=TextField())  # noqa: S611
-
-
-def document_vector(columns: dict[str, str]) -> SearchVector:
-    """The stored vector of a story, from SQL columns holding its prepared text: the
-    headline weighs A, the standfirst B, "about" C, the body D."""
-    weighted = [("headline", "A"), ("standfirst", "B"), ("about", "C"), ("body", "D")]
-    return reduce(
-        operator.add,
-        [
-            # Column names of this module's own statement, never user input.
-            SearchVector(_column(columns[name]), weight=weight, config=CONFIG)
-            for name, weight in weighted
-        ],
-    )
-
-
-def _sql(expression) -> tuple[str, list]:
-    """SQL of a query expression, for the statements the ORM cannot write (samples,
-    ts_headline over text prepared in Python)."""
-    query = SearchDocument.objects.all().query
-    compiler = query.get_compiler(connection=default_connection)
-    sql, params = compiler.compile(expression.resolve_expression(query))
-    return sql, list(params)
-
-
 class PostgresBackend(IndexTableBackend):
     vendor = "postgresql"
     table = TABLE
     id_column = "story_id"
 
     def install(self, connection=None) -> None:
-        connection = connection or default_connection
-        with connection.cursor() as cursor:
-            for statement in SCHEMA:
-                cursor.execute(statement)
-        if TABLE not in connection.introspection.table_names():
-            with connection.schema_editor() as editor:
-                editor.create_model(SearchDocument)
+        postgres_index.install(connection)
 
     def uninstall(self, connection=None) -> None:
-        connection = connection or default_connection
-        if TABLE in connection.introspection.table_names():
-            with connection.schema_editor() as editor:
-                editor.delete_model(SearchDocument)
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
+        postgres_index.uninstall(connection)
+
+    def reindex(self, story_ids: Iterable[int]) -> None:
+        postgres_index.reindex(story_ids)
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        return postgres_index.rebuild(progress)
 
     def filter(self, queryset, query: Query, *, prefix: bool = False):
         wanted = search_query(query, prefix)
@@ -201,7 +115,7 @@ class PostgresBackend(IndexTableBackend):
         return queryset.order_by("-search_rank", F("published_at").desc(nulls_last=True), "-id")
 
     def match_condition(self, query: Query, prefix: bool = False) -> tuple[str, list]:
-        sql, params = _sql(search_query(query, prefix))
+        sql, params = compiled_sql(search_query(query, prefix))
         return f"{TABLE}.document @@ ({sql})", params
 
     def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
@@ -255,7 +169,7 @@ class PostgresBackend(IndexTableBackend):
             # has been read for all, costs less than ranking the whole window.
             return self.best(self.in_window(matches, newest), stop)
         wanted = search_query(query, prefix)
-        rank, params = _sql(
+        rank, params = compiled_sql(
             SearchRank(F("document"), wanted, weights=RANK_WEIGHTS, cover_density=True)
         )
         with default_connection.cursor() as cursor:
@@ -335,7 +249,7 @@ class PostgresBackend(IndexTableBackend):
         headlines = [index_text(story.headline) for story in stories]
         standfirsts = [index_text(story.standfirst) for story in stories]
         bodies = [index_html(story.body) for story in stories]
-        tsquery, params = _sql(search_query(query))
+        tsquery, params = compiled_sql(search_query(query))
         marks = f"StartSel={MARK_START}, StopSel={MARK_END}"
         snippet = f'{marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
         with default_connection.cursor() as cursor:
@@ -358,53 +272,3 @@ class PostgresBackend(IndexTableBackend):
             text = body_snippet if MARK_START in (body_snippet or "") else standfirst_snippet
             found[pk] = Highlight(headline or "", text or "")
         return found
-
-    def reindex(self, story_ids: Iterable[int]) -> None:
-        ids = {int(pk) for pk in story_ids}
-        if not ids:
-            return
-        texts = story_texts(ids)
-        gone = ids - {text.story_id for text in texts}
-        with transaction.atomic(savepoint=False):
-            if gone:
-                SearchDocument.objects.filter(story_id__in=gone).delete()
-            self._write(texts, replace=True)
-
-    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """One transaction: readers keep the old index until the new one is complete.
-        Batches are id ranges (no OFFSET)."""
-        total = Story.objects.count()
-        done, last_id = 0, 0
-        with transaction.atomic():
-            SearchDocument.objects.all().delete()
-            while True:
-                batch = Story.objects.filter(pk__gt=last_id).order_by("pk")
-                ids = list(batch.values_list("pk", flat=True)[:REBUILD_BATCH])
-                if not ids:
-                    break
-                self._write(story_texts(ids), replace=False)
-                done, last_id = done + len(ids), ids[-1]
-                if progress:
-                    progress(done, total)
-        return done
-
-    @staticmethod
-    def _write(texts: list[StoryText], *, replace: bool) -> None:
-        """One statement for a batch: the prepared texts go as five arrays, and the vector
-        expression, compiled once, is applied to each row in PostgreSQL (an expression
-        per row through bulk_create took ten times as long)."""
-        vector, params = _sql(document_vector({name: f"t.{name}" for name in StoryText.FIELDS}))
-        upsert = " ON CONFLICT (story_id) DO UPDATE SET document = EXCLUDED.document"
-        with default_connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {TABLE} (story_id, document) SELECT t.story_id, {vector} "
-                "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) "
-                f"AS t(story_id, {', '.join(StoryText.FIELDS)})" + (upsert if replace else ""),
-                [
-                    *params,
-                    *[
-                        [getattr(t, name) for t in texts]
-                        for name in ("story_id", *StoryText.FIELDS)
-                    ],
-                ],
-            )
