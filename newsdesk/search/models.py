@@ -1,6 +1,6 @@
 """The PostgreSQL engine's index: one weighted tsvector per story, under a GIN index.
 
-The table is made by the engine's `install` (backends/postgres.py), on PostgreSQL only;
+The table is made by the engine's `install` (backends/postgres_index.py), on PostgreSQL only;
 migrations carry the model's state. No foreign-key constraint to the story table, so
 Django's TRUNCATE-based flush of content tables keeps working; re-indexing a deleted
 story's id deletes its row.
