@@ -236,13 +236,19 @@ def cached_until_purged(view):
     return answer
 
 
-index = cached_until_purged(
-    partial(
-        sitemap_views.index,
-        sitemaps=SITEMAPS,
-        sitemap_url_name="syndication:sitemap-section",
+def sitemaps_with_urls() -> dict:
+    """The sitemaps that hold a URL now: an empty <urlset> is not a valid sitemap (a young
+    site has no tags or bylines yet, an edition no story), so the index leaves them out."""
+    return {name: sitemap for name, sitemap in SITEMAPS.items() if sitemap().items().exists()}
+
+
+def _index(request):
+    return sitemap_views.index(
+        request, sitemaps_with_urls(), sitemap_url_name="syndication:sitemap-section"
     )
-)
+
+
+index = cached_until_purged(_index)
 
 
 section = cached_until_purged(

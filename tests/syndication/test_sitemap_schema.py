@@ -17,6 +17,7 @@ import pytest
 from lxml import etree
 
 from newsdesk.content.demo.newsroom import build_newsroom
+from newsdesk.content.models import Story
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +68,19 @@ def test_every_sitemap_of_the_demo_is_valid_against_the_sitemaps_org_schema(
             pytest.fail(f"{location} is not a valid sitemap:\n{errors}")
         urls_checked += len(urlset.findall(f"{SITEMAP}url"))
     assert urls_checked >= 40
+
+
+def test_a_young_site_lists_only_sitemaps_with_urls(client, newsroom, sitemap_schema):
+    """Stories but no tags or bylines yet, and an edition with no story: the index names
+    only sitemaps that hold a URL, each valid (an empty <urlset> is not)."""
+    newsroom.story("First story of the site", section=newsroom.section("World"))
+    index = fetch(client, "/sitemap.xml")
+    locations = [urlsplit(loc.text).path for loc in index.iter(f"{SITEMAP}loc")]
+    assert sorted(locations) == ["/sitemap-sections.xml", "/sitemap-stories.xml"]
+    for location in locations:
+        assert sitemap_schema.validate(fetch(client, location)), location
+    newsroom.tag("Oil").stories.add(Story.objects.get())
+    assert "/sitemap-tags.xml" in client.get("/sitemap.xml").content.decode()
 
 
 def test_the_schema_check_finds_a_broken_sitemap(sitemap_schema):

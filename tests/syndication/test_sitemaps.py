@@ -24,6 +24,7 @@ def xml(client, url):
 def test_index_lists_paginated_story_sitemaps(client, newsroom, settings):
     settings.NEWSDESK_SITEMAP_LIMIT = 3
     stories = newsroom.archive(7)
+    newsroom.section("World")
     root = xml(client, "/sitemap.xml")
     locs = [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
     story_maps = [loc for loc in locs if "sitemap-stories.xml" in loc]
