@@ -214,7 +214,9 @@ class ShownWithStoriesAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
-            if change:
+            # A new section shows in every page's navigation; a new tag, person, source or
+            # picture nowhere until a story takes it (that story's change purges).
+            if change or isinstance(obj, Section):
                 changes.names_changed(obj, request.user)
 
     def delete_model(self, request, obj):

@@ -151,3 +151,44 @@ def test_emptying_the_trash_drops_index_entries_and_keeps_cached_pages(
         column = "rowid" if connection.vendor == "sqlite" else "story_id"
         cursor.execute(f"SELECT count(*) FROM {table} WHERE {column} = %s", [gone.pk])  # noqa: S608
         assert cursor.fetchone()[0] == 0
+
+
+def test_picture_details_edited_in_the_desk_reach_cached_story_pages(
+    client, editor, newsroom, page_cache, django_capture_on_commit_callbacks
+):
+    picture = newsroom.image(caption="Boats in the old harbour", credit="Photo: Old Agency")
+    story = newsroom.story("Harbour reopens", featured_image=picture)
+    assert "Boats in the old harbour" in client.get(story.get_absolute_url()).content.decode()
+    assert store.find(story.get_absolute_url()) is not None
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/desk/media/{picture.pk}/",
+            {
+                "title": "Harbour",
+                "alt_text": "Fishing boats moored at the quay",
+                "caption": "Fishing boats back at the quay",
+                "credit": "Photo: New Agency",
+            },
+        )
+    assert response.status_code == 302
+    client.logout()
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "Fishing boats back at the quay" in page and "Photo: New Agency" in page
+    assert "Boats in the old harbour" not in page and "Old Agency" not in page
+
+
+def test_a_section_added_in_the_desk_shows_in_cached_pages_navigation(
+    client, editor, newsroom, page_cache, django_capture_on_commit_callbacks
+):
+    story = newsroom.story("Markets steady", section=newsroom.section("Business"))
+    for path in ("/", story.get_absolute_url()):
+        assert "Climate" not in client.get(path).content.decode()
+        assert store.find(path) is not None
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/desk/sections-and-tags/", {"kind": "section", "name": "Climate"})
+    assert response.status_code == 302
+    client.logout()
+    for path in ("/", story.get_absolute_url()):
+        assert 'href="/section/climate/"' in client.get(path).content.decode(), path

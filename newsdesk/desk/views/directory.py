@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from newsdesk.content import changes
 from newsdesk.content.models import Byline, Person, Section, Story, Tag
 from newsdesk.content.text import make_slug
 from newsdesk.desk.access import desk_view
@@ -123,9 +125,12 @@ def taxonomy(request):
         form = NameForm(request.POST)
         if form.is_valid():
             name = form.cleaned_data["name"].strip()
-            _row, created = model.objects.get_or_create(
-                slug=make_slug(name), defaults={"name": name}
-            )
+            with transaction.atomic():
+                row, created = model.objects.get_or_create(
+                    slug=make_slug(name), defaults={"name": name}
+                )
+                if created and is_section:  # every page's navigation shows it
+                    changes.names_changed(row, request.user)
             messages.success(request, TAXONOMY_OUTCOMES[(is_section, created)] % {"name": name})
         else:
             messages.error(request, _("Give a name."))

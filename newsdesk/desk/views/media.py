@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from newsdesk.content import changes
 from newsdesk.content.models import Image
 from newsdesk.content.services import media, permissions
 from newsdesk.desk.access import desk_view
@@ -59,7 +61,10 @@ def image_edit(request, pk):
         raise PermissionDenied(_("You may not change this picture's details."))
     form = ImageDetailsForm(request.POST or None, instance=image)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            # Alt text, caption and credit show on the pages of the stories it illustrates.
+            changes.names_changed(image, request.user)
         messages.success(request, _("Picture details saved."))
         return redirect("desk:media")
     return render(request, "desk/image_edit.html", {"form": form, "image": image})
