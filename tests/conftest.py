@@ -7,6 +7,7 @@ import pytest
 
 from tests.builders import NewsroomBuilder
 from tests.clock import start_test_clock
+from tests.live_requests import track
 
 
 def pytest_configure(config):
@@ -28,6 +29,15 @@ def pytest_report_header(config):
     from tests.clock import describe_test_clock
 
     return describe_test_clock()
+
+
+@pytest.fixture
+def live_server(live_server, transactional_db):
+    """pytest-django's live server; after the test, its last requests are let finish before
+    the test database is emptied (tests/live_requests.py)."""
+    requests = track(live_server)
+    yield live_server
+    requests.wait_quiet()
 
 
 @pytest.fixture

@@ -32,8 +32,16 @@ def browser():
         browser.close()
 
 
+def _server_first(request) -> None:
+    """With a live server, start it before the page: the page is then closed first, and
+    stops sending before the server's last requests are waited for (tests/conftest.py)."""
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("live_server")
+
+
 @pytest.fixture
-def page(browser):
+def page(browser, request):
+    _server_first(request)
     context = browser.new_context(locale="en-US", timezone_id="UTC")
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -42,7 +50,8 @@ def page(browser):
 
 
 @pytest.fixture
-def page_without_csp(browser):
+def page_without_csp(browser, request):
+    _server_first(request)
     # axe is added to the page as a script of its own, which the site's CSP rightly forbids.
     context = browser.new_context(locale="en-US", timezone_id="UTC", bypass_csp=True)
     page = context.new_page()

@@ -51,7 +51,10 @@ class Newsroom(NewsroomSite):
 
     # -- the run ---------------------------------------------------------------------------
 
-    def run(self, seconds: float) -> Tally:
+    def run(self, seconds: float, until=None, longest: float = 0) -> Tally:
+        """Writers and readers for `seconds`; then, with `until` (a test of the tally), on
+        until it holds or `longest` seconds in all have passed: a loaded machine gets each
+        kind of writer through later, not never."""
         tally = Tally()
         stop = threading.Event()
         marks = itertools.count()
@@ -66,7 +69,10 @@ class Newsroom(NewsroomSite):
         threads = [threading.Thread(target=guarded, args=(job, args, tally)) for job, args in jobs]
         for thread in threads:
             thread.start()
+        started = time.monotonic()
         time.sleep(seconds)
+        while until is not None and not until(tally) and time.monotonic() - started < longest:
+            time.sleep(0.5)
         stop.set()
         for thread in threads:
             thread.join(timeout=60)
