@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from newsdesk.content import changes
 from newsdesk.content.models import Byline, Image, Person, Section, Source, Story, Tag
-from newsdesk.content.services import permissions, revisions, translations
+from newsdesk.content.services import pagecounts, permissions, revisions, translations
 from newsdesk.editions.config import editions
 
 
@@ -221,14 +221,23 @@ class ShownWithStoriesAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         with transaction.atomic():
-            changes.names_changed(obj, request.user, deleted=True)
+            self._going(request, obj)
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
         with transaction.atomic():
             for obj in queryset:
-                changes.names_changed(obj, request.user, deleted=True)
+                self._going(request, obj)
             super().delete_queryset(request, queryset)
+
+    @staticmethod
+    def _going(request, obj) -> None:
+        """Announce a deletion (its stories are read now) and drop the page counts of the
+        list it headed; its stories stay, in their other lists."""
+        changes.names_changed(obj, request.user, deleted=True)
+        list_key = pagecounts.list_key_of(obj)
+        if list_key:
+            pagecounts.forget_list(list_key)
 
 
 @admin.register(Image)

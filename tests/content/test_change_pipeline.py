@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from newsdesk.api.models import WebhookDelivery, WebhookEndpoint
 from newsdesk.audit.models import AuditEvent
-from newsdesk.content.models import Status
-from newsdesk.content.services import trash, workflow
+from newsdesk.content.models import PageCount, PageMonthCount, Status
+from newsdesk.content.services import pagecounts, trash, workflow
 from newsdesk.pagecache import store
 
 # The whole publish: the desk request and everything after commit, plus the one job the
@@ -192,3 +192,25 @@ def test_a_section_added_in_the_desk_shows_in_cached_pages_navigation(
     client.logout()
     for path in ("/", story.get_absolute_url()):
         assert 'href="/section/climate/"' in client.get(path).content.decode(), path
+
+
+def test_deleting_a_tag_or_person_in_the_admin_drops_their_lists_counts_only(
+    client, editor, newsroom, page_cache, django_capture_on_commit_callbacks
+):
+    tag, person = newsroom.tag("Drought"), newsroom.person("Lena Park")
+    story = newsroom.story("Wells run dry", tags=[tag], bylines=[person])
+    tag_key, author_key = pagecounts.tag_key(tag.pk), pagecounts.author_key(person.pk)
+    counted = set(PageCount.objects.values_list("list_key", flat=True))
+    assert {tag_key, author_key, pagecounts.ALL} <= counted
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        for model, obj in (("tag", tag), ("person", person)):
+            response = client.post(f"/admin/content/{model}/{obj.pk}/delete/", {"post": "yes"})
+            assert response.status_code == 302, model
+    left = set(PageCount.objects.values_list("list_key", flat=True))
+    left |= set(PageMonthCount.objects.values_list("list_key", flat=True))
+    assert tag_key not in left and author_key not in left
+    assert pagecounts.ALL in left  # the story itself is still counted where it is
+    client.logout()
+    assert "Wells run dry" in client.get("/").content.decode()
+    assert client.get(story.get_absolute_url()).status_code == 200

@@ -23,7 +23,16 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncDate
 
-from newsdesk.content.models import LIVE_STATUSES, Byline, PageCount, PageMonthCount, Story
+from newsdesk.content.models import (
+    LIVE_STATUSES,
+    Byline,
+    PageCount,
+    PageMonthCount,
+    Person,
+    Section,
+    Story,
+    Tag,
+)
 from newsdesk.content.services import upkeep
 from newsdesk.editions.config import editions
 
@@ -51,6 +60,19 @@ def edition_keys(code) -> set[str]:
     """The edition list a story counts in: none on a site of one edition, whose archive is
     the whole site's ("all"). Adding editions to a site asks for `recount_pages` once."""
     return {edition_key(code)} if len(editions()) > 1 else set()
+
+
+def list_key_of(instance) -> str | None:
+    """The story list a section, tag or person heads (None for anything else)."""
+    keys = {Section: section_key, Tag: tag_key, Person: author_key}
+    make = keys.get(type(instance))
+    return make(instance.pk) if make else None
+
+
+def forget_list(list_key: str) -> None:
+    """Drop a list's day and month counts: its section, tag or person is being deleted."""
+    PageCount.objects.filter(list_key=list_key).delete()
+    PageMonthCount.objects.filter(list_key=list_key).delete()
 
 
 def day_start(day: date) -> datetime:
