@@ -31,6 +31,7 @@ from newsdesk.public.formats import (
     truncatewords,
 )
 from newsdesk.public.pictures import picture, story_gallery
+from newsdesk.public import translations
 from newsdesk.public.site_nav import nav_items
 from newsdesk.public.story_card import story_card
 from newsdesk.public.story_head import story_head_meta
@@ -75,6 +76,9 @@ def environment(**options) -> Environment:
     env.template_class = PageTemplate
     # `{{ _("Latest") }}`, `{{ ngettext(…) }}` and `{% trans %}` read Django's catalogues.
     env.install_gettext_translations(translation, newstyle=True)
+    # Both names straight to the kept lookup: the extension's `_` resolves `gettext` again
+    # on every call.
+    env.globals.update(_=translations.gettext, gettext=translations.gettext)
     env.globals.update(
         url=url,
         static=static_url,
