@@ -12,6 +12,7 @@ from django.template.defaultfilters import linebreaksbr, pluralize
 from django.utils import translation
 from jinja2 import Environment, Template, pass_context
 
+from newsdesk.claims.reading import story_claims
 from newsdesk.content.links import fast_reverse, routing_fixed, static_url
 from newsdesk.content.services.rows import related_list
 from newsdesk.content.web_links import web_url
@@ -90,6 +91,7 @@ def environment(**options) -> Environment:
         nav_items=nav_items,
         story_gallery=story_gallery,
         related_list=related_list,
+        story_claims=story_claims,
         story_head_meta=story_head_meta,
         breadcrumb_json_ld=structured_data.breadcrumb_json_ld,
         feed_links=feed_links,
