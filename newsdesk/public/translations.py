@@ -22,10 +22,12 @@ from newsdesk.public.formats import language
 def gettext(__context, __string: str, **variables) -> str:
     """Jinja2's newstyle `gettext`: the translation, escaped as markup when the template
     autoescapes, always formatted with `variables` (so "%%" is a literal "%")."""
-    rv = translated(language(), __string)
-    if __context.eval_ctx.autoescape:
-        rv = Markup(rv)
-    return rv % variables
+    code = language()
+    if not __context.eval_ctx.autoescape:
+        return translated(code, __string) % variables
+    if variables or code is None or type(__string) is not str:
+        return Markup(translated(code, __string)) % variables
+    return _markup(code, __string)
 
 
 def translated(language_code: str | None, message: str) -> str:
@@ -41,7 +43,14 @@ def _translated(language_code: str, message: str) -> str:
     return translation.gettext(message)
 
 
+@lru_cache(maxsize=2048)
+def _markup(language_code: str, message: str) -> Markup:
+    # Formatting with no variables only turns "%%" into "%": kept with the translation.
+    return Markup(_translated(language_code, message)) % {}
+
+
 @receiver(setting_changed)
 def _forget_translated(setting, **kwargs):
     if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"):
         _translated.cache_clear()
+        _markup.cache_clear()

@@ -83,8 +83,10 @@ def article_images(request, story) -> list[str]:
     share cards in those shapes."""
     image = story.featured_image
     if image and image.file and image.width:
+        storage = image.file.storage  # media.crop_url(), each URL kept as _file_url() keeps it
         return [
-            request.build_absolute_uri(media.crop_url(image, ratio)) for ratio in media.CROP_RATIOS
+            request.build_absolute_uri(_file_url(storage, media.crop_name(image, ratio)))
+            for ratio in media.CROP_RATIOS
         ]
     if image and image.file:
         return [image_url(request, story)]
