@@ -7,9 +7,7 @@ from newsdesk.content.services.rows import Columns, set_related
 
 CLAIM = Columns(Claim)
 
-_story_claims = Prepared(
-    lambda pk: Claim.objects.filter(story_id=pk).values_list(*CLAIM.lookups)
-)
+_story_claims = Prepared(lambda pk: Claim.objects.filter(story_id=pk).values_list(*CLAIM.lookups))
 
 
 def story_claims(story) -> list[Claim]:

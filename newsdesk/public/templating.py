@@ -19,6 +19,7 @@ from newsdesk.content.web_links import web_url
 from newsdesk.live import alerts as live_alerts
 from newsdesk.live import reading as live_reading
 from newsdesk.live.structured import live_blog_json_ld
+from newsdesk.public import translations
 from newsdesk.public.edition_links import edition_alternates, edition_switcher
 from newsdesk.public.formats import (
     date,
@@ -32,7 +33,6 @@ from newsdesk.public.formats import (
     truncatewords,
 )
 from newsdesk.public.pictures import picture, story_gallery
-from newsdesk.public import translations
 from newsdesk.public.site_nav import nav_items
 from newsdesk.public.story_card import story_card
 from newsdesk.public.story_head import story_head_meta
