@@ -6,14 +6,18 @@ the same output: dates in the site's time zone with localized month and day name
 URLs from the URL patterns, static file URLs, Django's own text filters.
 """
 
+from functools import lru_cache
+
 from django.conf.locale import LANG_INFO
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaultfilters import linebreaksbr, pluralize
 from django.utils import translation
 from jinja2 import Environment, Template, pass_context
 
 from newsdesk.claims.reading import story_claims
-from newsdesk.content.links import fast_reverse, routing_fixed, static_url
+from newsdesk.content.links import current_routing, fast_reverse, routing_fixed, static_url
 from newsdesk.content.services.rows import related_list
 from newsdesk.content.web_links import web_url
 from newsdesk.live import alerts as live_alerts
@@ -58,7 +62,20 @@ def text_direction(language_code: str) -> str:
 
 def url(viewname: str, *args, **kwargs) -> str:
     """`{% url %}`: Django's reverse(), through the per-pattern cache of fast_reverse."""
-    return fast_reverse(viewname, args, kwargs)
+    if args or kwargs:
+        return fast_reverse(viewname, args, kwargs)
+    return _fixed_url(*current_routing(), viewname)
+
+
+@lru_cache(maxsize=256)
+def _fixed_url(urlconf, script_prefix, viewname: str) -> str:
+    """A URL without values (the home page, search, icons…): every page makes a dozen."""
+    return fast_reverse(viewname)
+
+
+@receiver(setting_changed)
+def _forget_fixed_urls(**kwargs):  # ROOT_URLCONF, editions (tests change them)
+    _fixed_url.cache_clear()
 
 
 @pass_context
