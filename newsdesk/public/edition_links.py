@@ -36,10 +36,21 @@ def _counterparts(context) -> dict[str, str] | None:
     return None
 
 
+def _may_have_counterparts(context) -> bool:
+    """False when `_counterparts()` would name this page alone, or nothing: a story with no
+    translation, a home page on a site of one edition, any other page. Making its URLs
+    (reverse() in the story's edition) would cost more than the rest of the links."""
+    if context.get("story") is not None and context.get("translations") is not None:
+        return bool(context["translations"])
+    return bool(context.get("is_home")) and len(editions()) > 1
+
+
 @pass_context
 def edition_alternates(context) -> list[EditionLink]:
     """hreflang alternates: this page in each edition that has it, itself included, when
     there is at least one other."""
+    if not _may_have_counterparts(context):
+        return []
     found = _counterparts(context) or {}
     if len(found) < 2:
         return []

@@ -6,18 +6,24 @@ the same output: dates in the site's time zone with localized month and day name
 URLs from the URL patterns, static file URLs, Django's own text filters.
 """
 
+from functools import lru_cache
+
 from django.conf.locale import LANG_INFO
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaultfilters import linebreaksbr, pluralize
 from django.utils import translation
 from jinja2 import Environment, Template, pass_context
 
-from newsdesk.content.links import fast_reverse, routing_fixed, static_url
+from newsdesk.claims.reading import story_claims
+from newsdesk.content.links import current_routing, fast_reverse, routing_fixed, static_url
 from newsdesk.content.services.rows import related_list
 from newsdesk.content.web_links import web_url
 from newsdesk.live import alerts as live_alerts
 from newsdesk.live import reading as live_reading
 from newsdesk.live.structured import live_blog_json_ld
+from newsdesk.public import translations
 from newsdesk.public.edition_links import edition_alternates, edition_switcher
 from newsdesk.public.formats import (
     date,
@@ -56,7 +62,20 @@ def text_direction(language_code: str) -> str:
 
 def url(viewname: str, *args, **kwargs) -> str:
     """`{% url %}`: Django's reverse(), through the per-pattern cache of fast_reverse."""
-    return fast_reverse(viewname, args, kwargs)
+    if args or kwargs:
+        return fast_reverse(viewname, args, kwargs)
+    return _fixed_url(*current_routing(), viewname)
+
+
+@lru_cache(maxsize=256)
+def _fixed_url(urlconf, script_prefix, viewname: str) -> str:
+    """A URL without values (the home page, search, icons…): every page makes a dozen."""
+    return fast_reverse(viewname)
+
+
+@receiver(setting_changed)
+def _forget_fixed_urls(**kwargs):  # ROOT_URLCONF, editions (tests change them)
+    _fixed_url.cache_clear()
 
 
 @pass_context
@@ -75,6 +94,9 @@ def environment(**options) -> Environment:
     env.template_class = PageTemplate
     # `{{ _("Latest") }}`, `{{ ngettext(…) }}` and `{% trans %}` read Django's catalogues.
     env.install_gettext_translations(translation, newstyle=True)
+    # Both names straight to the kept lookup: the extension's `_` resolves `gettext` again
+    # on every call.
+    env.globals.update(_=translations.gettext, gettext=translations.gettext)
     env.globals.update(
         url=url,
         static=static_url,
@@ -86,6 +108,7 @@ def environment(**options) -> Environment:
         nav_items=nav_items,
         story_gallery=story_gallery,
         related_list=related_list,
+        story_claims=story_claims,
         story_head_meta=story_head_meta,
         breadcrumb_json_ld=structured_data.breadcrumb_json_ld,
         feed_links=feed_links,

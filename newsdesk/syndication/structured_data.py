@@ -14,9 +14,10 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
-from newsdesk.content.links import fast_reverse, static_url
+from newsdesk.content.links import current_routing, fast_reverse, static_url
+from newsdesk.content.models import Image
 from newsdesk.content.services import media
 from newsdesk.content.services.provenance import lineage
 from newsdesk.content.services.rows import related_list
@@ -83,9 +84,8 @@ def article_images(request, story) -> list[str]:
     share cards in those shapes."""
     image = story.featured_image
     if image and image.file and image.width:
-        return [
-            request.build_absolute_uri(media.crop_url(image, ratio)) for ratio in media.CROP_RATIOS
-        ]
+        urls = _crop_urls(image.file.storage, image.pk, image.file.name)
+        return [request.build_absolute_uri(url) for url in urls]
     if image and image.file:
         return [image_url(request, story)]
     return [
@@ -101,9 +101,19 @@ def _file_url(storage, name: str) -> str:
     return storage.url(name)
 
 
+@lru_cache(maxsize=1024)
+def _crop_urls(storage, pk: int, name: str) -> tuple:
+    """`media.crop_url()` of each ratio, kept per picture file as `_file_url()` keeps its own:
+    a crop's name is made of the picture's id and file name alone."""
+    image = Image(pk=pk, file=name)
+    return tuple(storage.url(media.crop_name(image, ratio)) for ratio in media.CROP_RATIOS)
+
+
 @receiver(setting_changed)
-def _forget_file_urls(**kwargs):  # MEDIA_URL, STORAGES (tests change them)
+def _forget_file_urls(**kwargs):  # MEDIA_URL, STORAGES, ROOT_URLCONF (tests change them)
     _file_url.cache_clear()
+    _crop_urls.cache_clear()
+    _feed_links.cache_clear()
 
 
 def publisher(request) -> dict:
@@ -194,15 +204,26 @@ FEED_FORMATS = (("application/rss+xml", "RSS", "rss"), ("application/atom+xml", 
 def feed_links(listed_by) -> list[tuple[str, str, str]]:
     """Feed autodiscovery for a listing page, as (type, title, URL): its own feeds (of the
     section, tag or person in the mapping `listed_by`), then the whole site's."""
-    links = []
+    own = None
     for kind, label in FEED_KINDS:
         obj = listed_by.get(kind)
         if obj is not None and getattr(obj, "slug", None):
-            links += [
-                (mime, f"{obj} ({title})", fast_reverse(f"syndication:{label}-{fmt}", (obj.slug,)))
-                for mime, title, fmt in FEED_FORMATS
-            ]
+            own = (label, obj.slug, str(obj))
             break
+    return list(_feed_links(own, get_language(), *current_routing()))
+
+
+@lru_cache(maxsize=1024)
+def _feed_links(own, language, urlconf, script_prefix) -> tuple:
+    """`own`: (feed kind, slug, name) or None. The language names the site's feeds; the
+    URLconf and script prefix make the URLs. Every page carries these links."""
+    links = []
+    if own is not None:
+        label, slug, name = own
+        links += [
+            (mime, f"{name} ({title})", fast_reverse(f"syndication:{label}-{fmt}", (slug,)))
+            for mime, title, fmt in FEED_FORMATS
+        ]
     links += [
         (
             mime,
@@ -211,4 +232,4 @@ def feed_links(listed_by) -> list[tuple[str, str, str]]:
         )
         for mime, title, fmt in FEED_FORMATS
     ]
-    return links
+    return tuple(links)

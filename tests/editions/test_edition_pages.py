@@ -55,6 +55,15 @@ def test_every_browser_gets_the_same_bytes_cold_and_warm(client, linked, page_ca
     )
 
 
+def test_the_interface_speaks_each_editions_language_page_after_page(client, newsroom):
+    skip_link = {"/": "Skip to content", "/fa/": "رفتن به محتوا", "/ar/": "انتقل إلى المحتوى"}
+    for url in ("/", "/fa/", "/", "/ar/", "/fa/", "/ar/", "/"):
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+        assert f'<a class="skip-link" href="#main">{skip_link[url]}</a>' in html, url
+        others = set(skip_link.values()) - {skip_link[url]}
+        assert not any(f">{text}</a>" in html for text in others), url
+
+
 @time_machine.travel(SUNDAY, tick=False)
 def test_the_date_line_is_in_the_editions_calendar_with_an_iso_time(client, newsroom):
     expected = {
