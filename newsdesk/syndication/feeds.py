@@ -11,12 +11,14 @@ Speed comes from the page cache in front of the feeds, not from writing XML by h
 """
 
 import mimetypes
+import re
 from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -24,6 +26,8 @@ from django.http import Http404, HttpResponse
 from django.utils import feedgenerator
 from django.utils.html import escape
 from django.utils.http import http_date
+from django.utils.timezone import get_default_timezone, is_naive, make_aware
+from django.utils.translation import get_language
 
 from newsdesk.content.body_links import absolute_body
 from newsdesk.content.links import fast_reverse
@@ -98,7 +102,7 @@ class NewsAtomFeed(feedgenerator.Atom1Feed):
 
 class Subject(NamedTuple):
     """What a feed is about (a section, tag or person; None for the whole site) and the
-    site's address for this request, which the item hooks need and are not given."""
+    site's address for this request, which the items need (a body's links are made absolute)."""
 
     about: object
     site: str  # "https://example.com", no trailing slash
@@ -106,7 +110,7 @@ class Subject(NamedTuple):
 
 class FeedItem(NamedTuple):
     """A story as its feed item shows it, every value worked out once (in `items`), which
-    the item hooks hand to Django's generator."""
+    `get_feed` hands to Django's generator."""
 
     title: str
     link: str  # the story's path on the site
@@ -227,45 +231,63 @@ class StoryFeed(Feed):
         # Atom requires an author for every entry: the site's, where a story has no byline.
         return xml_safe(site_name())
 
-    # The items: each story's values worked out in one pass (items_of), which the hooks
-    # below only hand over.
     def items(self, subject):
         rows = StoryList(self.list_key(subject.about)).newest(FEED_SIZE, fields=STORY_FIELDS)
         authors, tags = _names_by_story([row.pk for row in rows])
         return items_of(rows, authors, tags, subject.site)
 
-    def item_title(self, item):
-        return item.title
+    def get_feed(self, obj, request):
+        """The feed Django's `Feed.get_feed` builds from these hooks, the same generator
+        given the same values; only each item's values are worked out once (items_of) and
+        handed over in one `add_item` call, rather than asked for hook by hook (some 14
+        hooks of every item, each looked up and inspected by Django on every call)."""
+        domain, secure = get_current_site(request).domain, request.is_secure()
+        feed = self.feed_type(
+            title=self.title(obj),
+            subtitle=self.subtitle(obj),
+            link=absolute(domain, self.link(obj), secure),
+            description=self.description(obj),
+            language=self.language or get_language(),
+            feed_url=absolute(domain, request.path, secure),
+            author_name=self.author_name(obj),
+        )
+        for item in self.items(obj):
+            link = absolute(domain, item.link, secure)
+            feed.add_item(
+                title=item.title,
+                link=link,
+                description=item.description,
+                unique_id=link,
+                unique_id_is_permalink=self.item_guid_is_permalink,
+                enclosures=item.enclosures,
+                pubdate=aware(item.pubdate),
+                updateddate=aware(item.updateddate),
+                author_name=item.author_name,
+                categories=item.categories,
+                **item.extra,
+            )
+        return feed
 
-    def item_link(self, item):
-        return item.link
 
-    def item_description(self, item):
-        return item.description
+# What iri_to_uri leaves as it is (its safe characters and quote()'s unreserved ones).
+_URI_AS_IS = re.compile(r"[A-Za-z0-9_.~/#%\[\]=:;$&()+,!?*@'-]*")
 
-    def item_author_name(self, item):
-        return item.author_name
 
-    def item_pubdate(self, item):
-        return item.pubdate
+def absolute(domain: str, url: str, secure: bool) -> str:
+    """Django's `add_domain`, which quotes the whole address anew for every item: an
+    address of characters it would leave alone is only joined."""
+    if url.startswith("/") and not url.startswith("//"):
+        joined = f"{'https' if secure else 'http'}://{domain}{url}"
+        if _URI_AS_IS.fullmatch(joined):
+            return joined
+    return add_domain(domain, url, secure)
 
-    def item_updateddate(self, item):
-        return item.updateddate
 
-    def item_categories(self, item):
-        return item.categories
-
-    def item_enclosures(self, item):
-        return item.enclosures
-
-    def item_extra_kwargs(self, item):
-        return item.extra
-
-    # What no item has (Django asks for each, of every item).
-    item_author_email = item_author_link = item_comments = item_copyright = None
-
-    def get_context_data(self, **kwargs):
-        return {}  # for feed templates, which these feeds do not use
+def aware(moment):
+    """A date as Django's feed gives it to the generator: in the default time zone if naive."""
+    if moment and is_naive(moment):
+        return make_aware(moment, get_default_timezone())
+    return moment
 
 
 def items_of(rows, authors: dict, tags: dict, site: str) -> list[FeedItem]:
