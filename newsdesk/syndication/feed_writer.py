@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentError
 
-from newsdesk.syndication.xmltext import has_control_characters
+from newsdesk.syndication.xmltext import has_control_bytes, has_control_characters
 
 # A text holding none of these needs neither escaping nor a closer look for control
 # characters: most of a feed's texts (titles, links, dates, names). A search stops at the
@@ -45,6 +45,14 @@ class QuickElementWriter(SimplerXMLGenerator):
         super().__init__(out, encoding, short_empty_elements=False)
         self.write = out.write
 
+    # An element with children (an item, an entry, an author) as Django writes it, in one
+    # piece: start tags are never left open (see above).
+    def startElement(self, name, attrs):  # noqa: N802 (Django's name)
+        self.write(f"<{name}{_attributes(attrs)}>" if attrs else f"<{name}>")
+
+    def endElement(self, name):  # noqa: N802 (Django's name)
+        self.write(f"</{name}>")
+
     def addQuickElement(self, name, contents=None, attrs=None):  # noqa: N802 (Django's name)
         start = name + _attributes(attrs) if attrs else name
         if not contents:
@@ -53,18 +61,21 @@ class QuickElementWriter(SimplerXMLGenerator):
         if contents.__class__ is not str:
             contents = str(contents)
         if _NOT_PLAIN_TEXT.search(contents) is not None:
-            if has_control_characters(contents):
-                raise UnserializableContentError("Control characters are not supported in XML 1.0")
-            contents = escape(contents)
+            contents = self.escaped(contents)
         self.write(f"<{start}>{contents}</{name}>")
+
+    def escaped(self, text: str) -> str:
+        if has_control_characters(text):
+            raise UnserializableContentError("Control characters are not supported in XML 1.0")
+        return escape(text)
 
 
 class EncodingQuickElementWriter(QuickElementWriter):
     """A QuickElementWriter whose document is the list of its encoded pieces, `pieces`,
     which a binary stream gets joined: each piece is encoded as Django's writer encodes
-    what it writes to a binary stream (errors as character references). A UTF-8 text is
-    escaped once encoded, where bytes are replaced far faster than characters: "&", "<"
-    and ">" are single bytes in UTF-8, inside no other character's."""
+    what it writes to a binary stream (errors as character references). A long UTF-8 text
+    is looked at and escaped once encoded, where bytes are replaced far faster than
+    characters: "&", "<" and ">" are single bytes in UTF-8, inside no other character's."""
 
     def __init__(self, encoding: str):
         self.pieces = []
@@ -80,26 +91,29 @@ class EncodingQuickElementWriter(QuickElementWriter):
             text = f"<{start}>{contents}</{name}>" if contents else f"<{start}/>"
             self.append(text.encode(self.encoding, "xmlcharrefreplace"))
             return
-        if has_control_characters(contents):
-            raise UnserializableContentError("Control characters are not supported in XML 1.0")
+        escaped = self.escaped_bytes(contents)
         self.append(f"<{start}>".encode(self.encoding, "xmlcharrefreplace"))
-        self.append(self.escaped(contents))
+        self.append(escaped)
         self.append(f"</{name}>".encode(self.encoding, "xmlcharrefreplace"))
 
-    def escaped(self, text: str) -> bytes:
+    def escaped_bytes(self, text: str) -> bytes:
         if self.utf8 and len(text) > 256:
             try:
                 data = text.encode("utf-8")
             except UnicodeEncodeError:  # a lone surrogate: a character reference, escaped
                 pass
             else:
+                if has_control_bytes(data):
+                    raise UnserializableContentError(
+                        "Control characters are not supported in XML 1.0"
+                    )
                 return data.replace(b"&", b"&amp;").replace(b">", b"&gt;").replace(b"<", b"&lt;")
-        return escape(text).encode(self.encoding, "xmlcharrefreplace")
+        return self.escaped(text).encode(self.encoding, "xmlcharrefreplace")
 
 
 class _EncodedPieces(TextIOBase):
-    """The text stream under Django's writer methods (start and end tags), encoding what
-    they write into the pieces."""
+    """The text stream under Django's writer methods (the XML declaration, start and end
+    tags), encoding what they write into the pieces."""
 
     def __init__(self, pieces: list, encoding: str):
         self.append, self.charset = pieces.append, encoding

@@ -14,6 +14,7 @@ import mimetypes
 import re
 from collections import defaultdict
 from functools import lru_cache
+from io import BytesIO
 from typing import NamedTuple
 
 from django.conf import settings
@@ -193,16 +194,19 @@ class StoryFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         # Django's view, but for the Last-Modified header, which it sets only for a feed
-        # with an item_pubdate hook (get_feed below hands the dates over itself).
+        # with an item_pubdate hook (get_feed below hands the dates over itself), and for
+        # the response's body, given whole rather than written into it after a first, empty
+        # piece (which would be joined to it, a copy of the document, on every read).
         try:
             obj = self.get_object(request, *args, **kwargs)
         except ObjectDoesNotExist:
             raise Http404("Feed object does not exist.") from None
         feed = self.get_feed(obj, request)
-        response = HttpResponse(content_type=feed.content_type)
+        document = BytesIO()
+        feed.write(document, "utf-8")
+        response = HttpResponse(document.getvalue(), content_type=feed.content_type)
         if latest := feed.latest_post_date():
             response.headers["Last-Modified"] = http_date(latest.timestamp())
-        feed.write(response, "utf-8")
         return response
 
     def get_object(self, request, **kwargs):

@@ -43,4 +43,9 @@ def has_control_characters(text: str) -> bool:
     character uses, so deleting every other byte (at C speed) leaves nothing in most texts."""
     if len(text) < 64:
         return _CONTROLS.search(text) is not None
-    return bool(text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_BYTES))
+    return has_control_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def has_control_bytes(data: bytes) -> bool:
+    """Whether UTF-8 `data` holds a C0 control XML forbids (see has_control_characters)."""
+    return bool(data.translate(None, _NOT_CONTROL_BYTES))
