@@ -28,12 +28,17 @@ _NOT_PLAIN_TEXT = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
 _NOT_PLAIN_VALUE = re.compile('[&<>"\n\r\t]')
 
 
-def _quoted(value: str) -> str:
-    return quoteattr(value) if _NOT_PLAIN_VALUE.search(value) else '"' + value + '"'
-
-
 def _attributes(attrs: dict) -> str:
-    return "".join(f" {key}={_quoted(value)}" for key, value in sorted(attrs.items()))
+    """The attributes as Django writes them: sorted, each value through quoteattr (which
+    only puts quotes around a value holding none of _NOT_PLAIN_VALUE)."""
+    written = ""
+    for key in sorted(attrs):
+        value = attrs[key]
+        if _NOT_PLAIN_VALUE.search(value) is None:
+            written += f' {key}="{value}"'
+        else:
+            written += f" {key}={quoteattr(value)}"
+    return written
 
 
 class QuickElementWriter(SimplerXMLGenerator):

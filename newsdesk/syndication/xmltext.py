@@ -10,6 +10,8 @@ _NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010f
 
 def xml_safe(text) -> str:
     text = str(text or "")
+    if text.isascii() and text.isprintable():
+        return text  # most headlines, names and tags: nothing XML forbids
     if len(text) > 256 and is_xml_text(text.encode("utf-8", "surrogatepass")):
         return text  # a story's body, nearly always clean: checked at C speed
     return _NOT_XML_CHAR.sub("", text)
