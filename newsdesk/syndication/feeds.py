@@ -154,6 +154,14 @@ def _original(name: str) -> tuple[str, str, str]:
 def _forget_originals(*, setting, **kwargs):
     if setting in ("MEDIA_ROOT", "MEDIA_URL", "STORAGES"):
         _original.cache_clear()
+        _enclosure.cache_clear()
+
+
+# And so is its enclosure, on a site (the address the feed was asked at).
+@lru_cache(maxsize=4096)
+def _enclosure(name: str, site: str) -> feedgenerator.Enclosure:
+    url, length, mime_type = _original(name)
+    return feedgenerator.Enclosure(url if "://" in url else site + url, length, mime_type)
 
 
 # The names of the stories' bylined people (in byline order) and of their tags (by name),
@@ -362,10 +370,9 @@ def _enclosures(name: str | None, site: str) -> list:
     if not name:
         return []
     try:
-        url, length, mime_type = _original(name)
+        return [_enclosure(name, site)]
     except OSError:  # a missing file must not break the whole feed
         return []
-    return [feedgenerator.Enclosure(url if "://" in url else site + url, length, mime_type)]
 
 
 class AtomStoryFeed(StoryFeed):
