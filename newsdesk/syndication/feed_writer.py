@@ -65,9 +65,16 @@ class QuickElementWriter(SimplerXMLGenerator):
             return
         if contents.__class__ is not str:
             contents = str(contents)
-        if _NOT_PLAIN_TEXT.search(contents) is not None:
-            contents = self.escaped(contents)
-        self.write(f"<{start}>{contents}</{name}>")
+        if _NOT_PLAIN_TEXT.search(contents) is None:
+            self.write(f"<{start}>{contents}</{name}>")
+        elif len(contents) > 256:
+            self.add_long_element(start, name, contents)
+        else:
+            self.write(f"<{start}>{self.escaped(contents)}</{name}>")
+
+    def add_long_element(self, start: str, name: str, text: str):
+        """An element of a long text (a story's body) to escape, its start tag `start`."""
+        self.write(f"<{start}>{self.escaped(text)}</{name}>")
 
     def escaped(self, text: str) -> str:
         if has_control_characters(text):
@@ -76,56 +83,49 @@ class QuickElementWriter(SimplerXMLGenerator):
 
 
 class EncodingQuickElementWriter(QuickElementWriter):
-    """A QuickElementWriter whose document is the list of its encoded pieces, `pieces`,
-    which a binary stream gets joined: each piece is encoded as Django's writer encodes
-    what it writes to a binary stream (errors as character references). A long UTF-8 text
-    is looked at and escaped once encoded, where bytes are replaced far faster than
-    characters: "&", "<" and ">" are single bytes in UTF-8, inside no other character's."""
+    """A QuickElementWriter for a binary stream: `document()` is what it wrote, encoded as
+    Django's writer encodes what it writes to one (errors as character references).
+
+    A long UTF-8 text (a story's body) is looked at and escaped once encoded, where bytes
+    are replaced far faster than characters ("&", "<" and ">" are single bytes in UTF-8,
+    inside no other character's); the text between two such is encoded in one piece."""
 
     def __init__(self, encoding: str):
-        self.pieces = []
-        super().__init__(_EncodedPieces(self.pieces, encoding), encoding)
-        self.append, self.encoding = self.pieces.append, encoding
+        self.pieces, self.run = [], []  # encoded pieces; text written since the last one
+        super().__init__(_Run(self.run), encoding)
+        self.encoding = encoding
         self.utf8 = codecs.lookup(encoding).name == "utf-8"
 
-    def addQuickElement(self, name, contents=None, attrs=None):  # noqa: N802 (Django's name)
-        start = name + _attributes(attrs) if attrs else name
-        if contents and contents.__class__ is not str:
-            contents = str(contents)
-        if not contents or _NOT_PLAIN_TEXT.search(contents) is None:
-            text = f"<{start}>{contents}</{name}>" if contents else f"<{start}/>"
-            self.append(text.encode(self.encoding, "xmlcharrefreplace"))
-            return
-        escaped = self.escaped_bytes(contents)
-        self.append(f"<{start}>".encode(self.encoding, "xmlcharrefreplace"))
-        self.append(escaped)
-        self.append(f"</{name}>".encode(self.encoding, "xmlcharrefreplace"))
+    def add_long_element(self, start: str, name: str, text: str):
+        if not self.utf8:
+            return super().add_long_element(start, name, text)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: written as a character reference
+            return super().add_long_element(start, name, text)
+        if has_control_bytes(data):
+            raise UnserializableContentError("Control characters are not supported in XML 1.0")
+        self.write(f"<{start}>")
+        self.encode_run()
+        self.pieces.append(
+            data.replace(b"&", b"&amp;").replace(b">", b"&gt;").replace(b"<", b"&lt;")
+        )
+        self.write(f"</{name}>")
 
-    def escaped_bytes(self, text: str) -> bytes:
-        if self.utf8 and len(text) > 256:
-            try:
-                data = text.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate: a character reference, escaped
-                pass
-            else:
-                if has_control_bytes(data):
-                    raise UnserializableContentError(
-                        "Control characters are not supported in XML 1.0"
-                    )
-                return data.replace(b"&", b"&amp;").replace(b">", b"&gt;").replace(b"<", b"&lt;")
-        return self.escaped(text).encode(self.encoding, "xmlcharrefreplace")
+    def encode_run(self):
+        self.pieces.append("".join(self.run).encode(self.encoding, "xmlcharrefreplace"))
+        self.run.clear()
+
+    def document(self) -> bytes:
+        self.encode_run()
+        return b"".join(self.pieces)
 
 
-class _EncodedPieces(TextIOBase):
-    """The text stream under Django's writer methods (the XML declaration, start and end
-    tags), encoding what they write into the pieces."""
+class _Run(TextIOBase):
+    """The text stream under the writer: what is written to it is kept in `run`."""
 
-    def __init__(self, pieces: list, encoding: str):
-        self.append, self.charset = pieces.append, encoding
-
-    def write(self, text: str) -> int:
-        self.append(text.encode(self.charset, "xmlcharrefreplace"))
-        return len(text)
+    def __init__(self, run: list):
+        self.write = run.append
 
 
 def write_with_quick_elements(write_document, outfile, encoding: str) -> None:
@@ -137,4 +137,4 @@ def write_with_quick_elements(write_document, outfile, encoding: str) -> None:
         return
     handler = EncodingQuickElementWriter(encoding)
     write_document(handler)
-    outfile.write(b"".join(handler.pieces))
+    outfile.write(handler.document())
