@@ -5,10 +5,14 @@ A feed of 50 full stories is some 500 elements without children (title, link, da
 Django's writer takes each through SAX's start, characters and end events, and looks for
 control characters in every text, bodies included, with a pattern (a third of a megabyte of
 text scanned character by character). Here each such element is one escaped string, and
-the control characters are looked for at C speed (xmltext.py). The output is the same
-document: Django's escaping (`escape`, `quoteattr`), its sorted attributes, its error for a
-control character; only an element's start tag is never left open, so a childless element
-is written `<x/>` by this method alone.
+the control characters are looked for at C speed (xmltext.py); a text needing no escaping
+is not escaped. The output is the same document: Django's escaping (`escape`, `quoteattr`),
+its sorted attributes, its error for a control character; only an element's start tag is
+never left open, so a childless element is written `<x/>` by this method alone.
+
+Into a binary stream (a response), the document is made as bytes, most of it encoded a run
+of elements at a time and a story's body escaped once encoded (EncodingQuickElementWriter),
+then written once.
 """
 
 import codecs
@@ -93,7 +97,9 @@ class EncodingQuickElementWriter(QuickElementWriter):
     def __init__(self, encoding: str):
         self.pieces, self.run = [], []  # encoded pieces; text written since the last one
         super().__init__(_Run(self.run), encoding)
-        self.encoding = encoding
+        # As Django's writer encodes into a binary stream (a TextIOWrapper): one encoder
+        # for the whole document (a UTF-16 one writes its byte order mark once).
+        self.encoder = codecs.getincrementalencoder(encoding)("xmlcharrefreplace")
         self.utf8 = codecs.lookup(encoding).name == "utf-8"
 
     def add_long_element(self, start: str, name: str, text: str):
@@ -113,7 +119,7 @@ class EncodingQuickElementWriter(QuickElementWriter):
         self.write(f"</{name}>")
 
     def encode_run(self):
-        self.pieces.append("".join(self.run).encode(self.encoding, "xmlcharrefreplace"))
+        self.pieces.append(self.encoder.encode("".join(self.run)))
         self.run.clear()
 
     def document(self) -> bytes:
