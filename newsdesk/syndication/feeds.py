@@ -3,9 +3,10 @@
 Each feed is a `django.contrib.syndication` `Feed` whose hooks say what the channel shows;
 its `get_feed` hands Django's generator each item's values, worked out in one pass. The
 items are the newest of the same story list as the matching public page (`StoryList`),
-under the same visibility rule, so a feed never shows what a reader could not see. Feed readers expect the summary (the standfirst) in RSS `<description>` and
-Atom `<summary>`, and the story itself in `<content:encoded>` and Atom `<content>`: the
-two generators below add those (and RSS's update date), nothing else.
+under the same visibility rule, so a feed never shows what a reader could not see. Feed
+readers expect the summary (the standfirst) in RSS `<description>` and Atom `<summary>`,
+and the story itself in `<content:encoded>` and Atom `<content>`: the two generators below
+add those (and RSS's update date), nothing else.
 
 Speed comes from the page cache in front of the feeds, not from writing XML by hand.
 """
