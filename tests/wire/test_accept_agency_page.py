@@ -110,7 +110,9 @@ def test_the_agency_is_matched_not_duplicated(served_page, editor, newsroom):
     assert Person.objects.filter(name="Lena Fischer").count() == 1
 
 
-def test_a_picture_that_cannot_be_had_leaves_the_story_without_one(served_page, local_http, editor):
+def test_a_picture_that_cannot_be_had_leaves_the_story_without_one(
+    served_page, local_http, editor
+):
     local_http.routes["/pic.jpg"] = Reply(404, b"gone", {"Content-Type": "text/plain"})
     story = queue.accept(import_url(served_page), editor)
     assert story.featured_image is None
