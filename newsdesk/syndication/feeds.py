@@ -1,35 +1,40 @@
 """RSS 2.0 and Atom feeds for the whole site, a section, a tag and an author.
 
-Each feed is a `django.contrib.syndication` `Feed` whose hooks say what the channel and
-each item show; the items are the newest of the same story list as the matching public
-page (`StoryList`), under the same visibility rule, so a feed never shows what a reader
-could not see. Feed readers expect the summary (the standfirst) in RSS `<description>` and
-Atom `<summary>`, and the story itself in `<content:encoded>` and Atom `<content>`: the
-two generators below add those (and RSS's update date), nothing else.
+Each feed is a `django.contrib.syndication` `Feed` whose hooks say what the channel shows;
+its `get_feed` hands Django's generator each item's values, worked out in one pass. The
+items are the newest of the same story list as the matching public page (`StoryList`),
+under the same visibility rule, so a feed never shows what a reader could not see. Feed
+readers expect the summary (the standfirst) in RSS `<description>` and Atom `<summary>`,
+and the story itself in `<content:encoded>` and Atom `<content>`: the two generators below
+add those (and RSS's update date), nothing else.
 
 Speed comes from the page cache in front of the feeds, not from writing XML by hand.
 """
 
+import html
 import mimetypes
+import re
 from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import Http404, HttpResponse
 from django.utils import feedgenerator
-from django.utils.html import escape
 from django.utils.http import http_date
+from django.utils.timezone import get_default_timezone, is_naive, make_aware
+from django.utils.translation import get_language
 
 from newsdesk.content.body_links import absolute_body
 from newsdesk.content.links import fast_reverse
-from newsdesk.content.models import Byline, Image, Story
+from newsdesk.content.models import Byline, Image, Person, Section, Story, Tag
 from newsdesk.content.models.story import story_paths, story_summary, updated_after_publication
-from newsdesk.content.services import named, pagecounts
+from newsdesk.content.services import pagecounts
 from newsdesk.content.services.cards import padded
 from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.prepared import Prepared
@@ -98,7 +103,7 @@ class NewsAtomFeed(feedgenerator.Atom1Feed):
 
 class Subject(NamedTuple):
     """What a feed is about (a section, tag or person; None for the whole site) and the
-    site's address for this request, which the item hooks need and are not given."""
+    site's address for this request, which the items need (a body's links are made absolute)."""
 
     about: object
     site: str  # "https://example.com", no trailing slash
@@ -106,7 +111,7 @@ class Subject(NamedTuple):
 
 class FeedItem(NamedTuple):
     """A story as its feed item shows it, every value worked out once (in `items`), which
-    the item hooks hand to Django's generator."""
+    `get_feed` hands to Django's generator."""
 
     title: str
     link: str  # the story's path on the site
@@ -150,6 +155,14 @@ def _original(name: str) -> tuple[str, str, str]:
 def _forget_originals(*, setting, **kwargs):
     if setting in ("MEDIA_ROOT", "MEDIA_URL", "STORAGES"):
         _original.cache_clear()
+        _enclosure.cache_clear()
+
+
+# And so is its enclosure, on a site (the address the feed was asked at).
+@lru_cache(maxsize=4096)
+def _enclosure(name: str, site: str) -> feedgenerator.Enclosure:
+    url, length, mime_type = _original(name)
+    return feedgenerator.Enclosure(url if "://" in url else site + url, length, mime_type)
 
 
 # The names of the stories' bylined people (in byline order) and of their tags (by name),
@@ -181,6 +194,35 @@ def _names_by_story(ids: list) -> tuple[dict, dict]:
     return authors, tags
 
 
+def _by_slug(model, *fields):
+    """A function of a slug giving the `model` instance of that slug, with `fields` (what
+    its feed's channel shows), or raising Http404 as `get_object_or_404` does: read by a
+    prepared query, a lookup compiled anew costing a feed more than the query itself."""
+    query = Prepared(lambda slug: model.objects.filter(slug=slug).values_list("pk", *fields))
+
+    def find(slug: str):
+        rows = query.rows(slug=slug)
+        if not rows:
+            raise Http404(f"No {model.__name__} matches the given query.")
+        return model(**dict(zip(("pk", *fields), rows[0], strict=True)))
+
+    return find
+
+
+_section = _by_slug(Section, "slug", "name", "description")
+_tag = _by_slug(Tag, "slug", "name")
+_person = _by_slug(Person, "slug", "name", "bio")
+
+
+class _Written(list):
+    """A binary stream keeping what is written to it as it came: the feed's writer writes
+    its document once, which the response then holds without a copy (a third of a
+    megabyte copied, into fresh memory, costs a feed as much as writing many of its
+    elements)."""
+
+    write = list.append
+
+
 class StoryFeed(Feed):
     """The whole site: the newest live stories."""
 
@@ -188,14 +230,17 @@ class StoryFeed(Feed):
     item_guid_is_permalink = True
 
     def __call__(self, request, *args, **kwargs):
-        # Django's view writes the document into the response piece by piece (some 7,000
-        # writes for 50 stories); written once, it is the same document.
+        # Django's view, but for the Last-Modified header, which it sets only for a feed
+        # with an item_pubdate hook (get_feed below hands the dates over itself), and for
+        # the response's body, the document as written (see _Written).
         try:
             obj = self.get_object(request, *args, **kwargs)
         except ObjectDoesNotExist:
             raise Http404("Feed object does not exist.") from None
         feed = self.get_feed(obj, request)
-        response = HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)
+        document = _Written()
+        feed.write(document, "utf-8")
+        response = HttpResponse(document, content_type=feed.content_type)
         if latest := feed.latest_post_date():
             response.headers["Last-Modified"] = http_date(latest.timestamp())
         return response
@@ -227,45 +272,63 @@ class StoryFeed(Feed):
         # Atom requires an author for every entry: the site's, where a story has no byline.
         return xml_safe(site_name())
 
-    # The items: each story's values worked out in one pass (items_of), which the hooks
-    # below only hand over.
     def items(self, subject):
         rows = StoryList(self.list_key(subject.about)).newest(FEED_SIZE, fields=STORY_FIELDS)
         authors, tags = _names_by_story([row.pk for row in rows])
         return items_of(rows, authors, tags, subject.site)
 
-    def item_title(self, item):
-        return item.title
+    def get_feed(self, obj, request):
+        """The feed Django's `Feed.get_feed` builds from these hooks, the same generator
+        given the same values; only each item's values are worked out once (items_of) and
+        handed over in one `add_item` call, rather than asked for hook by hook (some 14
+        hooks of every item, each looked up and inspected by Django on every call)."""
+        domain, secure = get_current_site(request).domain, request.is_secure()
+        feed = self.feed_type(
+            title=self.title(obj),
+            subtitle=self.subtitle(obj),
+            link=absolute(domain, self.link(obj), secure),
+            description=self.description(obj),
+            language=self.language or get_language(),
+            feed_url=absolute(domain, request.path, secure),
+            author_name=self.author_name(obj),
+        )
+        for item in self.items(obj):
+            link = absolute(domain, item.link, secure)
+            feed.add_item(
+                title=item.title,
+                link=link,
+                description=item.description,
+                unique_id=link,
+                unique_id_is_permalink=self.item_guid_is_permalink,
+                enclosures=item.enclosures,
+                pubdate=aware(item.pubdate),
+                updateddate=aware(item.updateddate),
+                author_name=item.author_name,
+                categories=item.categories,
+                **item.extra,
+            )
+        return feed
 
-    def item_link(self, item):
-        return item.link
 
-    def item_description(self, item):
-        return item.description
+# What iri_to_uri leaves as it is (its safe characters and quote()'s unreserved ones).
+_URI_AS_IS = re.compile(r"[A-Za-z0-9_.~/#%\[\]=:;$&()+,!?*@'-]*")
 
-    def item_author_name(self, item):
-        return item.author_name
 
-    def item_pubdate(self, item):
-        return item.pubdate
+def absolute(domain: str, url: str, secure: bool) -> str:
+    """Django's `add_domain`, which quotes the whole address anew for every item: an
+    address of characters it would leave alone is only joined."""
+    if url.startswith("/") and not url.startswith("//"):
+        joined = f"{'https' if secure else 'http'}://{domain}{url}"
+        if _URI_AS_IS.fullmatch(joined):
+            return joined
+    return add_domain(domain, url, secure)
 
-    def item_updateddate(self, item):
-        return item.updateddate
 
-    def item_categories(self, item):
-        return item.categories
-
-    def item_enclosures(self, item):
-        return item.enclosures
-
-    def item_extra_kwargs(self, item):
-        return item.extra
-
-    # What no item has (Django asks for each, of every item).
-    item_author_email = item_author_link = item_comments = item_copyright = None
-
-    def get_context_data(self, **kwargs):
-        return {}  # for feed templates, which these feeds do not use
+def aware(moment):
+    """A date as Django's feed gives it to the generator: in the default time zone if naive."""
+    if moment and is_naive(moment):
+        return make_aware(moment, get_default_timezone())
+    return moment
 
 
 def items_of(rows, authors: dict, tags: dict, site: str) -> list[FeedItem]:
@@ -292,7 +355,7 @@ def items_of(rows, authors: dict, tags: dict, site: str) -> list[FeedItem]:
             FeedItem(
                 title=xml_safe(story.headline),
                 link=link,
-                description=xml_safe(escape(summary)),
+                description=xml_safe(html.escape(summary)),
                 author_name=xml_safe(", ".join(authors[story.pk])) or None,
                 pubdate=story.published_at,
                 updateddate=updated,
@@ -308,10 +371,9 @@ def _enclosures(name: str | None, site: str) -> list:
     if not name:
         return []
     try:
-        url, length, mime_type = _original(name)
+        return [_enclosure(name, site)]
     except OSError:  # a missing file must not break the whole feed
         return []
-    return [feedgenerator.Enclosure(url if "://" in url else site + url, length, mime_type)]
 
 
 class AtomStoryFeed(StoryFeed):
@@ -320,7 +382,7 @@ class AtomStoryFeed(StoryFeed):
 
 class SectionFeed(StoryFeed):
     def about(self, slug):
-        return named.section_or_404(slug)
+        return _section(slug)
 
     def list_key(self, about):
         return pagecounts.section_key(about.pk)
@@ -337,7 +399,7 @@ class SectionFeed(StoryFeed):
 
 class TagFeed(StoryFeed):
     def about(self, slug):
-        return named.tag_or_404(slug)
+        return _tag(slug)
 
     def list_key(self, about):
         return pagecounts.tag_key(about.pk)
@@ -354,7 +416,7 @@ class TagFeed(StoryFeed):
 
 class AuthorFeed(StoryFeed):
     def about(self, slug):
-        return named.person_or_404(slug)
+        return _person(slug)
 
     def list_key(self, about):
         return pagecounts.author_key(about.pk)

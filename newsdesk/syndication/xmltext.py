@@ -10,6 +10,8 @@ _NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010f
 
 def xml_safe(text) -> str:
     text = str(text or "")
+    if text.isascii() and text.isprintable():
+        return text  # most headlines, names and tags: nothing XML forbids
     if len(text) > 256 and is_xml_text(text.encode("utf-8", "surrogatepass")):
         return text  # a story's body, nearly always clean: checked at C speed
     return _NOT_XML_CHAR.sub("", text)
@@ -43,4 +45,9 @@ def has_control_characters(text: str) -> bool:
     character uses, so deleting every other byte (at C speed) leaves nothing in most texts."""
     if len(text) < 64:
         return _CONTROLS.search(text) is not None
-    return bool(text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_BYTES))
+    return has_control_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def has_control_bytes(data: bytes) -> bool:
+    """Whether UTF-8 `data` holds a C0 control XML forbids (see has_control_characters)."""
+    return bool(data.translate(None, _NOT_CONTROL_BYTES))

@@ -7,6 +7,8 @@ from io import BytesIO, StringIO
 import pytest
 from django.utils import feedgenerator
 from django.utils.xmlutils import UnserializableContentError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.syndication.feeds import NewsAtomFeed, NewsRssFeed
 
@@ -68,3 +70,31 @@ def test_control_characters_refused_as_django_refuses_them(kind, body):
         stock(feed)
     with pytest.raises(UnserializableContentError):
         feed.writeString("utf-8")
+
+
+HOSTILE = st.sampled_from(["\x0b", "\x1f", "\ud800", "&", "<", ">", '"', "'", "\n", "é", "한"])
+TEXT = st.lists(st.one_of(st.text(max_size=40), HOSTILE), max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from([NewsRssFeed, NewsAtomFeed]),
+    st.sampled_from(["utf-8", "ascii", "latin-1", "utf-16"]),
+    TEXT,
+    TEXT,
+    st.integers(0, 60),
+)
+def test_into_a_binary_stream_the_same_bytes_as_djangos_writer(kind, encoding, text, body, times):
+    """Any text, short or long (a body), in any encoding: the same bytes, or the same error."""
+    feed = a_feed(kind, body=body * times + "<p>a & b</p>")
+    feed.items[0]["title"] = text
+    feed.items[2]["categories"] = [text]
+    ours, theirs = BytesIO(), BytesIO()
+    try:
+        STOCK_WRITE[kind](feed, theirs, encoding)
+    except UnserializableContentError:
+        with pytest.raises(UnserializableContentError):
+            feed.write(ours, encoding)
+        return
+    feed.write(ours, encoding)
+    assert ours.getvalue() == theirs.getvalue()
