@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentError
 
-from newsdesk.syndication.xmltext import XmlText, has_control_bytes, has_control_characters
+from newsdesk.syndication.xmltext import has_control_bytes, has_control_characters
 
 # A text holding none of these needs neither escaping nor a closer look for control
 # characters: most of a feed's texts (titles, links, dates, names). A search stops at the
@@ -74,7 +74,7 @@ class QuickElementWriter(SimplerXMLGenerator):
         if not contents:
             self.write(f"<{start}/>")
             return
-        if not isinstance(contents, str):
+        if contents.__class__ is not str:
             contents = str(contents)
         if _NOT_PLAIN_TEXT.search(contents) is None:
             self.write(f"<{start}>{contents}</{name}>")
@@ -112,15 +112,12 @@ class EncodingQuickElementWriter(QuickElementWriter):
     def add_long_element(self, start: str, name: str, text: str):
         if not self.utf8:
             return super().add_long_element(start, name, text)
-        if text.__class__ is XmlText:  # encoded and checked upstream (xml_body)
-            data = text.utf8
-        else:
-            try:
-                data = text.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate: written as a character reference
-                return super().add_long_element(start, name, text)
-            if has_control_bytes(data):
-                raise UnserializableContentError("Control characters are not supported in XML 1.0")
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: written as a character reference
+            return super().add_long_element(start, name, text)
+        if has_control_bytes(data):
+            raise UnserializableContentError("Control characters are not supported in XML 1.0")
         self.write(f"<{start}>")
         self.encode_run()
         self.pieces.append(

@@ -40,7 +40,7 @@ from newsdesk.content.services.lists import StoryList
 from newsdesk.content.services.prepared import Prepared
 from newsdesk.editions.current import current_edition, site_name
 from newsdesk.syndication.feed_writer import write_with_quick_elements
-from newsdesk.syndication.xmltext import xml_body, xml_safe
+from newsdesk.syndication.xmltext import xml_safe
 
 FEED_SIZE = 50
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -399,7 +399,7 @@ def items_of(rows, authors: dict, tags: dict, site: str) -> list[FeedItem]:
         extra = {}
         if full and story.body:
             base = link if "://" in link else site + link
-            extra["content"] = xml_body(absolute_body(story.body, base))
+            extra["content"] = xml_safe(absolute_body(story.body, base))
         items.append(
             FeedItem(
                 title=xml_safe(story.headline),

@@ -17,26 +17,6 @@ def xml_safe(text) -> str:
     return _NOT_XML_CHAR.sub("", text)
 
 
-class XmlText(str):
-    """A text XML 1.0 can carry, as checked by `xml_body`, with its UTF-8 bytes (`utf8`):
-    a writer can put these in a document as they are, without encoding or checking anew."""
-
-    __slots__ = ("utf8",)
-
-
-def xml_body(text) -> str:
-    """`xml_safe` for a long text such as a story's body: one found clean comes back as an
-    XmlText holding the bytes it was checked as (the feed writer's work on a body)."""
-    text = str(text or "")
-    if len(text) > 256:
-        data = text.encode("utf-8", "surrogatepass")
-        if is_xml_text(data):  # a lone surrogate is refused: `data` is plain UTF-8
-            checked = XmlText(text)
-            checked.utf8 = data
-            return checked
-    return xml_safe(text)
-
-
 # In UTF-8, the characters XML forbids are the C0 controls (one byte each), U+FFFE/U+FFFF
 # (EF BF BE/BF) and lone surrogates (ED A0–BF, encoded with "surrogatepass"). Deleting every
 # other byte finds the controls and every EF or ED lead byte at C speed, into a copy that is
