@@ -17,6 +17,7 @@ then written once.
 
 import codecs
 import re
+from functools import lru_cache
 from io import TextIOBase
 from xml.sax.saxutils import escape, quoteattr
 
@@ -35,9 +36,15 @@ _NOT_PLAIN_VALUE = re.compile('[&<>"\n\r\t]')
 def _attributes(attrs: dict) -> str:
     """The attributes as Django writes them: sorted, each value through quoteattr (which
     only puts quotes around a value holding none of _NOT_PLAIN_VALUE)."""
+    return _written_attributes(tuple(attrs.items()))
+
+
+# The same few attributes come back in every feed (a guid's isPermaLink, a picture's
+# enclosure, an Atom link): each set is written once per process.
+@lru_cache(maxsize=4096)
+def _written_attributes(attrs: tuple) -> str:
     written = ""
-    for key in sorted(attrs):
-        value = attrs[key]
+    for key, value in sorted(attrs):
         if _NOT_PLAIN_VALUE.search(value) is None:
             written += f' {key}="{value}"'
         else:

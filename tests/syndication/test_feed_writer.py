@@ -3,14 +3,16 @@ same feed, byte for byte, and refuses what Django's refuses."""
 
 from datetime import UTC, datetime
 from io import BytesIO, StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import feedgenerator
-from django.utils.xmlutils import UnserializableContentError
+from django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.syndication.feeds import NewsAtomFeed, NewsRssFeed
+from newsdesk.syndication.feeds import NewsAtomFeed, NewsRssFeed, rss_item_elements
+from newsdesk.syndication.xmltext import xml_safe
 
 STOCK_WRITE = {
     NewsRssFeed: feedgenerator.Rss201rev2Feed.write,
@@ -98,3 +100,22 @@ def test_into_a_binary_stream_the_same_bytes_as_djangos_writer(kind, encoding, t
         return
     feed.write(ours, encoding)
     assert ours.getvalue() == theirs.getvalue()
+
+
+ZONES = [UTC, ZoneInfo("Asia/Tehran"), ZoneInfo("Europe/London")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.datetimes(timezones=st.sampled_from(ZONES), allow_imaginary=False), TEXT)
+def test_rss_items_as_djangos_generator_writes_them(moment, name):
+    """An item's elements, its date in any zone (either side of a clock change), as
+    Django's RSS generator writes them: the same moment in each zone, naive, or no date."""
+    feed = a_feed(NewsRssFeed)
+    dates = [moment.astimezone(zone) for zone in ZONES] + [moment.replace(tzinfo=None), None]
+    for date in dates:
+        item = {**feed.items[1], "pubdate": date, "author_name": xml_safe(name) or None}
+        ours, theirs = StringIO(), StringIO()
+        rss_item_elements(SimplerXMLGenerator(ours, "utf-8"), item)
+        django_rss = feedgenerator.Rss201rev2Feed.add_item_elements
+        django_rss(feed, SimplerXMLGenerator(theirs, "utf-8"), item)
+        assert ours.getvalue() == theirs.getvalue()
