@@ -10,14 +10,16 @@ off (as profile_pages.py). Tag and author rows use the busiest tag and author.
 """
 
 import argparse
-import io
 import statistics
-import sys
 import time
 from pathlib import Path
 
 from django.db.models import Count
-from profile_pages import HANDLER, call  # sets Django up, before the models below are imported
+from profile_pages import (  # sets Django up, before the models below are imported
+    HANDLER,
+    anonymous_get,
+    call,
+)
 
 from newsdesk.content.models import Person, Section, Tag
 
@@ -45,17 +47,7 @@ def urls(count: int) -> dict[str, str]:
 
 def document(url: str) -> bytes:
     """The response to an anonymous GET of `url`: status line, feed headers, body."""
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": url,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8310",
-        "HTTP_HOST": "127.0.0.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-    }
+    environ = anonymous_get(url)
     head = []
 
     def start_response(status, headers, exc_info=None):

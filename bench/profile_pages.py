@@ -70,9 +70,10 @@ def pages(search_word: str) -> dict[str, str]:
     }
 
 
-def call(url: str) -> tuple[int, int]:
+def anonymous_get(url: str) -> dict:
+    """The WSGI environ of an anonymous GET of `url` (a path, maybe with a query)."""
     path, _, query = url.partition("?")
-    environ = {
+    return {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
         "QUERY_STRING": query,
@@ -83,6 +84,10 @@ def call(url: str) -> tuple[int, int]:
         "wsgi.input": io.BytesIO(),
         "wsgi.errors": sys.stderr,
     }
+
+
+def call(url: str) -> tuple[int, int]:
+    environ = anonymous_get(url)
     status = []
     body = HANDLER(environ, lambda s, headers, exc_info=None: status.append(s))
     size = sum(len(chunk) for chunk in body)

@@ -11,7 +11,7 @@ from django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentErro
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.syndication.feeds import NewsAtomFeed, NewsRssFeed, rss_item_elements
+from newsdesk.syndication.feed_generators import NewsAtomFeed, NewsRssFeed, rss_item_elements
 from newsdesk.syndication.xmltext import xml_safe
 
 STOCK_WRITE = {
