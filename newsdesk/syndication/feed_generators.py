@@ -9,13 +9,46 @@ from functools import lru_cache
 
 from django.utils import feedgenerator
 
-from newsdesk.syndication.feed_writer import write_with_quick_elements
+from newsdesk.syndication.feed_writer import EncodingQuickElementWriter, write_with_quick_elements
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 
 
-class NewsRssFeed(feedgenerator.Rss201rev2Feed):
+class WrittenItems:
+    """A generator whose items may be given written (item_document's bytes) as well as by
+    `add_item`: feeds.py keeps each story's item as written, and a feed made again after a
+    publish writes only the new story's."""
+
+    item_element = "item"
+
+    def add_written_item(self, document: bytes, pubdate, updateddate):
+        # The dates stay beside the document for latest_post_date (Last-Modified, Atom's
+        # <updated>).
+        self.items.append({"written": document, "pubdate": pubdate, "updateddate": updateddate})
+
+    def write_items(self, handler):
+        # Django's write_items, but for the items given written.
+        for item in self.items:
+            if "written" in item:
+                handler.add_written(item["written"])
+                continue
+            handler.startElement(self.item_element, self.item_attributes(item))
+            self.add_item_elements(handler, item)
+            handler.endElement(self.item_element)
+
+
+def item_document(feed_type, **values) -> bytes:
+    """The item `values` (as `add_item` takes them) make in a `feed_type` feed, written as
+    its `write` writes it into a response (UTF-8)."""
+    feed = feed_type(title="", link="", description="")
+    feed.add_item(**values)
+    handler = EncodingQuickElementWriter("utf-8")
+    feed.write_items(handler)
+    return handler.document()
+
+
+class NewsRssFeed(WrittenItems, feedgenerator.Rss201rev2Feed):
     """RSS 2.0 with the body in `content:encoded` (RSS's content module) and, for a story
     corrected after publication, Atom's `updated` (RSS itself has no update date; the
     channel declares the Atom namespace, and readers such as feedparser understand it).
@@ -93,9 +126,11 @@ def rss_item_elements(handler, item):
         handler.addQuickElement("category", category)
 
 
-class NewsAtomFeed(feedgenerator.Atom1Feed):
+class NewsAtomFeed(WrittenItems, feedgenerator.Atom1Feed):
     """Atom with the body in `<content type="html">` beside the summary; written as
     Django writes it (`Atom1Feed.write`), by a quicker writer."""
+
+    item_element = "entry"
 
     def write(self, outfile, encoding):
         write_with_quick_elements(self._write_document, outfile, encoding)

@@ -87,6 +87,10 @@ class QuickElementWriter(SimplerXMLGenerator):
         """An element of a long text (a story's body) to escape, its start tag `start`."""
         self.write(f"<{start}>{self.escaped(text)}</{name}>")
 
+    def add_written(self, data: bytes):
+        """An item written before (feed_generators.written_item), as UTF-8 bytes."""
+        self.write(data.decode("utf-8"))
+
     def escaped(self, text: str) -> str:
         if has_control_characters(text):
             raise UnserializableContentError("Control characters are not supported in XML 1.0")
@@ -124,6 +128,12 @@ class EncodingQuickElementWriter(QuickElementWriter):
             data.replace(b"&", b"&amp;").replace(b">", b"&gt;").replace(b"<", b"&lt;")
         )
         self.write(f"</{name}>")
+
+    def add_written(self, data: bytes):
+        if not self.utf8:
+            return super().add_written(data)
+        self.encode_run()
+        self.pieces.append(data)
 
     def encode_run(self):
         self.pieces.append(self.encoder.encode("".join(self.run)))

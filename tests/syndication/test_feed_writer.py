@@ -11,7 +11,12 @@ from django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentErro
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.syndication.feed_generators import NewsAtomFeed, NewsRssFeed, rss_item_elements
+from newsdesk.syndication.feed_generators import (
+    NewsAtomFeed,
+    NewsRssFeed,
+    item_document,
+    rss_item_elements,
+)
 from newsdesk.syndication.xmltext import xml_safe
 
 STOCK_WRITE = {
@@ -62,6 +67,27 @@ def test_same_document_as_djangos_writer(kind):
     out = BytesIO()
     feed.write(out, "utf-8")
     assert out.getvalue().decode() == stock(feed)
+
+
+@pytest.mark.parametrize("kind", [NewsRssFeed, NewsAtomFeed])
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_items_given_written_make_the_same_document(kind, encoding):
+    """An item kept as written (item_document) and given back to a feed reads as if it had
+    been added with its values: the same document, the same latest date."""
+    added = a_feed(kind)
+    written = a_feed(kind)
+    items, written.items = written.items, []
+    for values in items:
+        written.add_written_item(
+            item_document(kind, **values), values["pubdate"], values["updateddate"]
+        )
+    assert written.writeString(encoding) == added.writeString(encoding)
+    into_added, into_written = BytesIO(), BytesIO()
+    added.write(into_added, encoding)
+    written.write(into_written, encoding)
+    assert into_written.getvalue() == into_added.getvalue()
+    latest = datetime(2026, 1, 4, tzinfo=UTC)
+    assert written.latest_post_date() == added.latest_post_date() == latest
 
 
 @pytest.mark.parametrize("kind", [NewsRssFeed, NewsAtomFeed])

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from newsdesk.content.models import Status, Story
+from newsdesk.content.models import Person, Status, Story, Tag
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 NAMES = {**ATOM, "content": "http://purl.org/rss/1.0/modules/content/"}
@@ -285,3 +285,29 @@ def test_each_entry_has_its_own_people_in_byline_order_and_tags_by_name(client, 
     assert entries["Older"].author == "Mia Lens"
     assert [t.term for t in entries["Older"].tags] == ["Zoo"]
     assert "tags" not in entries["Nobody's"]
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_a_feed_made_again_shows_every_value_as_it_is_now(client, newsroom, url):
+    """A story's item is kept as written while the values it is written from stay the same:
+    a value changed by any means, even a plain UPDATE no change event hears, shows the next
+    time the feed is made, as does the address the feed is asked at."""
+    person, tag = newsroom.person("Sara Reporter"), newsroom.tag("Economy")
+    story = newsroom.story("Before", body="<p>Old body</p>", bylines=[person], tags=[tag])
+    first, _ = parse(client, url)
+    again, _ = parse(client, url)
+    assert again.content == first.content
+    Story.objects.filter(pk=story.pk).update(
+        headline="After", body='<p>New <a href="/elsewhere/">body</a></p>'
+    )
+    Person.objects.filter(pk=person.pk).update(name="Sara Editor")
+    Tag.objects.filter(pk=tag.pk).update(name="Markets")
+    _, feed = parse(client, url)
+    entry = feed.entries[0]
+    assert (entry.title, entry.author) == ("After", "Sara Editor")
+    assert [t.term for t in entry.tags] == ["Markets"]
+    assert 'href="http://testserver/elsewhere/"' in entry.content[0].value
+    secure = client.get(url, secure=True)
+    entry = feedparser.parse(secure.content).entries[0]
+    assert entry.link == f"https://testserver{story.get_absolute_url()}"
+    assert 'href="https://testserver/elsewhere/"' in entry.content[0].value
