@@ -25,8 +25,49 @@ class ListedChoices(forms.models.ModelChoiceIterator):
             yield ("", self.field.empty_label)
         columns = self.field.columns
         db = self.queryset.db
-        for row in self.field.listed.rows(db):
+        for row in self.rows():
             yield self.choice(columns.build(row, 0, db))
+
+    def rows(self) -> list[tuple]:
+        """The choices' rows, read once per form."""
+        if not hasattr(self, "_rows"):
+            self._rows = self.field.listed.rows(self.queryset.db)
+        return self._rows
+
+    def key(self) -> tuple:
+        """Every value the choices are made of."""
+        label = self.field.empty_label
+        return (None if label is None else str(label), tuple(self.rows()))
+
+
+# Selects rendered, by everything each is made from (ListedSelect).
+_RENDERED_SELECTS: dict[tuple, str] = {}
+KEPT_SELECTS = 64
+
+
+class ListedSelect(forms.Select):
+    """A SlugChoiceField's select, its HTML made once per process for each list of choices,
+    selected value and attributes. Django's widget templates render an include per option,
+    and a newsroom's list of authors runs to hundreds; the key holds every value the HTML
+    is made from (the choices' rows are read on every request), so it is never stale."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        key = (
+            self.template_name,
+            name,
+            tuple(self.format_value(value)),
+            tuple(sorted(attrs.items())),
+            self.is_required,
+            self.choices.key(),
+        )
+        html = _RENDERED_SELECTS.get(key)
+        if html is None:
+            html = super().render(name, value, attrs, renderer)
+            if len(_RENDERED_SELECTS) >= KEPT_SELECTS:
+                _RENDERED_SELECTS.pop(next(iter(_RENDERED_SELECTS), None), None)
+            _RENDERED_SELECTS[key] = html
+        return html
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -34,6 +75,7 @@ class SlugChoiceField(forms.ModelChoiceField):
     Its choices are those of the queryset it is declared with."""
 
     iterator = ListedChoices
+    widget = ListedSelect
 
     def __init__(self, queryset, **kwargs):
         super().__init__(queryset, **kwargs)

@@ -7,10 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from newsdesk.content.models import Status, Story
+from newsdesk.content.models import Person, Status, Story
 from newsdesk.content.services import publishing
+from newsdesk.search.forms import SearchForm
 from tests.search.helpers import result_headlines, search
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +205,22 @@ def test_filter_choices_list_sections_people_and_sources_as_they_are_now(client,
     assert '<option value="sport">Sport</option>' in later
     assert '<option value="irna">IRNA</option>' in later
     assert '<option value="politics">Politics</option>' in later
+
+
+def test_filter_choices_follow_any_change_and_the_language_they_are_read_in(client, newsroom):
+    """A select is kept as rendered by everything it is made of: a name changed by a plain
+    UPDATE (no change event hears it), the value chosen, and the language all show at once."""
+    sara = newsroom.person("Sara Ahmadi")
+    newsroom.story("Election result")
+
+    def page(**params):
+        return client.get("/search/", {"q": "election", **params}).content.decode()
+
+    assert '<option value="sara-ahmadi">Sara Ahmadi</option>' in page()
+    assert '<option value="sara-ahmadi" selected>Sara Ahmadi</option>' in page(author=sara.slug)
+    Person.objects.filter(pk=sara.pk).update(name="Sara Ahmadi-Karimi")
+    assert '<option value="sara-ahmadi">Sara Ahmadi-Karimi</option>' in page()
+    assert '<option value="" selected>All sections</option>' in page()
+    with translation.override("fa"):
+        persian = str(SearchForm({"q": "election"})["section"])
+    assert '<option value="" selected>همهٔ سرویس‌ها</option>' in persian
