@@ -40,16 +40,17 @@ class ListedChoices(forms.models.ModelChoiceIterator):
         return (None if label is None else str(label), tuple(self.rows()))
 
 
-# Selects rendered, by everything each is made from (ListedSelect).
+# Selects rendered, by everything each is made from (RememberedSelect).
 _RENDERED_SELECTS: dict[tuple, str] = {}
 KEPT_SELECTS = 64
 
 
-class ListedSelect(forms.Select):
-    """A SlugChoiceField's select, its HTML made once per process for each list of choices,
-    selected value and attributes. Django's widget templates render an include per option,
-    and a newsroom's list of authors runs to hundreds; the key holds every value the HTML
-    is made from (the choices' rows are read on every request), so it is never stale."""
+class RememberedSelect(forms.Select):
+    """A select whose HTML is made once per process for each list of choices, selected
+    value and attributes. Django's widget templates render an include per option, and a
+    newsroom's list of authors runs to hundreds; the key holds every value the HTML is
+    made from (a SlugChoiceField's rows are read on every request, labels are translated
+    into the language in use), so it is never stale."""
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
@@ -59,7 +60,7 @@ class ListedSelect(forms.Select):
             tuple(self.format_value(value)),
             tuple(sorted(attrs.items())),
             self.is_required,
-            self.choices.key(),
+            self._choices_key(),
         )
         html = _RENDERED_SELECTS.get(key)
         if html is None:
@@ -69,13 +70,18 @@ class ListedSelect(forms.Select):
             _RENDERED_SELECTS[key] = html
         return html
 
+    def _choices_key(self) -> tuple:
+        if isinstance(self.choices, ListedChoices):
+            return self.choices.key()
+        return tuple((str(value), str(label)) for value, label in self.choices)
+
 
 class SlugChoiceField(forms.ModelChoiceField):
     """A choice by slug; text no slug can hold (NUL bytes) is invalid before any query.
     Its choices are those of the queryset it is declared with."""
 
     iterator = ListedChoices
-    widget = ListedSelect
+    widget = RememberedSelect
 
     def __init__(self, queryset, **kwargs):
         super().__init__(queryset, **kwargs)
@@ -126,6 +132,7 @@ class SearchForm(forms.Form):
     sort = forms.ChoiceField(
         choices=[(SORT_RELEVANCE, _("Relevance")), (SORT_DATE, _("Newest first"))],
         required=False,
+        widget=RememberedSelect,
     )
 
     def clean_q(self):

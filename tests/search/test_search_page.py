@@ -221,6 +221,9 @@ def test_filter_choices_follow_any_change_and_the_language_they_are_read_in(clie
     Person.objects.filter(pk=sara.pk).update(name="Sara Ahmadi-Karimi")
     assert '<option value="sara-ahmadi">Sara Ahmadi-Karimi</option>' in page()
     assert '<option value="" selected>All sections</option>' in page()
+    assert '<option value="date" selected>Newest first</option>' in page(sort="date")
     with translation.override("fa"):
-        persian = str(SearchForm({"q": "election"})["section"])
+        form = SearchForm({"q": "election", "sort": "date"})
+        persian = str(form["section"]) + str(form["sort"])
     assert '<option value="" selected>همهٔ سرویس‌ها</option>' in persian
+    assert '<option value="date" selected>جدیدترین اول</option>' in persian

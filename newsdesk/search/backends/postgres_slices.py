@@ -13,6 +13,12 @@ so a common word takes one slice and a rare one a few growing ones.
 The density that sizes the slices also sizes the count's sample (`sample`): a few id
 ranges spread evenly over the archive, their matches checked against the stories a reader
 may see, scaled up by the share of the archive the ranges cover.
+
+A wide range is not read through the primary key: a bitmap of its 70,000 ids cost five
+times the rest of the statement. Each document holds markers of where its id lies
+(postgres_index.ID_MARKER_BITS), and the GIN index is asked for the query's words and the
+range's markers at once, intersecting them inside the index (`id_markers`); a wide
+sample takes whole marked stretches of ids.
 """
 
 # SQL here is assembled from the backend's table name and match condition; whatever a
@@ -24,6 +30,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from newsdesk.search.backends.postgres_index import ID_MARKER_BITS
+
 # The first slice holds this many ids per match wanted: one slice is enough for a word
 # in one story in 24 or more, the common words that would otherwise cost the most.
 FIRST_SLICE_PER_MATCH = 24
@@ -32,6 +40,41 @@ SLICE_MARGIN = 1.3
 # The count's sample is taken from this many ranges, one in each equal stretch of ids, so
 # that old and new stories are sampled alike (date filters are judged fairly).
 SAMPLE_RANGES = 16
+# A range of ids at least this wide is read by its markers, not by the primary key; and a
+# sample needing at least SAMPLE_STRETCHES_FROM of the finest marked stretches of ids is
+# taken in whole stretches.
+FINE_BITS = min(ID_MARKER_BITS)
+MARKED_RANGE = 2 << FINE_BITS
+SAMPLE_STRETCHES_FROM = 4
+MAX_STRETCHES = 32
+
+
+def id_markers(ranges: list[tuple[int, int]]) -> str:
+    """A tsquery (as text) matching the documents of every story id in `ranges` ([low,
+    high) pairs), and of a few ids around them: the fewest markers covering them, the
+    coarsest that fits at each step."""
+    markers = []
+    coarsest_first = sorted(ID_MARKER_BITS, reverse=True)
+    for low, high in ranges:
+        start, end = low >> FINE_BITS << FINE_BITS, high
+        while start < end:
+            bits = next(
+                bits
+                for bits in coarsest_first
+                if start % (1 << bits) == 0 and start + (1 << bits) <= end or bits == FINE_BITS
+            )
+            markers.append(f"'#{bits}:{start >> bits}'")
+            start += 1 << bits
+    return " | ".join(dict.fromkeys(markers))
+
+
+def _within(ranges: list[tuple[int, int]], marked: bool) -> tuple[str, list[int]]:
+    """SQL for a story id in one of `ranges`, and its parameters. Unmarked, the planner may
+    read the ranges from the primary key; marked, the id is only checked on each row ("+ 0")
+    found by its markers."""
+    column = "story_id + 0" if marked else "story_id"
+    within = " OR ".join([f"({column} >= %s AND {column} < %s)"] * len(ranges))
+    return f"({within})", [bound for pair in ranges for bound in pair]
 
 
 @dataclass
@@ -107,26 +150,48 @@ class Slices:
         # In the first slice the planner may walk the ids newest first, checking each row,
         # and stop at `limit` (a very common word). Further slices are there because
         # matches are sparse: "+ 0" leaves it the bitmaps (a phrase's rows are costly to
-        # check, and its planner estimate is far too high to be trusted with a walk).
-        order = "story_id" if high > self.top else "story_id + 0"
+        # check, and its planner estimate is far too high to be trusted with a walk), and
+        # a wide one is read by its markers.
+        first = high > self.top
+        where, params = self._where([(low, high)], marked=not first and self._wide(low, high))
+        order = "story_id" if first else "story_id + 0"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT story_id FROM {self.table} WHERE {self.match} "
-                f"AND story_id >= %s AND story_id < %s ORDER BY {order} DESC LIMIT %s",
-                [*self.params, low, high, limit],
+                f"SELECT story_id FROM {self.table} WHERE {where} ORDER BY {order} DESC LIMIT %s",
+                [*params, limit],
             )
             return [row[0] for row in cursor.fetchall()]
 
+    def _wide(self, low: int, high: int) -> bool:
+        # Down to the oldest id, the range is the rest of the matches: no markers (a rare
+        # word's few rows).
+        return high - low >= MARKED_RANGE and low > self.bottom
+
+    def _where(self, ranges: list[tuple[int, int]], *, marked: bool) -> tuple[str, list]:
+        """The condition for matches with ids in `ranges`, and its parameters; `marked`,
+        found by the ranges' markers inside the GIN index."""
+        within, bounds = _within(ranges, marked)
+        if not marked:
+            return f"{self.match} AND {within}", [*self.params, *bounds]
+        markers = f"{self.table}.document @@ %s::tsquery"
+        return f"{self.match} AND {markers} AND {within}", [
+            *self.params,
+            id_markers(ranges),
+            *bounds,
+        ]
+
     def sample(self, passes: str, passes_params: list, size: int) -> tuple[int, int, float]:
-        """Matches in SAMPLE_RANGES id ranges spread over the archive, sized to hold about
-        `size` of them; how many of those pass `passes` (SQL on the row's story_id); and
-        the share of the archive's ids the ranges cover."""
-        ranges, within, bounds = self._sample_ranges(size)
+        """Matches in id ranges spread evenly over the archive (SAMPLE_RANGES of them, or
+        whole marked stretches), sized to hold about `size` of them; how many of those
+        pass `passes` (SQL on the row's story_id); and the share of the archive's ids the
+        ranges cover."""
+        ranges, marked = self._sample_ranges(size)
+        where, params = self._where(ranges, marked=marked)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*), count(*) FILTER (WHERE {passes}) FROM {self.table} "
-                f"WHERE {self.match} AND ({within})",
-                [*passes_params, *self.params, *bounds],
+                f"WHERE {where}",
+                [*passes_params, *params],
             )
             sampled, passed = cursor.fetchone()
         return sampled, passed, self._covered(ranges)
@@ -137,14 +202,17 @@ class Slices:
         """The next slice `newest(wanted)` would read and `sample(…)`, in one statement:
         PostgreSQL builds the query's GIN bitmap, the costliest part of either (a
         thousand matches decoded per millisecond), once for both. The sample is sized
-        from the density read so far."""
-        ranges, within, bounds = self._sample_ranges(size)
+        from the density read so far; a sample in whole marked stretches of ids makes the
+        statement read the slice by its markers too."""
+        ranges, marked = self._sample_ranges(size)
         low, high = self._next_low(wanted), self.reached
+        in_sample, bounds = _within(ranges, marked)
+        where, params = self._where([(low, high), *ranges], marked=marked)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT story_id, CASE WHEN {within} THEN {passes} END FROM {self.table} "
-                f"WHERE {self.match} AND ((story_id >= %s AND story_id < %s) OR {within})",
-                [*bounds, *passes_params, *self.params, low, high, *bounds],
+                f"SELECT story_id, CASE WHEN {in_sample} THEN {passes} END FROM {self.table} "
+                f"WHERE {where}",
+                [*bounds, *passes_params, *params],
             )
             rows = cursor.fetchall()
         in_slice = sorted((pk for pk, _passes in rows if low <= pk < high), reverse=True)
@@ -152,19 +220,33 @@ class Slices:
         sampled = [passes for _pk, passes in rows if passes is not None]
         return len(sampled), sum(sampled), self._covered(ranges)
 
-    def _sample_ranges(self, size: int) -> tuple[list[tuple[int, int]], str, list[int]]:
-        """The sample's id ranges, the SQL condition for a row in one, and its parameters."""
+    def _sample_ranges(self, size: int) -> tuple[list[tuple[int, int]], bool]:
+        """The sample's id ranges, and whether they are whole marked stretches of ids (to
+        be read by their markers)."""
         span = self.top - self.bottom + 1
-        width = math.ceil(size / max(self.density, 1 / span) / SAMPLE_RANGES)
-        if width * SAMPLE_RANGES >= span:
-            ranges = [(self.bottom, self.top + 1)]
-        else:
-            stretch = span / SAMPLE_RANGES
-            offset = (stretch - width) / 2
-            starts = [self.bottom + int(stretch * i + offset) for i in range(SAMPLE_RANGES)]
-            ranges = [(start, start + width) for start in starts]
-        within = " OR ".join(["(story_id >= %s AND story_id < %s)"] * len(ranges))
-        return ranges, f"({within})", [bound for pair in ranges for bound in pair]
+        ids = math.ceil(size / max(self.density, 1 / span))  # ids holding `size` matches
+        if ids >= span:
+            return [(self.bottom, self.top + 1)], False
+        if ids >= SAMPLE_STRETCHES_FROM << FINE_BITS:
+            # The finest marked stretches of which no more than MAX_STRETCHES hold the
+            # sample, spread evenly.
+            bits = next(
+                bits
+                for bits in sorted(ID_MARKER_BITS)
+                if round(ids / (1 << bits)) <= MAX_STRETCHES or bits == max(ID_MARKER_BITS)
+            )
+            first, last = self.bottom >> bits, self.top >> bits
+            count = max(1, min(last - first + 1, round(ids / (1 << bits))))
+            every = (last - first + 1) / count
+            picked = [first + int(every * (i + 0.5)) for i in range(count)]
+            bounds = [(n << bits, (n + 1) << bits) for n in picked]
+            ranges = [(max(low, self.bottom), min(high, self.top + 1)) for low, high in bounds]
+            return ranges, True
+        width = math.ceil(ids / SAMPLE_RANGES)
+        stretch = span / SAMPLE_RANGES
+        offset = (stretch - width) / 2
+        starts = [self.bottom + int(stretch * i + offset) for i in range(SAMPLE_RANGES)]
+        return [(start, start + width) for start in starts], False
 
     def _covered(self, ranges: list[tuple[int, int]]) -> float:
         """Share of the archive's ids in `ranges`."""
