@@ -24,6 +24,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection as default_connection
 from django.db.models import F
 
+from newsdesk.content.models import Story
 from newsdesk.search.backends import database, postgres_index
 from newsdesk.search.backends.base import (
     ABOUT_WEIGHT,
@@ -48,6 +49,7 @@ RANK_WEIGHTS = [w / HEADLINE_WEIGHT for w in (BODY_WEIGHT, ABOUT_WEIGHT, STANDFI
 # sample is sized to hold (see count): each is a visit to an index row and a story row.
 RANK_WINDOW = 200
 COUNT_SAMPLE = 100
+STORY_TABLE = Story._meta.db_table
 # Below this share of matches visible and filtered (the count's), the window is ranked
 # after the story table has been read (see best_in_window).
 FEW_PASS = 0.5
@@ -199,10 +201,30 @@ class PostgresBackend(IndexTableBackend):
             while end < len(ordered) and ranks[ordered[end]] == ranks[ordered[end - 1]]:
                 end += 1
             chunk = ordered[checked:end]
-            rows = self.in_window(matches, chunk).values_list("id", "published_at")
+            rows = self._passing(slices, chunk)
+            if rows is None:
+                rows = self.in_window(matches, chunk).values_list("id", "published_at")
             found += [pk for pk, _published in sorted(rows, key=lambda row: _order(ranks, row))]
             checked, passed = end, len(found)
         return found[:stop]
+
+    @staticmethod
+    def _passing(slices: Slices | None, ids: list[int]) -> list[tuple] | None:
+        """(id, published_at) of the stories with these ids that pass the count's check
+        (visibility and filters), by the SQL the count ran; None when no count ran (a
+        check through the ORM compiles the whole search anew)."""
+        if slices is None or slices.passes is None:
+            return None
+        passes, params = slices.passes
+        # The ids take the index table's name: `passes` was written for its rows.
+        with default_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {TABLE}.story_id, story.published_at "
+                f"FROM unnest(%s::bigint[]) AS {TABLE}(story_id) "
+                f"JOIN {STORY_TABLE} story ON story.id = {TABLE}.story_id WHERE {passes}",
+                [ids, *params],
+            )
+            return cursor.fetchall()
 
     def count(self, stories, query: Query) -> MatchCount:
         """How many of `stories` (visible, filtered) match `query`.
@@ -219,6 +241,7 @@ class PostgresBackend(IndexTableBackend):
         limit = database.EXACT_COUNT_LIMIT
         wanted = min(limit, RANK_WINDOW) + 1
         passes, passes_params = self._story_passes(stories, f"{TABLE}.story_id")
+        found.passes = (passes, passes_params)
         size = min(database.COUNT_SAMPLE, COUNT_SAMPLE)
         sample = None
         found.start(wanted)
