@@ -68,11 +68,15 @@ def id_markers(ranges: list[tuple[int, int]]) -> str:
     return " | ".join(dict.fromkeys(markers))
 
 
-def _within(ranges: list[tuple[int, int]], marked: bool) -> tuple[str, list[int]]:
+def _within(ranges: list[tuple[int, int]], marked: bool, bits: int | None = None) -> tuple:
     """SQL for a story id in one of `ranges`, and its parameters. Unmarked, the planner may
     read the ranges from the primary key; marked, the id is only checked on each row ("+ 0")
-    found by its markers."""
+    found by its markers; ranges that are whole stretches of 2 ** `bits` ids are named by
+    their numbers (a list, not a condition per range for the planner to go through)."""
     column = "story_id + 0" if marked else "story_id"
+    if bits is not None:
+        stretches = ",".join(str(low >> bits) for low, _high in ranges)
+        return f"(({column}) >> {bits} = ANY(%s::bigint[]))", ["{" + stretches + "}"]
     within = " OR ".join([f"({column} >= %s AND {column} < %s)"] * len(ranges))
     return f"({within})", [bound for pair in ranges for bound in pair]
 
@@ -171,10 +175,13 @@ class Slices:
         # word's few rows).
         return high - low >= MARKED_RANGE and low > self.bottom
 
-    def _where(self, ranges: list[tuple[int, int]], *, marked: bool) -> tuple[str, list]:
-        """The condition for matches with ids in `ranges`, and its parameters; `marked`,
-        found by the ranges' markers inside the GIN index."""
-        within, bounds = _within(ranges, marked)
+    def _where(
+        self, ranges: list[tuple[int, int]], *, marked: bool, within: tuple | None = None
+    ) -> tuple[str, list]:
+        """The condition for matches with ids in `ranges` (`within`: its SQL and parameters,
+        if not _within's), and its parameters; `marked`, found by the ranges' markers
+        inside the GIN index."""
+        within, bounds = within or _within(ranges, marked)
         if not marked:
             return f"{self.match} AND {within}", [*self.params, *bounds]
         markers = f"{self.table}.document @@ %s::tsquery"
@@ -189,8 +196,9 @@ class Slices:
         whole marked stretches), sized to hold about `size` of them; how many of those
         pass `passes` (SQL on the row's story_id); and the share of the archive's ids the
         ranges cover."""
-        ranges, marked = self._sample_ranges(size)
-        where, params = self._where(ranges, marked=marked)
+        ranges, bits = self._sample_ranges(size)
+        marked = bits is not None
+        where, params = self._where(ranges, marked=marked, within=_within(ranges, marked, bits))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*), count(*) FILTER (WHERE {passes}) FROM {self.table} "
@@ -208,10 +216,16 @@ class Slices:
         thousand matches decoded per millisecond), once for both. The sample is sized
         from the density read so far; a sample in whole marked stretches of ids makes the
         statement read the slice by its markers too."""
-        ranges, marked = self._sample_ranges(size)
+        ranges, bits = self._sample_ranges(size)
+        marked = bits is not None
         low, high = self._next_low(wanted), self.reached
-        in_sample, bounds = _within(ranges, marked)
-        where, params = self._where([(low, high), *ranges], marked=marked)
+        in_sample, bounds = _within(ranges, marked, bits)
+        in_slice, slice_bounds = _within([(low, high)], marked)
+        where, params = self._where(
+            [(low, high), *ranges],
+            marked=marked,
+            within=(f"({in_slice} OR {in_sample})", [*slice_bounds, *bounds]),
+        )
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT story_id, CASE WHEN {in_sample} THEN {passes} END FROM {self.table} "
@@ -224,13 +238,13 @@ class Slices:
         sampled = [passes for _pk, passes in rows if passes is not None]
         return len(sampled), sum(sampled), self._covered(ranges)
 
-    def _sample_ranges(self, size: int) -> tuple[list[tuple[int, int]], bool]:
-        """The sample's id ranges, and whether they are whole marked stretches of ids (to
-        be read by their markers)."""
+    def _sample_ranges(self, size: int) -> tuple[list[tuple[int, int]], int | None]:
+        """The sample's id ranges; and, when they are whole marked stretches of 2 ** bits
+        ids (to be read by their markers), the bits."""
         span = self.top - self.bottom + 1
         ids = math.ceil(size / max(self.density, 1 / span))  # ids holding `size` matches
         if ids >= span:
-            return [(self.bottom, self.top + 1)], False
+            return [(self.bottom, self.top + 1)], None
         if ids >= SAMPLE_STRETCHES_FROM << FINE_BITS:
             # The finest marked stretches of which no more than MAX_STRETCHES hold the
             # sample, spread evenly.
@@ -245,12 +259,12 @@ class Slices:
             picked = [first + int(every * (i + 0.5)) for i in range(count)]
             bounds = [(n << bits, (n + 1) << bits) for n in picked]
             ranges = [(max(low, self.bottom), min(high, self.top + 1)) for low, high in bounds]
-            return ranges, True
+            return ranges, bits
         width = math.ceil(ids / SAMPLE_RANGES)
         stretch = span / SAMPLE_RANGES
         offset = (stretch - width) / 2
         starts = [self.bottom + int(stretch * i + offset) for i in range(SAMPLE_RANGES)]
-        return [(start, start + width) for start in starts], False
+        return [(start, start + width) for start in starts], None
 
     def _covered(self, ranges: list[tuple[int, int]]) -> float:
         """Share of the archive's ids in `ranges`."""
