@@ -39,7 +39,7 @@ from newsdesk.search.backends.base import (
 from newsdesk.search.backends.database import IndexTableBackend, round_estimate
 from newsdesk.search.backends.documents import index_html, index_text
 from newsdesk.search.backends.postgres_index import CONFIG, TABLE, compiled_sql
-from newsdesk.search.backends.postgres_slices import Slices, index_bounds
+from newsdesk.search.backends.postgres_slices import Slices, id_array, index_bounds
 from newsdesk.search.query import Query, Term
 
 # SearchRank's weights for D, C, B, A: body, about, standfirst, headline (see
@@ -185,8 +185,8 @@ class PostgresBackend(IndexTableBackend):
         )
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT story_id, {rank} FROM {TABLE} WHERE story_id = ANY(%s)",
-                [*params, newest],
+                f"SELECT story_id, {rank} FROM {TABLE} WHERE story_id = ANY(%s::bigint[])",
+                [*params, id_array(newest)],
             )
             ranks = dict(cursor.fetchall())
         ordered = sorted(ranks, key=ranks.__getitem__, reverse=True)
@@ -222,7 +222,7 @@ class PostgresBackend(IndexTableBackend):
                 f"SELECT {TABLE}.story_id, story.published_at "
                 f"FROM unnest(%s::bigint[]) AS {TABLE}(story_id) "
                 f"JOIN {STORY_TABLE} story ON story.id = {TABLE}.story_id WHERE {passes}",
-                [ids, *params],
+                [id_array(ids), *params],
             )
             return cursor.fetchall()
 

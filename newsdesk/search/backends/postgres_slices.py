@@ -68,6 +68,12 @@ def id_markers(ranges: list[tuple[int, int]]) -> str:
     return " | ".join(dict.fromkeys(markers))
 
 
+def id_array(ids) -> str:
+    """Story ids as a PostgreSQL array literal, for a `%s::bigint[]` parameter: a list is
+    adapted an element at a time, several times slower for a window of 200."""
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
 def _within(ranges: list[tuple[int, int]], marked: bool, bits: int | None = None) -> tuple:
     """SQL for a story id in one of `ranges`, and its parameters. Unmarked, the planner may
     read the ranges from the primary key; marked, the id is only checked on each row ("+ 0")
@@ -75,8 +81,8 @@ def _within(ranges: list[tuple[int, int]], marked: bool, bits: int | None = None
     their numbers (a list, not a condition per range for the planner to go through)."""
     column = "story_id + 0" if marked else "story_id"
     if bits is not None:
-        stretches = ",".join(str(low >> bits) for low, _high in ranges)
-        return f"(({column}) >> {bits} = ANY(%s::bigint[]))", ["{" + stretches + "}"]
+        stretches = id_array(low >> bits for low, _high in ranges)
+        return f"(({column}) >> {bits} = ANY(%s::bigint[]))", [stretches]
     within = " OR ".join([f"({column} >= %s AND {column} < %s)"] * len(ranges))
     return f"({within})", [bound for pair in ranges for bound in pair]
 
