@@ -6,11 +6,13 @@ from django.db import migrations
 
 
 def mark_ids(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return  # (and SQLite's never loads the PostgreSQL engine)
     from newsdesk.search.backends.postgres_index import TABLE, id_markers_sql
     from newsdesk.search.models import SearchDocument
 
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql" or TABLE not in connection.introspection.table_names():
+    if TABLE not in connection.introspection.table_names():
         return
     (gin,) = SearchDocument._meta.indexes
     schema_editor.remove_index(SearchDocument, gin)
