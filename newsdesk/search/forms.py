@@ -4,35 +4,46 @@ ignored; the query itself is never rejected (it is cut to MAX_QUERY_LENGTH)."""
 from datetime import date
 
 from django import forms
+from django.db.models import Value
 from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from newsdesk.content.models import Person, Section, Source
 from newsdesk.content.services.prepared import Prepared
-from newsdesk.content.services.rows import Columns
 from newsdesk.search.query import clean_query_text
 from newsdesk.search.services import SORT_DATE, SORT_RELEVANCE, SearchFilters
 
+# What a choice is made of: its instance holds these, the rest deferred (a choice shows
+# its name and is sent as its slug).
+CHOICE_COLUMNS = ("id", "slug", "name")
+
 
 class ListedChoices(forms.models.ModelChoiceIterator):
-    """The choices read by one plain query, compiled once (the field's `listed`).
-    ModelChoiceIterator reads them through `QuerySet.iterator()`, which on PostgreSQL is a
-    server-side cursor: three round trips to the database per field, on every search page;
-    and compiling the queryset again cost each page more than running it."""
+    """The choices read by one plain query, compiled once: the form's three lists at once
+    (SearchForm), or the field's own `listed`. ModelChoiceIterator reads them through
+    `QuerySet.iterator()`, which on PostgreSQL is a server-side cursor: three round trips to
+    the database per field, on every search page; and compiling the queryset again cost
+    each page more than running it."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        columns = self.field.columns
-        db = self.queryset.db
+        model, db = self.queryset.model, self.queryset.db
+        # from_db takes the values in the model's order of fields.
+        names = [f.attname for f in model._meta.concrete_fields if f.attname in CHOICE_COLUMNS]
+        places = [CHOICE_COLUMNS.index(name) for name in names]
         for row in self.rows():
-            yield self.choice(columns.build(row, 0, db))
+            yield self.choice(model.from_db(db, names, [row[place] for place in places]))
 
     def rows(self) -> list[tuple]:
-        """The choices' rows, read once per form."""
+        """The choices' rows (CHOICE_COLUMNS), read once per form."""
         if not hasattr(self, "_rows"):
             self._rows = self.field.listed.rows(self.queryset.db)
         return self._rows
+
+    def give(self, rows: list[tuple]) -> None:
+        """The rows, read by the form with the other lists'."""
+        self._rows = rows
 
     def key(self) -> tuple:
         """Every value the choices are made of."""
@@ -85,8 +96,7 @@ class SlugChoiceField(forms.ModelChoiceField):
 
     def __init__(self, queryset, **kwargs):
         super().__init__(queryset, **kwargs)
-        self.columns = Columns(queryset.model)
-        self.listed = Prepared(lambda: queryset.values_list(*self.columns.lookups))
+        self.listed = Prepared(lambda: queryset.values_list(*CHOICE_COLUMNS))
 
     def to_python(self, value):
         if value and "\x00" in str(value):
@@ -112,6 +122,20 @@ class DateInput(forms.DateInput):
         return formatted
 
 
+# The three lists' choices in one trip: (list, its order, id, slug, name) rows, each list
+# in its model's order (sections by their order, then name; people and sources by name).
+_listed_choices = Prepared(
+    lambda: (
+        Section.objects.order_by().values_list("order", *CHOICE_COLUMNS),
+        Person.objects.order_by().annotate(first=Value(0)).values_list("first", *CHOICE_COLUMNS),
+        Source.objects.order_by().annotate(first=Value(0)).values_list("first", *CHOICE_COLUMNS),
+    ),
+    wrap="SELECT 0, s.* FROM ({0}) AS s UNION ALL SELECT 1, p.* FROM ({1}) AS p "
+    "UNION ALL SELECT 2, o.* FROM ({2}) AS o ORDER BY 1, 2, 5, 3",
+)
+LISTED_FIELDS = ("section", "author", "source")  # in _listed_choices's order
+
+
 class SearchForm(forms.Form):
     # Its page is a Jinja2 one: Django's Jinja2 widget templates draw the same fields several
     # times faster than the template language's. One renderer, its templates compiled once.
@@ -134,6 +158,14 @@ class SearchForm(forms.Form):
         required=False,
         widget=RememberedSelect,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        listed = {name: [] for name in LISTED_FIELDS}
+        for kind, _order, *choice in _listed_choices.rows():
+            listed[LISTED_FIELDS[kind]].append(tuple(choice))
+        for name, rows in listed.items():
+            self.fields[name].widget.choices.give(rows)
 
     def clean_q(self):
         return clean_query_text(self.cleaned_data.get("q"))
