@@ -17,7 +17,7 @@ DC_NS = "http://purl.org/dc/elements/1.1/"
 
 class WrittenItems:
     """A generator whose items may be given written (item_document's bytes) as well as by
-    `add_item`: feeds.py keeps each story's item as written, and a feed made again after a
+    `add_item`: feed_items.py keeps each story's item as written, and a feed made again after a
     publish writes only the new story's."""
 
     item_element = "item"

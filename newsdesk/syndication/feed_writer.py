@@ -88,7 +88,7 @@ class QuickElementWriter(SimplerXMLGenerator):
         self.write(f"<{start}>{self.escaped(text)}</{name}>")
 
     def add_written(self, data: bytes):
-        """An item written before (feed_generators.written_item), as UTF-8 bytes."""
+        """An item written before (feed_items.written_item), as UTF-8 bytes."""
         self.write(data.decode("utf-8"))
 
     def escaped(self, text: str) -> str:
