@@ -77,3 +77,36 @@ def test_matches_read_by_their_markers_are_those_read_by_id(client, newsroom, mo
     html = client.get("/search/", {"q": "harvest"}).content.decode()
     estimate = int(re.search(r"About (\d+) results for", html).group(1))
     assert len(published) / 2 <= estimate <= len(published) * 2
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL engine's own")
+def test_stories_filed_or_removed_after_a_search_are_found_as_they_are(client, newsroom):
+    # A process keeps the index's bounds between searches: the next search must still see
+    # a story filed after them (above the old highest id), and no longer count one removed
+    # below the old lowest.
+    now = timezone.now()
+    oldest = newsroom.story("Lantern oldest", published_at=now - timedelta(days=9))
+    for n in range(3):
+        newsroom.story(f"Lantern note {n}", published_at=now - timedelta(days=5 - n))
+    assert search(client, "lantern", sort="date") == [
+        "Lantern note 2",
+        "Lantern note 1",
+        "Lantern note 0",
+        "Lantern oldest",
+    ]
+    with connection.cursor() as cursor:  # ids well above the bounds read so far
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+            "(SELECT max(id) FROM content_story) + 5000)",
+            [Story._meta.db_table],
+        )
+    newsroom.story("Lantern latest", published_at=now - timedelta(hours=1))
+    oldest.delete()
+    assert search(client, "lantern", sort="date") == [
+        "Lantern latest",
+        "Lantern note 2",
+        "Lantern note 1",
+        "Lantern note 0",
+    ]
+    assert "4 results for" in client.get("/search/", {"q": "lantern"}).content.decode()

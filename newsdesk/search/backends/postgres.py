@@ -15,7 +15,6 @@ parser's Unicode word rules.
 # SQL Django compiles; everything a user typed is passed as a parameter.
 # ruff: noqa: S608
 
-import math
 import operator
 from collections.abc import Callable, Iterable
 from functools import reduce
@@ -80,13 +79,6 @@ def search_query(query: Query, prefix: bool = False) -> SearchQuery:
     ]
     groups += [~_term(term, False) for term in query.excluded]
     return reduce(operator.and_, groups)
-
-
-def _order(ranks: dict[int, float], row: tuple) -> tuple:
-    """Sort key of a story row (id, published_at) as `by_relevance` orders: best rank,
-    then the most recently published (never published last), then the highest id."""
-    pk, published = row
-    return (-ranks[pk], published is None, -published.timestamp() if published else 0, -pk)
 
 
 class PostgresBackend(IndexTableBackend):
@@ -169,62 +161,43 @@ class PostgresBackend(IndexTableBackend):
         self, matches, query: Query, newest: list[int], stop: int, *, prefix: bool = False
     ) -> list[int]:
         """The first `stop` of `matches` among the `newest` ids, best first, as
-        `best(in_window(…))` orders them. The window is ranked on the index table alone;
-        the story table (visibility, filters, dates for equal ranks) is then read only
-        for the best few, a rank at a time, until `stop` have passed: a window of 200
-        matches had its 200 story rows read to fill a page of 10."""
+        `best(in_window(…))` orders them. The window is ranked on the index table alone,
+        and the story table (visibility, filters, dates for equal ranks) is read in rank
+        order until `stop` have passed: PostgreSQL sorts the joined rows a rank at a time
+        (an incremental sort) and stops at the limit, where a window of 200 matches had
+        its 200 story rows read to fill a page of 10."""
         slices = self._slices(query, prefix)
-        counted = slices.passing if slices and slices.passing is not None else 1.0
-        if counted < FEW_PASS:
-            # Filters leave few of the window: ranking only those, after the story table
-            # has been read for all, costs less than ranking the whole window.
+        few = slices is not None and slices.passing is not None and slices.passing < FEW_PASS
+        if slices is None or slices.passes is None or few:
+            # No count ran, or filters leave few of the window: ranking only those, after
+            # the story table has been read for all, costs less than ranking the whole
+            # window.
             return self.best(self.in_window(matches, newest), stop)
-        wanted = search_query(query, prefix)
-        rank, params = compiled_sql(
-            SearchRank(F("document"), wanted, weights=RANK_WEIGHTS, cover_density=True)
-        )
-        with default_connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT story_id, {rank} FROM {TABLE} WHERE story_id = ANY(%s::bigint[])",
-                [*params, id_array(newest)],
-            )
-            ranks = dict(cursor.fetchall())
-        ordered = sorted(ranks, key=ranks.__getitem__, reverse=True)
-        found, checked, passed = [], 0, 0
-        while checked < len(ordered) and len(found) < stop:
-            missing = stop - len(found)
-            # Enough for the page at the share that passed so far (at first, the share
-            # the count found), and every story of the last rank taken (its ties are
-            # ordered by date).
-            share = passed / checked if passed else (counted if not checked else 0.1)
-            end = min(len(ordered), checked + max(16, math.ceil(2 * missing / share)))
-            while end < len(ordered) and ranks[ordered[end]] == ranks[ordered[end - 1]]:
-                end += 1
-            chunk = ordered[checked:end]
-            rows = self._passing(slices, chunk)
-            if rows is None:
-                rows = self.in_window(matches, chunk).values_list("id", "published_at")
-            found += [pk for pk, _published in sorted(rows, key=lambda row: _order(ranks, row))]
-            checked, passed = end, len(found)
-        return found[:stop]
-
-    @staticmethod
-    def _passing(slices: Slices | None, ids: list[int]) -> list[tuple] | None:
-        """(id, published_at) of the stories with these ids that pass the count's check
-        (visibility and filters), by the SQL the count ran; None when no count ran (a
-        check through the ORM compiles the whole search anew)."""
-        if slices is None or slices.passes is None:
-            return None
+        rank, rank_params = self._rank(query, prefix)
         passes, params = slices.passes
-        # The ids take the index table's name: `passes` was written for its rows.
+        # The ranked rows take the index table's name: `passes` was written for its rows.
         with default_connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {TABLE}.story_id, story.published_at "
-                f"FROM unnest(%s::bigint[]) AS {TABLE}(story_id) "
-                f"JOIN {STORY_TABLE} story ON story.id = {TABLE}.story_id WHERE {passes}",
-                [id_array(ids), *params],
+                f"SELECT {TABLE}.story_id FROM (SELECT story_id, {rank} FROM {TABLE} "
+                "WHERE story_id = ANY(%s::bigint[]) ORDER BY 2 DESC) "
+                f"AS {TABLE}(story_id, rank) "
+                f"JOIN {STORY_TABLE} story ON story.id = {TABLE}.story_id WHERE {passes} "
+                f"ORDER BY {TABLE}.rank DESC, story.published_at DESC NULLS LAST, "
+                f"{TABLE}.story_id DESC LIMIT %s",
+                [*rank_params, id_array(newest), *params, stop],
             )
-            return cursor.fetchall()
+            return [row[0] for row in cursor.fetchall()]
+
+    def _rank(self, query: Query, prefix: bool = False) -> tuple[str, list]:
+        """The SQL of the query's weighted rank of an index row, compiled once a search."""
+        memo = self.__dict__.setdefault("_rank_memo", {})
+        key = (tuple(map(tuple, query.groups)), tuple(query.excluded), prefix)
+        if key not in memo:
+            wanted = search_query(query, prefix)
+            memo[key] = compiled_sql(
+                SearchRank(F("document"), wanted, weights=RANK_WEIGHTS, cover_density=True)
+            )
+        return memo[key]
 
     def count(self, stories, query: Query) -> MatchCount:
         """How many of `stories` (visible, filtered) match `query`.

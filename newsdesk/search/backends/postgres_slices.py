@@ -127,6 +127,7 @@ class Slices:
 
     def newest(self, wanted: int) -> list[int]:
         """Up to `wanted` matching ids, highest first (reading further slices as needed)."""
+        self.start(wanted)
         while len(self.ids) < wanted and not self.complete:
             low = self._next_low(wanted)
             self._took(self._read(low, self.reached, wanted - len(self.ids)), wanted, low)
@@ -134,9 +135,22 @@ class Slices:
 
     def start(self, wanted: int) -> None:
         """Read the first slice (sized for `wanted` matches), when nothing is read yet."""
-        if self.reached > self.top:
+        if self.reached <= self.top:
+            return
+        low = self._next_low(wanted)
+        rows, bounds = self._read_with_bounds(low, wanted)
+        if bounds != (self.top, self.bottom):
+            # Stories were indexed or removed since these bounds were read: read the slice
+            # again on the index as it is.
+            _known_bounds[connection.settings_dict["NAME"]] = bounds
+            if bounds is None:
+                self.reached = self.bottom
+                return
+            self.top, self.bottom = bounds
+            self.reached = self.top + 1
             low = self._next_low(wanted)
-            self._took(self._read(low, self.reached, wanted), wanted, low)
+            rows = self._read(low, self.reached, wanted)
+        self._took(rows, wanted, low)
 
     def _next_low(self, wanted: int) -> int:
         """Lowest id of the next slice to read for `wanted` matches."""
@@ -158,7 +172,30 @@ class Slices:
         self.ids += rows
         self.reached = rows[-1] if len(self.ids) >= wanted else low
 
+    def _read_with_bounds(self, low: int, limit: int) -> tuple[list[int], tuple | None]:
+        """The first slice, as `_read` reads it, and the index's bounds as they are now, in
+        one statement."""
+        sql, params = self._slice_sql(low, self.reached, limit)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 0, story_id FROM ({sql}) AS slice UNION ALL "
+                f"SELECT 1, max(story_id) FROM {self.table} UNION ALL "
+                f"SELECT 2, min(story_id) FROM {self.table}",
+                params,
+            )
+            rows = cursor.fetchall()
+        found = sorted((pk for kind, pk in rows if kind == 0), reverse=True)
+        top, bottom = (next(pk for kind, pk in rows if kind == end) for end in (1, 2))
+        return found, None if top is None else (top, bottom)
+
     def _read(self, low: int, high: int, limit: int) -> list[int]:
+        sql, params = self._slice_sql(low, high, limit)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def _slice_sql(self, low: int, high: int, limit: int) -> tuple[str, list]:
+        """SQL for up to `limit` matches with ids in [low, high), highest first."""
         # A wide slice is read by its markers. Otherwise, in the first slice the planner
         # may walk the ids newest first, checking each row, and stop at `limit` (a very
         # common word; with markers it never does: the markers of the newest ids cost a
@@ -169,12 +206,10 @@ class Slices:
         first = high > self.top
         where, params = self._where([(low, high)], marked=self._wide(low, high))
         order = "story_id" if first else "story_id + 0"
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT story_id FROM {self.table} WHERE {where} ORDER BY {order} DESC LIMIT %s",
-                [*params, limit],
-            )
-            return [row[0] for row in cursor.fetchall()]
+        return (
+            f"SELECT story_id FROM {self.table} WHERE {where} ORDER BY {order} DESC LIMIT %s",
+            [*params, limit],
+        )
 
     def _wide(self, low: int, high: int) -> bool:
         # Down to the oldest id, the range is the rest of the matches: no markers (a rare
@@ -277,9 +312,20 @@ class Slices:
         return sum(high - low for low, high in ranges) / (self.top - self.bottom + 1)
 
 
+# The index's bounds as this process last read them, by database name. A search reads its
+# first slice on them and, in the same statement, the bounds as they are now; only when
+# those differ (stories indexed or removed since) is the slice read again. Before, every
+# search spent a statement on the bounds alone.
+_known_bounds: dict[str, tuple[int, int] | None] = {}
+
+
 def index_bounds(table: str) -> tuple[int, int] | None:
-    """Highest and lowest story id in the index (None when it is empty)."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT max(story_id), min(story_id) FROM {table}")
-        top, bottom = cursor.fetchone()
-    return None if top is None else (top, bottom)
+    """Highest and lowest story id in the index (None when it is empty), as last read in
+    this process: perhaps out of date, which the first slice read on them finds out."""
+    name = connection.settings_dict["NAME"]
+    if _known_bounds.get(name) is None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT max(story_id), min(story_id) FROM {table}")
+            top, bottom = cursor.fetchone()
+        _known_bounds[name] = None if top is None else (top, bottom)
+    return _known_bounds[name]
