@@ -39,6 +39,7 @@ from newsdesk.search.backends.database import IndexTableBackend, round_estimate
 from newsdesk.search.backends.documents import index_html, index_text
 from newsdesk.search.backends.postgres_index import CONFIG, TABLE, compiled_sql
 from newsdesk.search.backends.postgres_slices import Slices, id_array, index_bounds
+from newsdesk.search.backends.snippet_window import MAX_WORDS, body_window
 from newsdesk.search.query import Query, Term
 
 # SearchRank's weights for D, C, B, A: body, about, standfirst, headline (see
@@ -52,6 +53,9 @@ STORY_TABLE = Story._meta.db_table
 # Below this share of matches visible and filtered (the count's), the window is ranked
 # after the story table has been read (see best_in_window).
 FEW_PASS = 0.5
+# ts_headline's options: the matched words marked, and a snippet of up to two fragments.
+MARKS = f"StartSel={MARK_START}, StopSel={MARK_END}"
+SNIPPET = f'{MARKS}, MaxWords={MAX_WORDS}, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
 
 
 def _term(term: Term, prefix: bool) -> SearchQuery:
@@ -253,10 +257,9 @@ class PostgresBackend(IndexTableBackend):
         found_ids = [story.pk for story in stories]
         headlines = [index_text(story.headline) for story in stories]
         standfirsts = [index_text(story.standfirst) for story in stories]
-        bodies = [index_html(story.body) for story in stories]
+        # Only the stretch of each body a snippet can come from (snippet_window.py).
+        bodies = [body_window(index_html(story.body), query) for story in stories]
         tsquery, params = self._tsquery(query)
-        marks = f"StartSel={MARK_START}, StopSel={MARK_END}"
-        snippet = f'{marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
         # The standfirst's snippet is only made for a story whose body holds no match
         # (MATERIALIZED: each body's snippet is made once, not again for the test).
         with default_connection.cursor() as cursor:
@@ -269,12 +272,12 @@ class PostgresBackend(IndexTableBackend):
                 "SELECT id, h, CASE WHEN strpos(b, %s) > 0 THEN b "
                 f"ELSE ts_headline('{CONFIG}', s, q, %s) END FROM found",
                 [
-                    f"{marks}, HighlightAll=true",
-                    snippet,
+                    f"{MARKS}, HighlightAll=true",
+                    SNIPPET,
                     *[found_ids, headlines, bodies, standfirsts],
                     *params,
                     MARK_START,
-                    snippet,
+                    SNIPPET,
                 ],
             )
             rows = cursor.fetchall()
