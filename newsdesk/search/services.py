@@ -86,7 +86,6 @@ def search(
     stories = visible_stories(user) if include_drafts else live_stories()
     stories = (filters or SearchFilters()).apply(stories)
     backend = backend_for()
-    matches = backend.filter(stories, query)
     per_page = per_page or page_size()
     counted = backend.count(stories, query)
     num_pages = max(1, -(-counted.total // per_page))
@@ -101,7 +100,7 @@ def search(
     if sort == SORT_DATE:
         ids = backend.dated_ids(stories, query, stop)[start:]
     else:
-        ids = backend.ranked_ids(matches, query, stop)[start:]
+        ids = backend.ranked_ids(stories, query, stop)[start:]
     page_ids, more = ids[:per_page], len(ids) > per_page
     total, exact = counted.total, counted.exact
     if not exact:
@@ -159,7 +158,6 @@ def suggest(text, limit: int = SUGGESTION_COUNT) -> list:
     if query.is_empty:
         return []
     backend = backend_for()
-    matches = backend.filter(live_stories(), query, prefix=True)
-    ids = backend.ranked_ids(matches, query, limit, prefix=True)
+    ids = backend.ranked_ids(live_stories(), query, limit, prefix=True)
     found = Story.objects.only("id", "slug", "headline").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]

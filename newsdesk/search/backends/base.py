@@ -74,10 +74,10 @@ class SearchBackend:
         raise NotImplementedError
 
     def ranked_ids(
-        self, matches: QuerySet, query: Query, stop: int, *, prefix: bool = False
+        self, stories: QuerySet, query: Query, stop: int, *, prefix: bool = False
     ) -> list[int]:
-        """Ids of the first `stop` of `matches` (from `filter(…, query, prefix=…)`), best
-        first."""
+        """Ids of the first `stop` of `stories` matching `query` (as `filter(…, query,
+        prefix=…)` matches them), best first."""
         raise NotImplementedError
 
     def dated_ids(self, stories: QuerySet, query: Query, stop: int) -> list[int]:

@@ -17,11 +17,11 @@ parser's Unicode word rules.
 
 import operator
 from collections.abc import Callable, Iterable
-from functools import reduce
+from functools import cache, reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection as default_connection
-from django.db.models import F
+from django.db.models import F, QuerySet
 
 from newsdesk.content.models import Story
 from newsdesk.search.backends import database, postgres_index
@@ -141,16 +141,18 @@ class PostgresBackend(IndexTableBackend):
             memo[key] = Slices(TABLE, match, params, *self._bounds) if self._bounds else None
         return memo[key]
 
-    def ranked_ids(self, matches, query: Query, stop: int, *, prefix: bool = False) -> list[int]:
+    def ranked_ids(self, stories, query: Query, stop: int, *, prefix: bool = False) -> list[int]:
         """As IndexTableBackend.ranked_ids, over a narrower window of newest matches:
         ranking reads each window match's vector row and story row. When filters leave
         less than a page of the window, it widens (up to IndexTableBackend's window)
-        before older matches are ranked among themselves."""
+        before older matches are ranked among themselves. The ranked queryset of matches
+        is only built for the cases the window's own statement does not cover."""
+        matches = cache(lambda: self.filter(stories, query, prefix=prefix))
         window = min(database.RANK_WINDOW, RANK_WINDOW)
         while True:
             newest = self.newest_ids(query, window, prefix=prefix)
             if len(newest) < window:
-                return self.best(matches, stop)
+                return self.best(matches(), stop)
             found = self.best_in_window(matches, query, newest, stop, prefix=prefix)
             if len(found) >= stop or window >= database.RANK_WINDOW:
                 break
@@ -158,25 +160,31 @@ class PostgresBackend(IndexTableBackend):
                 break
             window = min(database.RANK_WINDOW, window * 4)
         if len(found) < stop:
-            found += self.best(self.before_window(matches, newest), stop - len(found))
+            found += self.best(self.before_window(matches(), newest), stop - len(found))
         return found
 
     def best_in_window(
-        self, matches, query: Query, newest: list[int], stop: int, *, prefix: bool = False
+        self,
+        matches: Callable[[], QuerySet],
+        query: Query,
+        newest: list[int],
+        stop: int,
+        *,
+        prefix: bool = False,
     ) -> list[int]:
-        """The first `stop` of `matches` among the `newest` ids, best first, as
-        `best(in_window(…))` orders them. The window is ranked on the index table alone,
-        and the story table (visibility, filters, dates for equal ranks) is read in rank
-        order until `stop` have passed: PostgreSQL sorts the joined rows a rank at a time
-        (an incremental sort) and stops at the limit, where a window of 200 matches had
-        its 200 story rows read to fill a page of 10."""
+        """The first `stop` of the matches (`matches()`, the ranked queryset) among the
+        `newest` ids, best first, as `best(in_window(…))` orders them. The window is ranked
+        on the index table alone, and the story table (visibility, filters, dates for equal
+        ranks) is read in rank order until `stop` have passed: PostgreSQL sorts the joined
+        rows a rank at a time (an incremental sort) and stops at the limit, where a window
+        of 200 matches had its 200 story rows read to fill a page of 10."""
         slices = self._slices(query, prefix)
         few = slices is not None and slices.passing is not None and slices.passing < FEW_PASS
         if slices is None or slices.passes is None or few:
             # No count ran, or filters leave few of the window: ranking only those, after
             # the story table has been read for all, costs less than ranking the whole
             # window.
-            return self.best(self.in_window(matches, newest), stop)
+            return self.best(self.in_window(matches(), newest), stop)
         rank, rank_params = self._rank(query, prefix)
         passes, params = slices.passes
         # The ranked rows take the index table's name: `passes` was written for its rows.
