@@ -77,6 +77,8 @@ def test_phrases_and_several_words_are_sent_whole():
     assert body_window(text, parse_query('"storm came"')) == text
     assert body_window(text, parse_query("storm harbour")) == text
     assert body_window(text, parse_query("lighthouse")) == text  # no possible match
+    short = "The harbour was calm. A storm came in at night."
+    assert body_window(short, parse_query("storm")) == short  # too short to be worth it
     cut = body_window(text, parse_query("storm"))
     assert cut.endswith("A storm came in at night.") and len(cut) < len(text) / 10
 
@@ -86,3 +88,10 @@ def test_accented_and_capitalised_spellings_are_possible_matches():
     for q in ("cafe", "café", "Cafés"):
         cut = body_window(text, parse_query(q))
         assert "CAFÉ opened" in cut and len(cut) < len(text) / 2
+
+
+def test_a_word_found_inside_itself_is_found_where_it_starts():
+    # "ana" is found last inside "anana", a word that starts with it too.
+    text = "Filler words. " * 100 + "The anana grew. " + "Filler words. " * 100
+    cut = body_window(text, parse_query("ananas"))
+    assert "The anana grew" in cut and len(cut) < len(text) / 2
