@@ -151,9 +151,13 @@ class PostgresBackend(IndexTableBackend):
         window = min(database.RANK_WINDOW, RANK_WINDOW)
         while True:
             newest = self.newest_ids(query, window, prefix=prefix)
-            if len(newest) < window:
-                return self.best(matches(), stop)
+            if not newest:
+                # No match at all. Asked anyway, the planner could walk the story table
+                # looking for one (12 ms at a million stories).
+                return []
             found = self.best_in_window(matches, query, newest, stop, prefix=prefix)
+            if len(newest) < window:  # every match is in the window: ranked exactly
+                return found
             if len(found) >= stop or window >= database.RANK_WINDOW:
                 break
             if len(found) == len(newest):  # nothing filtered out: no wider window
