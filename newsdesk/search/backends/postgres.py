@@ -155,9 +155,12 @@ class PostgresBackend(IndexTableBackend):
                 # No match at all. Asked anyway, the planner could walk the story table
                 # looking for one (12 ms at a million stories).
                 return []
-            found = self.best_in_window(matches, query, newest, stop, prefix=prefix)
             if len(newest) < window:  # every match is in the window: ranked exactly
-                return found
+                slices = self._slices(query, prefix)
+                if slices.ranked is not None:  # by the count already
+                    return slices.ranked[:stop]
+                return self.best_in_window(matches, query, newest, stop, prefix=prefix)
+            found = self.best_in_window(matches, query, newest, stop, prefix=prefix)
             if len(found) >= stop or window >= database.RANK_WINDOW:
                 break
             if len(found) == len(newest):  # nothing filtered out: no wider window
@@ -189,18 +192,25 @@ class PostgresBackend(IndexTableBackend):
             # the story table has been read for all, costs less than ranking the whole
             # window.
             return self.best(self.in_window(matches(), newest), stop)
+        return self._ranked_passing(query, prefix, newest, slices.passes, stop)
+
+    def _ranked_passing(
+        self, query: Query, prefix: bool, ids: list[int], passes: tuple, limit: int | None
+    ) -> list[int]:
+        """Those of `ids` that pass `passes` (the count's check), best first, up to
+        `limit`."""
         rank, rank_params = self._rank(query, prefix)
-        passes, params = slices.passes
+        passes_sql, params = passes
         # The ranked rows take the index table's name: `passes` was written for its rows.
         with default_connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT {TABLE}.story_id FROM (SELECT story_id, {rank} FROM {TABLE} "
                 "WHERE story_id = ANY(%s::bigint[]) ORDER BY 2 DESC) "
                 f"AS {TABLE}(story_id, rank) "
-                f"JOIN {STORY_TABLE} story ON story.id = {TABLE}.story_id WHERE {passes} "
+                f"JOIN {STORY_TABLE} story ON story.id = {TABLE}.story_id WHERE {passes_sql} "
                 f"ORDER BY {TABLE}.rank DESC, story.published_at DESC NULLS LAST, "
                 f"{TABLE}.story_id DESC LIMIT %s",
-                [*rank_params, id_array(newest), *params, stop],
+                [*rank_params, id_array(ids), *params, limit],
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -240,6 +250,12 @@ class PostgresBackend(IndexTableBackend):
         found.newest(wanted)
         if not found.complete and found.expected() <= 2 * limit:
             found.newest(limit + 1)
+        if found.complete and len(found.ids) < min(database.RANK_WINDOW, RANK_WINDOW):
+            # Few enough to rank them all, as ranked_ids will: counted as they are ranked,
+            # the story table read once.
+            found.ranked = self._ranked_passing(query, False, found.ids, found.passes, None)
+            found.passing = len(found.ranked) / max(1, len(found.ids))
+            return MatchCount(len(found.ranked))
         if found.complete:
             counted = self.count_among(stories, found.ids)
             found.passing = counted / max(1, len(found.ids))

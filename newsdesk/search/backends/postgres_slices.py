@@ -105,6 +105,8 @@ class Slices:
     passing: float | None = None
     # The count's check of a row's story (SQL on its story_id, and its parameters).
     passes: tuple[str, list] | None = None
+    # Every match that passes it, best first, when the count ranked them all (few).
+    ranked: list[int] | None = None
 
     def __post_init__(self):
         self.reached = self.top + 1
