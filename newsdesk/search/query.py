@@ -42,7 +42,8 @@ LETTER_FORMS = {
 _FOLD_TABLE = str.maketrans({**dict.fromkeys(DROPPED), **LETTER_FORMS})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-_PIECE = re.compile(r"[^\W_]+")
+# A word piece: letters and digits.
+PIECE = re.compile(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
@@ -52,7 +53,7 @@ def fold(text: str) -> str:
 
 
 def pieces(text: str) -> tuple[str, ...]:
-    return tuple(_PIECE.findall(fold(text)))
+    return tuple(PIECE.findall(fold(text)))
 
 
 @dataclass(frozen=True)

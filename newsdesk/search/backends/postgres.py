@@ -117,13 +117,33 @@ class PostgresBackend(IndexTableBackend):
         return f"{TABLE}.document @@ ({sql})", params
 
     def _tsquery(self, query: Query, prefix: bool = False) -> tuple[str, list]:
-        """The SQL of `search_query(query, prefix)`: asked for several times in a search,
-        compiled once."""
-        memo = self.__dict__.setdefault("_tsquery_memo", {})
-        key = (tuple(map(tuple, query.groups)), tuple(query.excluded), prefix)
+        """The SQL of `search_query(query, prefix)`."""
+        return self._compiled_once("tsquery", query, prefix, lambda wanted: wanted)
+
+    def _rank(self, query: Query, prefix: bool = False) -> tuple[str, list]:
+        """The SQL of the query's weighted rank of an index row."""
+        return self._compiled_once(
+            "rank",
+            query,
+            prefix,
+            lambda wanted: SearchRank(
+                F("document"), wanted, weights=RANK_WEIGHTS, cover_density=True
+            ),
+        )
+
+    def _compiled_once(self, kind: str, query: Query, prefix: bool, expression) -> tuple:
+        """The SQL of `expression(search_query(query, prefix))`, and its parameters: asked
+        for several times in a search, compiled once."""
+        memo = self.__dict__.setdefault("_compiled_memo", {})
+        key = (kind, tuple(map(tuple, query.groups)), tuple(query.excluded), prefix)
         if key not in memo:
-            memo[key] = compiled_sql(search_query(query, prefix))
+            memo[key] = compiled_sql(expression(search_query(query, prefix)))
         return memo[key]
+
+    @staticmethod
+    def _window() -> int:
+        """The first window of newest matches ranked (see ranked_ids)."""
+        return min(database.RANK_WINDOW, RANK_WINDOW)
 
     def newest_ids(self, query: Query, limit: int, *, prefix: bool = False) -> list[int]:
         found = self._slices(query, prefix)
@@ -148,7 +168,7 @@ class PostgresBackend(IndexTableBackend):
         before older matches are ranked among themselves. The ranked queryset of matches
         is only built for the cases the window's own statement does not cover."""
         matches = cache(lambda: self.filter(stories, query, prefix=prefix))
-        window = min(database.RANK_WINDOW, RANK_WINDOW)
+        window = self._window()
         while True:
             newest = self.newest_ids(query, window, prefix=prefix)
             if not newest:
@@ -214,17 +234,6 @@ class PostgresBackend(IndexTableBackend):
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def _rank(self, query: Query, prefix: bool = False) -> tuple[str, list]:
-        """The SQL of the query's weighted rank of an index row, compiled once a search."""
-        memo = self.__dict__.setdefault("_rank_memo", {})
-        key = (tuple(map(tuple, query.groups)), tuple(query.excluded), prefix)
-        if key not in memo:
-            wanted = search_query(query, prefix)
-            memo[key] = compiled_sql(
-                SearchRank(F("document"), wanted, weights=RANK_WEIGHTS, cover_density=True)
-            )
-        return memo[key]
-
     def count(self, stories, query: Query) -> MatchCount:
         """How many of `stories` (visible, filtered) match `query`.
 
@@ -250,14 +259,14 @@ class PostgresBackend(IndexTableBackend):
         found.newest(wanted)
         if not found.complete and found.expected() <= 2 * limit:
             found.newest(limit + 1)
-        if found.complete and len(found.ids) < min(database.RANK_WINDOW, RANK_WINDOW):
-            # Few enough to rank them all, as ranked_ids will: counted as they are ranked,
-            # the story table read once.
-            found.ranked = self._ranked_passing(query, False, found.ids, found.passes, None)
-            found.passing = len(found.ranked) / max(1, len(found.ids))
-            return MatchCount(len(found.ranked))
         if found.complete:
-            counted = self.count_among(stories, found.ids)
+            if len(found.ids) < self._window():
+                # Few enough to rank them all, as ranked_ids will: counted as they are
+                # ranked, the story table read once.
+                found.ranked = self._ranked_passing(query, False, found.ids, found.passes, None)
+                counted = len(found.ranked)
+            else:
+                counted = self.count_among(stories, found.ids)
             found.passing = counted / max(1, len(found.ids))
             if len(found.ids) <= limit:
                 return MatchCount(counted)

@@ -144,7 +144,7 @@ class Slices:
         if bounds != (self.top, self.bottom):
             # Stories were indexed or removed since these bounds were read: read the slice
             # again on the index as it is.
-            _known_bounds[connection.settings_dict["NAME"]] = bounds
+            _remember_bounds(bounds)
             if bounds is None:
                 self.reached = self.bottom
                 return
@@ -324,10 +324,15 @@ _known_bounds: dict[str, tuple[int, int] | None] = {}
 def index_bounds(table: str) -> tuple[int, int] | None:
     """Highest and lowest story id in the index (None when it is empty), as last read in
     this process: perhaps out of date, which the first slice read on them finds out."""
-    name = connection.settings_dict["NAME"]
-    if _known_bounds.get(name) is None:
+    known = _known_bounds.get(connection.settings_dict["NAME"])
+    if known is None:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT max(story_id), min(story_id) FROM {table}")
             top, bottom = cursor.fetchone()
-        _known_bounds[name] = None if top is None else (top, bottom)
-    return _known_bounds[name]
+        known = _remember_bounds(None if top is None else (top, bottom))
+    return known
+
+
+def _remember_bounds(bounds: tuple[int, int] | None) -> tuple[int, int] | None:
+    _known_bounds[connection.settings_dict["NAME"]] = bounds
+    return bounds

@@ -18,7 +18,7 @@ standfirst's.)
 import re
 import unicodedata
 
-from newsdesk.search.query import Query
+from newsdesk.search.query import PIECE, Query
 
 # The longest fragment of a snippet, in words (ts_headline's MaxWords).
 MAX_WORDS = 35
@@ -33,7 +33,6 @@ KEY_LETTERS = 3
 # Stems whose first letters differ from the word's (the English stemmer's exceptions).
 _OTHER_SPELLINGS = {"die": "dyi", "lie": "lyi", "tie": "tyi"}
 _OTHER_SPELLINGS.update({other: key for key, other in _OTHER_SPELLINGS.items()})
-_PIECE = re.compile(r"[^\W_]+")
 
 
 def _unaccented() -> dict[int, int]:
@@ -122,7 +121,7 @@ def _words_back(text: str, position: int) -> int:
     reach = 16 * MARGIN_WORDS
     while True:
         low = max(0, position - reach)
-        found = [match.start() for match in _PIECE.finditer(text, low, position)]
+        found = [match.start() for match in PIECE.finditer(text, low, position)]
         # The first piece found may be the end of a word cut at `low`: it is not counted.
         if len(found) > MARGIN_WORDS:
             return found[-MARGIN_WORDS]
@@ -137,7 +136,7 @@ def _words_on(text: str, position: int) -> int:
     reach = 16 * MARGIN_WORDS
     while True:
         high = min(len(text), position + reach)
-        found = [match.end() for match in _PIECE.finditer(text, position, high)]
+        found = [match.end() for match in PIECE.finditer(text, position, high)]
         # The last piece found may be the start of a word cut at `high`: it is not counted.
         if len(found) > MARGIN_WORDS + 1:
             return found[MARGIN_WORDS]
