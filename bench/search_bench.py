@@ -9,6 +9,10 @@ with bulk_create (SQLite) or COPY (PostgreSQL), then indexed by the engine's reb
 GET /search/ through Django's full request stack (middleware, view, service, template)
 for single-word, two-word, phrase and filtered queries, and prints p50/p95 per kind, the
 median number of matching stories, and the ratio to the 20 ms goal.
+
+The untimed queries first warm the index's upper levels, not the rows the timed queries
+read: right after the machine's file cache was emptied (by other work, or on purpose) a
+run measures reads from disk. Run it twice to measure a server that has been answering.
 """
 
 import argparse
