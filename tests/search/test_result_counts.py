@@ -212,3 +212,27 @@ def test_an_estimate_read_with_the_next_slice_leaves_out_hidden_stories(
     estimate = int(re.search(r"About (\d+) results for", html).group(1))
     assert 12 <= estimate <= 30  # 20 published, 20 drafts
     assert search(client, "harvest", sort="date") == published[:10]
+
+
+@pytest.mark.parametrize("one_in", [3, 9])
+def test_a_filter_that_passes_few_of_the_newest_matches_still_fills_its_pages(
+    client, newsroom, monkeypatch, one_in
+):
+    # The ranking window of newest matches widens when the filter leaves less than a page
+    # of it, however few pass: the pages are those an exhaustive ranking gives.
+    sport, world = newsroom.section("Sport"), newsroom.section("World")
+    now = timezone.now()
+    for n in range(100):
+        newsroom.story(
+            f"Harvest note {n}",
+            section=sport if n % one_in == 0 else world,
+            published_at=now - timedelta(hours=100 - n),
+        )
+    pages = [search(client, "harvest", section="sport", page=page) for page in (1, 2)]
+    newest = [f"Harvest note {n}" for n in range(99, -1, -1) if n % one_in == 0]
+    assert sum(pages, []) == newest[:20]
+    monkeypatch.setattr("newsdesk.search.backends.postgres.RANK_WINDOW", 4)
+    monkeypatch.setattr(database, "RANK_WINDOW", 30)
+    monkeypatch.setattr(database, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(database, "COUNT_SAMPLE", 12)
+    assert [search(client, "harvest", section="sport", page=page) for page in (1, 2)] == pages

@@ -15,6 +15,7 @@ parser's Unicode word rules.
 # SQL Django compiles; everything a user typed is passed as a parameter.
 # ruff: noqa: S608
 
+import math
 import operator
 from collections.abc import Callable, Iterable
 from functools import cache, reduce
@@ -53,6 +54,10 @@ STORY_TABLE = Story._meta.db_table
 # Below this share of matches visible and filtered (the count's), the window is ranked
 # after the story table has been read (see best_in_window).
 FEW_PASS = 0.5
+# A window that holds too few matches passing the filters widens to hold enough at the
+# share that passed, with this much room, and at most this many times (see _wider).
+WIDEN_MARGIN = 1.3
+WIDEN_MOST = 4
 # ts_headline's options: the matched words marked, and a snippet of up to two fragments.
 MARKS = f"StartSel={MARK_START}, StopSel={MARK_END}"
 SNIPPET = f'{MARKS}, MaxWords={MAX_WORDS}, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
@@ -83,6 +88,17 @@ def search_query(query: Query, prefix: bool = False) -> SearchQuery:
     ]
     groups += [~_term(term, False) for term in query.excluded]
     return reduce(operator.and_, groups)
+
+
+def _wider(window: int, passed: int, stop: int) -> int:
+    """The next window, when only `passed` of `window` newest matches passed the filters
+    and `stop` are wanted: wide enough to hold them if the next matches pass as often
+    (with WIDEN_MARGIN of room), no more than WIDEN_MOST times as wide (a share from a
+    few matches is a rough guess) and no less than half as wide again."""
+    wanted = window * WIDEN_MOST
+    if passed:
+        wanted = min(wanted, max(window * 3 // 2, math.ceil(window * stop / passed * WIDEN_MARGIN)))
+    return min(database.RANK_WINDOW, wanted)
 
 
 class PostgresBackend(IndexTableBackend):
@@ -164,9 +180,9 @@ class PostgresBackend(IndexTableBackend):
     def ranked_ids(self, stories, query: Query, stop: int, *, prefix: bool = False) -> list[int]:
         """As IndexTableBackend.ranked_ids, over a narrower window of newest matches:
         ranking reads each window match's vector row and story row. When filters leave
-        less than a page of the window, it widens (up to IndexTableBackend's window)
-        before older matches are ranked among themselves. The ranked queryset of matches
-        is only built for the cases the window's own statement does not cover."""
+        less than a page of the window, it widens (`_wider`, up to IndexTableBackend's
+        window) before older matches are ranked among themselves. The ranked queryset of
+        matches is only built for the cases the window's own statement does not cover."""
         matches = cache(lambda: self.filter(stories, query, prefix=prefix))
         window = self._window()
         while True:
@@ -185,7 +201,7 @@ class PostgresBackend(IndexTableBackend):
                 break
             if len(found) == len(newest):  # nothing filtered out: no wider window
                 break
-            window = min(database.RANK_WINDOW, window * 4)
+            window = _wider(window, len(found), stop)
         if len(found) < stop:
             found += self.best(self.before_window(matches(), newest), stop - len(found))
         return found
