@@ -222,15 +222,22 @@ def test_a_filter_that_passes_few_of_the_newest_matches_still_fills_its_pages(
     # of it, however few pass: the pages are those an exhaustive ranking gives.
     sport, world = newsroom.section("Sport"), newsroom.section("World")
     now = timezone.now()
+    newsroom.archive(150, start=now - timedelta(days=30))  # other words: "harvest" weighs
+    strong = {n for n in range(80, 100) if n % (2 * one_in) == 0}  # "harvest" twice
+
+    def headline(n):
+        return f"Harvest note {n}: the harvest is in" if n in strong else f"Harvest note {n}"
+
     for n in range(100):
         newsroom.story(
-            f"Harvest note {n}",
+            headline(n),
             section=sport if n % one_in == 0 else world,
             published_at=now - timedelta(hours=100 - n),
         )
     pages = [search(client, "harvest", section="sport", page=page) for page in (1, 2)]
-    newest = [f"Harvest note {n}" for n in range(99, -1, -1) if n % one_in == 0]
-    assert sum(pages, []) == newest[:20]
+    weak = [n for n in range(99, -1, -1) if n % one_in == 0 and n not in strong]
+    best_first = sorted(strong, reverse=True) + weak
+    assert sum(pages, []) == [headline(n) for n in best_first[:20]]
     monkeypatch.setattr("newsdesk.search.backends.postgres.RANK_WINDOW", 4)
     monkeypatch.setattr(database, "RANK_WINDOW", 30)
     monkeypatch.setattr(database, "EXACT_COUNT_LIMIT", 5)

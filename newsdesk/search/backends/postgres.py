@@ -23,6 +23,7 @@ from functools import cache, reduce
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection as default_connection
 from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
 
 from newsdesk.content.models import Story
 from newsdesk.search.backends import database, postgres_index
@@ -51,8 +52,8 @@ RANK_WEIGHTS = [w / HEADLINE_WEIGHT for w in (BODY_WEIGHT, ABOUT_WEIGHT, STANDFI
 RANK_WINDOW = 200
 COUNT_SAMPLE = 100
 STORY_TABLE = Story._meta.db_table
-# Below this share of matches visible and filtered (the count's), the window is ranked
-# after the story table has been read (see best_in_window).
+# Below this share of matches visible and filtered (the count's), the window's stories
+# are checked first and only those that pass are ranked (see _ranked_passing).
 FEW_PASS = 0.5
 # A window that holds too few matches passing the filters widens to hold enough at the
 # share that passed, with this much room, and at most this many times (see _wider).
@@ -220,35 +221,65 @@ class PostgresBackend(IndexTableBackend):
         on the index table alone, and the story table (visibility, filters, dates for equal
         ranks) is read in rank order until `stop` have passed: PostgreSQL sorts the joined
         rows a rank at a time (an incremental sort) and stops at the limit, where a window
-        of 200 matches had its 200 story rows read to fill a page of 10."""
+        of 200 matches had its 200 story rows read to fill a page of 10. When the count
+        found that filters leave few, the story table is read first."""
         slices = self._slices(query, prefix)
-        few = slices is not None and slices.passing is not None and slices.passing < FEW_PASS
-        if slices is None or slices.passes is None or few:
-            # No count ran, or filters leave few of the window: ranking only those, after
-            # the story table has been read for all, costs less than ranking the whole
-            # window.
+        if slices is None or slices.passes is None:  # no count ran
             return self.best(self.in_window(matches(), newest), stop)
-        return self._ranked_passing(query, prefix, newest, slices.passes, stop)
+        few = slices.passing is not None and slices.passing < FEW_PASS
+        return self._ranked_passing(query, prefix, newest, slices.passes, stop, few=few)
 
     def _ranked_passing(
-        self, query: Query, prefix: bool, ids: list[int], passes: tuple, limit: int | None
+        self,
+        query: Query,
+        prefix: bool,
+        ids: list[int],
+        passes: tuple,
+        limit: int | None,
+        *,
+        few: bool = False,
     ) -> list[int]:
         """Those of `ids` that pass `passes` (the count's check), best first, up to
-        `limit`."""
+        `limit`. All are ranked, and checked in rank order until `limit` have passed; or,
+        when `few` pass, all are checked and only those that pass are ranked."""
         rank, rank_params = self._rank(query, prefix)
         passes_sql, params = passes
-        # The ranked rows take the index table's name: `passes` was written for its rows.
-        with default_connection.cursor() as cursor:
-            cursor.execute(
+        # The ids take the index table's name where `passes` checks them: it was written
+        # for the index table's rows.
+        if few:
+            sql = (
+                f"WITH passing AS MATERIALIZED (SELECT story_id FROM unnest(%s::bigint[]) "
+                f"AS {TABLE}(story_id) WHERE {passes_sql}) "
+                f"SELECT {TABLE}.story_id FROM passing "
+                f"JOIN {TABLE} ON {TABLE}.story_id = passing.story_id "
+                f"JOIN {STORY_TABLE} story ON story.id = passing.story_id "
+                f"ORDER BY {rank} DESC, story.published_at DESC NULLS LAST, "
+                f"{TABLE}.story_id DESC LIMIT %s"
+            )
+            sql_params = [id_array(ids), *params, *rank_params, limit]
+        else:
+            sql = (
                 f"SELECT {TABLE}.story_id FROM (SELECT story_id, {rank} FROM {TABLE} "
                 "WHERE story_id = ANY(%s::bigint[]) ORDER BY 2 DESC) "
                 f"AS {TABLE}(story_id, rank) "
                 f"JOIN {STORY_TABLE} story ON story.id = {TABLE}.story_id WHERE {passes_sql} "
                 f"ORDER BY {TABLE}.rank DESC, story.published_at DESC NULLS LAST, "
-                f"{TABLE}.story_id DESC LIMIT %s",
-                [*rank_params, id_array(ids), *params, limit],
+                f"{TABLE}.story_id DESC LIMIT %s"
             )
+            sql_params = [*rank_params, id_array(ids), *params, limit]
+        with default_connection.cursor() as cursor:
+            cursor.execute(sql, sql_params)
             return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def _story_passes(stories, id_column: str) -> tuple[str, list]:
+        """As IndexTableBackend._story_passes, as a lookup of the one story (a scalar
+        subquery) rather than EXISTS: PostgreSQL may turn an EXISTS into a hashed list of
+        every story the filters allow (33,000 for a section's year at a million), read
+        in full to check a few hundred ids."""
+        one = stories.filter(pk=RawSQL(id_column, ())).order_by().values("pk")[:1]  # noqa: S611
+        sql, params = one.query.sql_with_params()
+        return f"(({sql}) IS NOT NULL)", list(params)
 
     def count(self, stories, query: Query) -> MatchCount:
         """How many of `stories` (visible, filtered) match `query`.
