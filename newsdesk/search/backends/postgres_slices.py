@@ -47,6 +47,8 @@ FINE_BITS = min(ID_MARKER_BITS)
 MARKED_RANGE = 2 << FINE_BITS
 SAMPLE_STRETCHES_FROM = 4
 MAX_STRETCHES = 32
+# A sample in fewer ids than this (a common word's) has each of its rows checked.
+WALKED_SAMPLE = SAMPLE_STRETCHES_FROM << FINE_BITS
 
 
 def id_markers(ranges: list[tuple[int, int]]) -> str:
@@ -242,6 +244,12 @@ class Slices:
         ranges, bits = self._sample_ranges(size)
         marked = bits is not None
         where, params = self._where(ranges, marked=marked, within=_within(ranges, marked, bits))
+        if not marked and sum(high - low for low, high in ranges) < WALKED_SAMPLE:
+            # A common word's few ids: each row is checked ("IS TRUE" keeps the GIN index
+            # out), where the planner would decode the word's whole list to AND with them
+            # (75,000 matches: 13 ms, against 2 for the ranges' 1,500 rows).
+            within, bounds = _within(ranges, marked=False)
+            where, params = f"({self.match}) IS TRUE AND {within}", [*self.params, *bounds]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*), count(*) FILTER (WHERE {passes}) FROM {self.table} "
