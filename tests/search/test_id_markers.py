@@ -110,3 +110,29 @@ def test_stories_filed_or_removed_after_a_search_are_found_as_they_are(client, n
         "Lantern note 0",
     ]
     assert "4 results for" in client.get("/search/", {"q": "lantern"}).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL engine's own")
+def test_a_sample_whose_rows_are_each_checked_counts_what_the_index_finds(
+    client, newsroom, monkeypatch
+):
+    # A common word's count sample is a few narrow id ranges; their rows are each checked
+    # rather than found through the index, and the estimate must not change with it.
+    now = timezone.now()
+    for n in range(90):
+        newsroom.story(
+            f"Harvest note {n}" if n % 3 else f"Weather note {n}",
+            status=Status.DRAFT if n % 7 == 3 else Status.PUBLISHED,
+            published_at=now - timedelta(hours=n),
+        )
+    monkeypatch.setattr(postgres_slices, "FIRST_SLICE_PER_MATCH", 2)
+    monkeypatch.setattr(database, "EXACT_COUNT_LIMIT", 5)
+    monkeypatch.setattr(database, "COUNT_SAMPLE", 12)
+    estimates = []
+    for walked_below in (0, 1 << 30):  # found through the index, then checked row by row
+        monkeypatch.setattr(postgres_slices, "WALKED_SAMPLE", walked_below)
+        html = client.get("/search/", {"q": "harvest"}).content.decode()
+        estimates.append(int(re.search(r"About (\d+) results for", html).group(1)))
+    assert estimates[0] == estimates[1]
+    assert 25 <= estimates[1] <= 100  # 52 published stories say "harvest"
