@@ -23,7 +23,6 @@ from functools import cache, reduce
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection as default_connection
 from django.db.models import F, QuerySet
-from django.db.models.expressions import RawSQL
 
 from newsdesk.content.models import Story
 from newsdesk.search.backends import database, postgres_index
@@ -270,16 +269,6 @@ class PostgresBackend(IndexTableBackend):
         with default_connection.cursor() as cursor:
             cursor.execute(sql, sql_params)
             return [row[0] for row in cursor.fetchall()]
-
-    @staticmethod
-    def _story_passes(stories, id_column: str) -> tuple[str, list]:
-        """As IndexTableBackend._story_passes, as a lookup of the one story (a scalar
-        subquery) rather than EXISTS: PostgreSQL may turn an EXISTS into a hashed list of
-        every story the filters allow (33,000 for a section's year at a million), read
-        in full to check a few hundred ids."""
-        one = stories.filter(pk=RawSQL(id_column, ())).order_by().values("pk")[:1]  # noqa: S611
-        sql, params = one.query.sql_with_params()
-        return f"(({sql}) IS NOT NULL)", list(params)
 
     def count(self, stories, query: Query) -> MatchCount:
         """How many of `stories` (visible, filtered) match `query`.

@@ -162,8 +162,8 @@ class SQLiteBackend(IndexTableBackend):
 
     def count_among(self, stories, ids: list[int]) -> int:
         # Without table statistics SQLite would rather walk the story-status index (it
-        # guesses "status = 'published'" is rare) than look these ids up one by one; an
-        # EXISTS per id leaves it only the primary key.
+        # guesses "status = 'published'" is rare) than look these ids up one by one; a
+        # lookup per id (_story_passes) leaves it only the primary key.
         passes, params = self._story_passes(stories, "wanted.value")
         with default_connection.cursor() as cursor:
             cursor.execute(
